@@ -1,0 +1,199 @@
+// Package wait is the one waiter every asynchronous operation uses: it polls
+// a refresh function until the object reaches a target state, fails at once
+// on a failure or unexpected state with the API's status message, treats
+// "not found" as the caller says, and stops at the deadline of the
+// resource's timeout.
+package wait
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// Default polling schedule: the first poll comes soon so that a quick
+// transition is noticed quickly, later polls slow down to spare the API.
+const (
+	DefaultMinInterval = 200 * time.Millisecond
+	DefaultMaxInterval = 2 * time.Second
+	DefaultMultiplier  = 1.5
+)
+
+// NotFound says what a "not found" answer from Refresh means.
+type NotFound int
+
+const (
+	// NotFoundFails ends the wait with the not-found error (the default).
+	NotFoundFails NotFound = iota
+	// NotFoundKeepWaiting polls again, e.g. while a new object becomes visible.
+	NotFoundKeepWaiting
+	// NotFoundIsSuccess ends the wait successfully, e.g. after a delete.
+	NotFoundIsSuccess
+)
+
+// RefreshFunc reads the object once and returns it with its current state.
+// It returns an error for which apierr.IsNotFound is true when the object
+// does not exist.
+type RefreshFunc[T any] func(ctx context.Context) (T, string, error)
+
+// Conf describes one wait.
+type Conf[T any] struct {
+	// Operation names what is awaited, for messages: "hook source deletion".
+	Operation string
+	// Pending are the states in which to keep polling.
+	Pending []string
+	// Target are the states that end the wait successfully. An empty Target
+	// with NotFoundIsSuccess waits for the object to disappear.
+	Target []string
+	// Failure are the states that end the wait with a StateError at once.
+	Failure []string
+	// Refresh reads the object.
+	Refresh RefreshFunc[T]
+	// Message returns the API's status message for an object, if any.
+	Message func(T) string
+	// NotFound says what a not-found answer means.
+	NotFound NotFound
+	// Timeout bounds the whole wait; zero leaves only the context's deadline.
+	Timeout time.Duration
+	// MinInterval, MaxInterval and Multiplier shape the polling schedule.
+	MinInterval time.Duration
+	MaxInterval time.Duration
+	Multiplier  float64
+
+	// sleep waits for d or until ctx ends; tests replace it.
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// StateError reports that the object reached a failure state or a state the
+// caller did not expect.
+type StateError struct {
+	Operation string
+	State     string
+	Expected  []string
+	Message   string
+	Failed    bool
+}
+
+func (e *StateError) Error() string {
+	var s string
+	if e.Failed {
+		s = fmt.Sprintf("%s failed: state %q", e.Operation, e.State)
+	} else {
+		s = fmt.Sprintf("%s: unexpected state %q, wanted %q", e.Operation, e.State, e.Expected)
+	}
+	if e.Message != "" {
+		s += ": " + e.Message
+	}
+	return s
+}
+
+// TimeoutError reports that the deadline passed before a target state.
+type TimeoutError struct {
+	Operation string
+	LastState string
+	Expected  []string
+	Timeout   time.Duration
+	Cause     error
+}
+
+func (e *TimeoutError) Error() string {
+	s := fmt.Sprintf("timeout while waiting for %s", e.Operation)
+	if e.Timeout > 0 {
+		s += fmt.Sprintf(" (%s)", e.Timeout)
+	}
+	if e.LastState != "" {
+		s += fmt.Sprintf(": last state %q, wanted %q", e.LastState, e.Expected)
+	}
+	return s
+}
+
+// Unwrap returns the context's error.
+func (e *TimeoutError) Unwrap() error { return e.Cause }
+
+// Wait polls until a target state, a failure, or the deadline. It returns the
+// last object read.
+func (c Conf[T]) Wait(ctx context.Context) (T, error) {
+	var zero T
+	if c.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.Timeout)
+		defer cancel()
+	}
+	sleep := c.sleep
+	if sleep == nil {
+		sleep = sleepCtx
+	}
+	interval := c.MinInterval
+	if interval <= 0 {
+		interval = DefaultMinInterval
+	}
+	maxInterval := c.MaxInterval
+	if maxInterval <= 0 {
+		maxInterval = DefaultMaxInterval
+	}
+	mult := c.Multiplier
+	if mult < 1 {
+		mult = DefaultMultiplier
+	}
+	last := ""
+	timedOut := func(cause error) error {
+		return &TimeoutError{Operation: c.Operation, LastState: last, Expected: c.Target, Timeout: c.Timeout, Cause: cause}
+	}
+	for polls := 1; ; polls++ {
+		if err := sleep(ctx, interval); err != nil {
+			return zero, timedOut(err)
+		}
+		interval = min(time.Duration(float64(interval)*mult), maxInterval)
+
+		obj, state, err := c.Refresh(ctx)
+		switch {
+		case err != nil && apierr.IsNotFound(err):
+			switch c.NotFound {
+			case NotFoundIsSuccess:
+				return zero, nil
+			case NotFoundKeepWaiting:
+				tflog.Debug(ctx, "waiting: object not found yet", map[string]any{"operation": c.Operation, "poll": polls})
+				continue
+			}
+			return zero, err
+		case err != nil:
+			if ctx.Err() != nil {
+				return zero, timedOut(errors.Join(ctx.Err(), err))
+			}
+			return zero, err
+		}
+		last = state
+		tflog.Debug(ctx, "waiting", map[string]any{"operation": c.Operation, "state": state, "poll": polls})
+		switch {
+		case slices.Contains(c.Target, state):
+			return obj, nil
+		case slices.Contains(c.Failure, state):
+			return obj, &StateError{Operation: c.Operation, State: state, Expected: c.Target, Message: c.message(obj), Failed: true}
+		case !slices.Contains(c.Pending, state):
+			return obj, &StateError{Operation: c.Operation, State: state, Expected: c.Target, Message: c.message(obj)}
+		}
+	}
+}
+
+func (c Conf[T]) message(obj T) string {
+	if c.Message == nil {
+		return ""
+	}
+	return c.Message(obj)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,184 @@
+package wait
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+)
+
+type obj struct{ state, msg string }
+
+// script returns a refresh function that answers the given steps in order;
+// a step with an error is returned as that error. It records the calls.
+func script(t *testing.T, steps ...any) (RefreshFunc[obj], *int) {
+	t.Helper()
+	calls := 0
+	return func(context.Context) (obj, string, error) {
+		if calls >= len(steps) {
+			t.Fatalf("refresh called %d times, only %d steps scripted", calls+1, len(steps))
+		}
+		s := steps[calls]
+		calls++
+		switch v := s.(type) {
+		case error:
+			return obj{}, "", v
+		case obj:
+			return v, v.state, nil
+		}
+		t.Fatalf("bad step %T", s)
+		return obj{}, "", nil
+	}, &calls
+}
+
+// fakeSleep records the requested intervals without sleeping and ends the
+// context-bound wait once the simulated time passes the deadline.
+type fakeSleep struct {
+	slept    []time.Duration
+	total    time.Duration
+	deadline time.Duration
+}
+
+func (f *fakeSleep) sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f.slept = append(f.slept, d)
+	f.total += d
+	if f.deadline > 0 && f.total > f.deadline {
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
+var notFound = &apierr.NotFoundError{Kind: "thing", ID: "1"}
+
+func TestWaitReachesTarget(t *testing.T) {
+	refresh, calls := script(t, obj{state: "creating"}, obj{state: "creating"}, obj{state: "available"})
+	fs := &fakeSleep{}
+	got, err := Conf[obj]{Operation: "creation", Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh, sleep: fs.sleep}.Wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.state != "available" || *calls != 3 {
+		t.Fatalf("got %+v after %d calls", got, *calls)
+	}
+}
+
+func TestWaitFailureStateCarriesMessage(t *testing.T) {
+	refresh, calls := script(t, obj{state: "creating"}, obj{state: "error", msg: "quota exceeded"})
+	fs := &fakeSleep{}
+	_, err := Conf[obj]{Operation: "consistency group creation", Pending: []string{"creating"}, Target: []string{"available"}, Failure: []string{"error"},
+		Refresh: refresh, Message: func(o obj) string { return o.msg }, sleep: fs.sleep}.Wait(context.Background())
+	var se *StateError
+	if !errors.As(err, &se) || !se.Failed || se.State != "error" {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.Contains(err.Error(), "quota exceeded") || *calls != 2 {
+		t.Fatalf("err = %v after %d calls", err, *calls)
+	}
+}
+
+func TestWaitUnexpectedStateFailsAtOnce(t *testing.T) {
+	refresh, calls := script(t, obj{state: "modifying", msg: "busy"})
+	fs := &fakeSleep{}
+	_, err := Conf[obj]{Operation: "x", Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh, Message: func(o obj) string { return o.msg }, sleep: fs.sleep}.Wait(context.Background())
+	var se *StateError
+	if !errors.As(err, &se) || se.Failed || se.State != "modifying" || !strings.Contains(err.Error(), "busy") {
+		t.Fatalf("err = %v", err)
+	}
+	if *calls != 1 {
+		t.Fatalf("calls = %d", *calls)
+	}
+}
+
+func TestWaitNotFound(t *testing.T) {
+	t.Run("keep waiting on create", func(t *testing.T) {
+		refresh, calls := script(t, notFound, notFound, obj{state: "available"})
+		_, err := Conf[obj]{Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh, NotFound: NotFoundKeepWaiting, sleep: (&fakeSleep{}).sleep}.Wait(context.Background())
+		if err != nil || *calls != 3 {
+			t.Fatalf("err = %v, calls = %d", err, *calls)
+		}
+	})
+	t.Run("success on delete", func(t *testing.T) {
+		refresh, calls := script(t, obj{state: "deleting"}, notFound)
+		_, err := Conf[obj]{Pending: []string{"deleting"}, Refresh: refresh, NotFound: NotFoundIsSuccess, sleep: (&fakeSleep{}).sleep}.Wait(context.Background())
+		if err != nil || *calls != 2 {
+			t.Fatalf("err = %v, calls = %d", err, *calls)
+		}
+	})
+	t.Run("fails by default", func(t *testing.T) {
+		refresh, _ := script(t, notFound)
+		_, err := Conf[obj]{Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh, sleep: (&fakeSleep{}).sleep}.Wait(context.Background())
+		if !apierr.IsNotFound(err) {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
+
+func TestWaitOtherErrorStops(t *testing.T) {
+	boom := &apierr.Error{Service: "S", Operation: "GET /x", StatusCode: 500}
+	refresh, calls := script(t, boom)
+	_, err := Conf[obj]{Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh, sleep: (&fakeSleep{}).sleep}.Wait(context.Background())
+	if !errors.Is(err, boom) || *calls != 1 {
+		t.Fatalf("err = %v, calls = %d", err, *calls)
+	}
+}
+
+func TestWaitTimeoutReportsLastState(t *testing.T) {
+	steps := make([]any, 100)
+	for i := range steps {
+		steps[i] = obj{state: "creating"}
+	}
+	refresh, calls := script(t, steps...)
+	fs := &fakeSleep{deadline: 10 * time.Second}
+	_, err := Conf[obj]{Operation: "creation", Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh, sleep: fs.sleep}.Wait(context.Background())
+	var te *TimeoutError
+	if !errors.As(err, &te) || te.LastState != "creating" || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v", err)
+	}
+	// 10 s of simulated time at a 2 s cap: a handful of polls, not a storm.
+	if *calls < 5 || *calls > 12 {
+		t.Fatalf("calls = %d", *calls)
+	}
+}
+
+func TestWaitTimeoutBoundsRealContext(t *testing.T) {
+	refresh := func(context.Context) (obj, string, error) { return obj{state: "creating"}, "creating", nil }
+	_, err := Conf[obj]{Operation: "creation", Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh,
+		Timeout: time.Millisecond, MinInterval: time.Microsecond, MaxInterval: time.Microsecond}.Wait(context.Background())
+	var te *TimeoutError
+	if !errors.As(err, &te) || te.Timeout != time.Millisecond {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestWaitScheduleStartsQuickAndIsCapped(t *testing.T) {
+	steps := make([]any, 0, 12)
+	for range 11 {
+		steps = append(steps, obj{state: "creating"})
+	}
+	steps = append(steps, obj{state: "available"})
+	refresh, _ := script(t, steps...)
+	fs := &fakeSleep{}
+	if _, err := (Conf[obj]{Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh, sleep: fs.sleep}).Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if fs.slept[0] >= time.Second {
+		t.Errorf("first poll after %s, want well under a second", fs.slept[0])
+	}
+	for i := 1; i < len(fs.slept); i++ {
+		if fs.slept[i] < fs.slept[i-1] {
+			t.Errorf("interval shrank: %v", fs.slept)
+		}
+		if fs.slept[i] > DefaultMaxInterval {
+			t.Errorf("interval %s above cap", fs.slept[i])
+		}
+	}
+	if fs.slept[len(fs.slept)-1] != DefaultMaxInterval {
+		t.Errorf("schedule never reached the cap: %v", fs.slept)
+	}
+}
