@@ -1,0 +1,28 @@
+package acctest
+
+import (
+	"testing"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
+)
+
+// AstraClient returns an Astra Control client configured from the
+// environment, for tests that check or change objects behind Terraform's back.
+func AstraClient(t *testing.T) *astra.Client {
+	t.Helper()
+	PreCheckAstra(t)
+	s := astra.SettingsFromEnv()
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	hc, err := transport.New(transport.Options{UserAgent: transport.UserAgent("acctest"), Insecure: s.Insecure, CAFile: s.CAFile, SecretValues: []string{s.APIToken}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := astra.NewClient(s, hc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

@@ -1,0 +1,142 @@
+package astra
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+)
+
+const (
+	hookSourceMediaType = "application/astra-hookSource"
+	hookSourceVersion   = "1.0"
+	hookSourcesPath     = "core/v1/hookSources"
+)
+
+// HookSource is the API's hookSource resource, version 1.0.
+type HookSource struct {
+	Type              string    `json:"type"`
+	Version           string    `json:"version"`
+	ID                string    `json:"id,omitempty"`
+	Name              string    `json:"name"`
+	Private           string    `json:"private,omitempty"`
+	Preloaded         string    `json:"preloaded,omitempty"`
+	SourceType        string    `json:"sourceType"`
+	Source            *string   `json:"source,omitempty"`
+	SourceMD5Checksum string    `json:"sourceMD5Checksum,omitempty"`
+	Description       *string   `json:"description,omitempty"`
+	Metadata          *Metadata `json:"metadata,omitempty"`
+}
+
+// Metadata is the API's type_astra_metadata.
+type Metadata struct {
+	Labels                []Label `json:"labels"`
+	CreationTimestamp     string  `json:"creationTimestamp,omitempty"`
+	ModificationTimestamp string  `json:"modificationTimestamp,omitempty"`
+	CreatedBy             string  `json:"createdBy,omitempty"`
+	ModifiedBy            string  `json:"modifiedBy,omitempty"`
+}
+
+// Label is one metadata label.
+type Label struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// HookSourceInput is what a user sets on a hook source.
+type HookSourceInput struct {
+	Name        string
+	Source      string // base64
+	Description string
+}
+
+// hookSourceWrite is the body of POST and PUT (additionalProperties: false).
+type hookSourceWrite struct {
+	Type        string `json:"type"`
+	Version     string `json:"version"`
+	Name        string `json:"name"`
+	SourceType  string `json:"sourceType"`
+	Source      string `json:"source"`
+	Description string `json:"description"`
+}
+
+func (in HookSourceInput) body() hookSourceWrite {
+	return hookSourceWrite{Type: hookSourceMediaType, Version: hookSourceVersion, Name: in.Name, SourceType: "script", Source: in.Source, Description: in.Description}
+}
+
+// hookSourceList is the collection answer; items are objects unless include
+// was given.
+type hookSourceList struct {
+	Items []HookSource `json:"items"`
+}
+
+// CreateHookSource creates a hook source (POST, 201 with the resource).
+func (c *Client) CreateHookSource(ctx context.Context, in HookSourceInput) (*HookSource, error) {
+	var out HookSource
+	_, err := c.do(ctx, request{method: http.MethodPost, path: hookSourcesPath, mediaType: hookSourceMediaType, body: in.body()}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetHookSource reads one hook source; a missing one gives apierr.NotFoundError.
+func (c *Client) GetHookSource(ctx context.Context, id string) (*HookSource, error) {
+	var out HookSource
+	_, err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath + "/" + url.PathEscape(id)}, &out)
+	if err != nil {
+		return nil, apierr.NotFound("hook source", id, err)
+	}
+	return &out, nil
+}
+
+// UpdateHookSource replaces the user fields of a hook source (PUT, 204).
+func (c *Client) UpdateHookSource(ctx context.Context, id string, in HookSourceInput) error {
+	_, err := c.do(ctx, request{method: http.MethodPut, path: hookSourcesPath + "/" + url.PathEscape(id), mediaType: hookSourceMediaType, body: in.body()}, nil)
+	return apierr.NotFound("hook source", id, err)
+}
+
+// DeleteHookSource deletes a hook source (DELETE, 204).
+func (c *Client) DeleteHookSource(ctx context.Context, id string) error {
+	_, err := c.do(ctx, request{method: http.MethodDelete, path: hookSourcesPath + "/" + url.PathEscape(id)}, nil)
+	return apierr.NotFound("hook source", id, err)
+}
+
+// filterValue matches the characters a filter value may hold (the spec's
+// query_filter character class [0-9a-zA-Z.,-_:@ {}"], where ",-_" is a range).
+var filterValue = regexp.MustCompile(`^[0-9a-zA-Z.,-_:@ {}"]+$`)
+
+// ListHookSources lists hook sources; with a name, only those of that name.
+// A name the API's filter syntax cannot carry is matched on this side.
+func (c *Client) ListHookSources(ctx context.Context, name string) ([]HookSource, error) {
+	q := url.Values{}
+	useFilter := name != "" && filterValue.MatchString(name) && !containsQuote(name)
+	if useFilter {
+		q.Set("filter", "name eq '"+name+"'")
+	}
+	var out hookSourceList
+	if _, err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath, query: q}, &out); err != nil {
+		return nil, err
+	}
+	if name == "" {
+		return out.Items, nil
+	}
+	var matched []HookSource
+	for _, h := range out.Items {
+		if h.Name == name {
+			matched = append(matched, h)
+		}
+	}
+	return matched, nil
+}
+
+func containsQuote(s string) bool {
+	for _, r := range s {
+		if r == '\'' || r == '"' {
+			return true
+		}
+	}
+	return false
+}

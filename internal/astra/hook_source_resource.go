@@ -1,0 +1,279 @@
+package astra
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const hookSourceTypeName = "continuity_astra_hook_source"
+
+// hookSourceTimeout is the default bound of each call, retries included.
+const hookSourceTimeout = 5 * time.Minute
+
+var (
+	_ resource.ResourceWithConfigure        = (*hookSourceResource)(nil)
+	_ resource.ResourceWithImportState      = (*hookSourceResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*hookSourceResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*hookSourceResource)(nil)
+)
+
+// NewHookSourceResource returns the continuity_astra_hook_source resource.
+func NewHookSourceResource() resource.Resource { return &hookSourceResource{} }
+
+type hookSourceResource struct{ client *Client }
+
+func (r *hookSourceResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = hookSourceTypeName
+}
+
+func (r *hookSourceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An Astra Control hook source: a shell script that execution hooks run in an app's containers " +
+			"before or after a snapshot, backup, restore or failover. Give the script either as `content` (plain text) or as " +
+			"`source` (base64, as the API stores it; `filebase64()` fills it from a file). Name, description and script are " +
+			"changed in place; a script changed outside Terraform shows as a difference in plan.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The hook source's ID (a UUID).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Name, 1 to 63 characters, unique among the account's hook sources.",
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 63)},
+			},
+			"description": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(""),
+				MarkdownDescription: "Description, at most 511 characters. Defaults to an empty string.",
+				Validators:          []validator.String{stringvalidator.LengthAtMost(511)},
+			},
+			"source": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "The script in base64, as the API takes it (for example `filebase64(\"hook.sh\")`), at most 131072 characters. " +
+					"Exactly one of `source` and `content` must be set; the other is computed from it.",
+				Validators: []validator.String{sourceValidator},
+			},
+			"content": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "The script as plain text; the provider encodes it. At most 96 KiB, without carriage returns or binary data. " +
+					"Exactly one of `source` and `content` must be set; the other is computed from it.",
+				Validators: []validator.String{contentValidator},
+			},
+			"source_md5": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "MD5 checksum the API computes over the base64 `source` text.",
+			},
+			"private": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether the API keeps the script private (it then never returns it).",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"preloaded": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether the hook source was preloaded by NetApp; preloaded hook sources are read-only.",
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Creation time (metadata.creationTimestamp, UTC).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"updated_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Last modification time (metadata.modificationTimestamp, UTC).",
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *hookSourceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("source"), path.MatchRoot("content")),
+	}
+}
+
+func (r *hookSourceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan computes the script attribute that is not configured, and the
+// checksum, from the one that is, so that the plan shows known values.
+func (r *hookSourceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var config, plan hookSourceResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	switch {
+	case !config.Source.IsNull() && !config.Source.IsUnknown():
+		if script, err := decodeScript(config.Source.ValueString()); err == nil {
+			plan.Content = types.StringValue(script)
+		}
+	case !config.Content.IsNull() && !config.Content.IsUnknown():
+		plan.Source = types.StringValue(encodeScript(config.Content.ValueString()))
+	default:
+		return
+	}
+	plan.SourceMD5 = types.StringValue(sourceMD5(plan.Source.ValueString()))
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+func (r *hookSourceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan hookSourceResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, hookSourceTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	created, err := r.client.CreateHookSource(ctx, plan.toAPI())
+	if err != nil {
+		addHookSourceError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)
+		return
+	}
+	tflog.Info(ctx, "created hook source", map[string]any{"id": created.ID})
+	plan.fromAPI(created)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *hookSourceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state hookSourceResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	h, err := r.client.GetHookSource(ctx, state.ID.ValueString())
+	if apierr.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Hook source not found",
+			fmt.Sprintf("%s %q no longer exists in Astra Control; it was removed from the state and will be planned for creation.", hookSourceTypeName, state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading", hookSourceTypeName, state.ID.ValueString(), err)
+		return
+	}
+	state.fromAPI(h)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *hookSourceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state hookSourceResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, hookSourceTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	if err := r.client.UpdateHookSource(ctx, id, plan.toAPI()); err != nil {
+		addHookSourceError(&resp.Diagnostics, "updating", id, err)
+		return
+	}
+	h, err := r.client.GetHookSource(ctx, id)
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading back", hookSourceTypeName, id, err)
+		return
+	}
+	plan.ID = state.ID
+	plan.fromAPI(h)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *hookSourceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state hookSourceResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, hookSourceTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	err := r.client.DeleteHookSource(ctx, id)
+	if apierr.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		addHookSourceError(&resp.Diagnostics, "deleting", id, err)
+		return
+	}
+	_, err = wait.Conf[*HookSource]{
+		Operation: "hook source " + id + " to be deleted",
+		Pending:   []string{"present"},
+		NotFound:  wait.NotFoundIsSuccess,
+		Refresh: func(ctx context.Context) (*HookSource, string, error) {
+			h, err := r.client.GetHookSource(ctx, id)
+			return h, "present", err
+		},
+	}.Wait(ctx)
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", hookSourceTypeName, id, err)
+	}
+}
+
+func (r *hookSourceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// addHookSourceError reports an API error with advice specific to hook sources.
+func addHookSourceError(diags interface{ AddError(string, string) }, action, id string, err error) {
+	var e *apierr.Error
+	if errors.As(err, &e) {
+		switch {
+		case e.StatusCode == http.StatusConflict:
+			e.Hint = "Hook source names are unique in an Astra account: choose another name, or bring the existing hook source under Terraform with `terraform import " + hookSourceTypeName + ".<name> <id>`."
+		case e.StatusCode == http.StatusForbidden && e.Code == "problem 71":
+			e.Hint = "Preloaded hook sources are read-only: use the continuity_astra_hook_source data source to refer to them instead of managing them."
+		}
+	}
+	summary := fmt.Sprintf("Error %s %s", action, hookSourceTypeName)
+	if id != "" {
+		summary = fmt.Sprintf("Error %s %s %q", action, hookSourceTypeName, id)
+	}
+	diags.AddError(summary, apierr.Detail(err))
+}

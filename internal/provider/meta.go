@@ -1,0 +1,21 @@
+package provider
+
+import "github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+
+// meta is the provider data handed to every resource and data source: one
+// client per configured backend, built once in Configure, or the reason a
+// backend cannot be used. A backend's error surfaces only when one of its
+// resources is used.
+type meta struct {
+	astra    *astra.Client
+	astraErr error
+
+	// sdrs and manila hold the resolved settings until their backends exist.
+	sdrs   sdrsSettings
+	manila manilaSettings
+}
+
+var _ astra.ClientSource = (*meta)(nil)
+
+// AstraClient returns the Astra Control client or why there is none.
+func (m *meta) AstraClient() (*astra.Client, error) { return m.astra, m.astraErr }

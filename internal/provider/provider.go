@@ -1,0 +1,70 @@
+// Package provider is the continuity provider: its configuration, one
+// client per backend, and the registry of every resource and data source.
+package provider
+
+import (
+	"context"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+var _ provider.Provider = (*continuityProvider)(nil)
+
+// New returns a function that builds the provider for the given version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &continuityProvider{version: version} }
+}
+
+type continuityProvider struct{ version string }
+
+func (p *continuityProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "continuity"
+	resp.Version = p.version
+}
+
+func (p *continuityProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Disaster-recovery and data-protection objects on NetApp Astra Control, Huawei Cloud SDRS and OpenStack Manila. " +
+			"Each backend has its own optional block; a block is needed only by configurations that use that backend's resources, " +
+			"and every setting can come from its environment variable instead.",
+		Blocks: map[string]schema.Block{
+			"astra":  astraBlock(),
+			"sdrs":   sdrsBlock(),
+			"manila": manilaBlock(),
+		},
+	}
+}
+
+func (p *continuityProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m := &meta{}
+	m.astra, m.astraErr = newAstraClient(config.Astra, p.version)
+	if m.astraErr == nil {
+		tflog.Debug(ctx, "configured the Astra Control backend")
+	}
+	m.sdrs = resolveSDRS(config.SDRS)
+	m.manila = resolveManila(config.Manila)
+	resp.ResourceData = m
+	resp.DataSourceData = m
+}
+
+func (p *continuityProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		astra.NewHookSourceResource,
+	}
+}
+
+func (p *continuityProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		astra.NewHookSourceDataSource,
+	}
+}
