@@ -1,0 +1,127 @@
+// Command sandbox serves the continuity sandbox: an offline emulator of the
+// vendor APIs used by terraform-provider-continuity (NetApp Astra Control
+// today), on one loopback port.
+//
+//	go run ./cmd/sandbox -addr 127.0.0.1:0 -env-file sandbox.env
+//
+// Once it serves it prints one line whose last field is its base URL, and
+// it stops cleanly on SIGINT or SIGTERM.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+)
+
+// shutdownTimeout bounds the wait for in-flight requests on exit.
+const shutdownTimeout = 5 * time.Second
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// config holds the parsed command line.
+type config struct {
+	addr       string
+	envFile    string
+	transition time.Duration
+	faults     string
+	logging    bool
+}
+
+// parseFlags parses args. It returns flag.ErrHelp for -h.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var cfg config
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8787", "listen `address`; port 0 picks a free port")
+	fs.StringVar(&cfg.envFile, "env-file", "", "once listening, write the provider's variables and the CONTINUITY_SANDBOX_*\nfixture IDs to `path` as export NAME='value' lines (mode 0600)")
+	fs.DurationVar(&cfg.transition, "transition", 2*time.Second, "`duration` of each asynchronous step of the emulated APIs")
+	fs.StringVar(&cfg.faults, "faults", "", "injected faults `spec` (not supported yet: must be empty)")
+	fs.BoolVar(&cfg.logging, "log", false, "log one line per request to stderr")
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprint(out, `Usage: sandbox [flags]
+
+Serves an offline emulator of the APIs used by terraform-provider-continuity
+(NetApp Astra Control: /accounts/{account_id}/...) on one port, with
+deterministic fixtures, and GET /_sandbox/metrics for request counters.
+
+Once it serves, it prints "continuity sandbox listening on <URL>" on stdout.
+It stops on SIGINT or SIGTERM.
+
+Example:
+  go run ./cmd/sandbox -addr 127.0.0.1:0 -env-file sandbox.env &
+  . ./sandbox.env   # ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID, ASTRA_API_TOKEN, ...
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected arguments: %q", fs.Args())
+	}
+	if cfg.transition < 0 {
+		return cfg, errors.New("-transition must not be negative")
+	}
+	if cfg.faults != "" {
+		return cfg, fmt.Errorf("-faults %q: fault injection is not supported yet", cfg.faults)
+	}
+	return cfg, nil
+}
+
+// run serves until ctx ends and returns the exit code: 0 after a clean
+// stop (or -h), 2 for a bad command line, 1 for any other failure.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "sandbox: %v\n", err)
+		return 2
+	}
+	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition}
+	if cfg.logging {
+		opts.Logger = log.New(stderr, "sandbox: ", log.LstdFlags|log.Lmicroseconds)
+	}
+	srv, err := sandbox.Start(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "sandbox: %v\n", err)
+		return 1
+	}
+	code := 0
+	if cfg.envFile != "" {
+		if err := srv.WriteEnvFile(cfg.envFile); err != nil {
+			fmt.Fprintf(stderr, "sandbox: -env-file: %v\n", err)
+			code = 1
+		}
+	}
+	if code == 0 {
+		fmt.Fprintf(stdout, "continuity sandbox listening on %s\n", srv.URL())
+		<-ctx.Done()
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		fmt.Fprintf(stderr, "sandbox: shutdown: %v\n", err)
+		return 1
+	}
+	return code
+}

@@ -1,0 +1,90 @@
+// Package astra emulates the NetApp Astra Control REST API (24.02) for the
+// sandbox: bearer-token authentication, the error model of the spec's
+// astra_problem_detail_N schemas, collection query parameters and, for now,
+// the hook sources collection (core/v1/hookSources).
+//
+// It is an independent implementation of the API: it imports nothing from
+// the provider, so that a misreading of the API cannot hide in shared code.
+package astra
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+)
+
+// Environment variables exported by the Astra backend.
+const (
+	EnvEndpoint              = "ASTRA_ENDPOINT"
+	EnvAccountID             = "ASTRA_ACCOUNT_ID"
+	EnvAPIToken              = "ASTRA_API_TOKEN"
+	EnvPreloadedHookSourceID = "CONTINUITY_SANDBOX_ASTRA_PRELOADED_HOOK_SOURCE_ID"
+)
+
+// Options configures the Astra backend. The zero value is ready to use.
+type Options struct {
+	// Transition is the duration of each asynchronous step (AppMirror state
+	// changes, later). Hook sources are synchronous and ignore it.
+	Transition time.Duration
+	// Now returns the current time; nil means time.Now. Tests set it to get
+	// predictable timestamps.
+	Now func() time.Time
+}
+
+// API is the Astra backend. It implements backend.Backend.
+type API struct {
+	opts  Options
+	now   func() time.Time
+	hooks *hookSourceStore
+
+	// HookSourceReferenced reports whether an execution hook references the
+	// hook source with the given ID; DELETE then answers 403 problem 72.
+	// Nil means never. It is called with the hook source store locked, so it
+	// must not call back into the hook source handlers.
+	HookSourceReferenced func(id string) bool
+}
+
+var _ backend.Backend = (*API)(nil)
+
+// New returns an Astra backend holding the deterministic fixtures.
+func New(opts Options) *API {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &API{
+		opts:  opts,
+		now:   now,
+		hooks: newHookSourceStore(preloadedHookSources()),
+	}
+}
+
+// Env returns ASTRA_ENDPOINT (baseURL), ASTRA_ACCOUNT_ID, ASTRA_API_TOKEN
+// and the CONTINUITY_SANDBOX_ASTRA_* fixture IDs, in that order.
+func (a *API) Env(baseURL string) []backend.EnvVar {
+	return []backend.EnvVar{
+		{Name: EnvEndpoint, Value: baseURL},
+		{Name: EnvAccountID, Value: AccountID},
+		{Name: EnvAPIToken, Value: Token},
+		{Name: EnvPreloadedHookSourceID, Value: PreloadedHookSourceID},
+	}
+}
+
+// Register adds every Astra route to mux, plus method-less patterns that
+// answer 405 problem 69 and fallbacks under /accounts that answer 404
+// problem 2.
+func (a *API) Register(mux *http.ServeMux) {
+	rt := router{api: a, mux: mux}
+	rt.path(hookSourcesPath, map[string]route{
+		http.MethodGet:  {handle: a.listHookSources, query: listQueryKeys},
+		http.MethodPost: {handle: a.createHookSource},
+	})
+	rt.path(hookSourcePath, map[string]route{
+		http.MethodGet:    {handle: a.getHookSource},
+		http.MethodPut:    {handle: a.updateHookSource},
+		http.MethodDelete: {handle: a.deleteHookSource},
+	})
+	rt.fallback("/accounts")
+	rt.fallback("/accounts/")
+}

@@ -1,0 +1,68 @@
+package astra
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// listItem is one resource of a collection, as sent (raw, with the field
+// order of the resource's struct) and as decoded JSON (view) for filter and
+// include.
+type listItem struct {
+	raw  json.RawMessage
+	view map[string]any
+}
+
+// newListItem renders a resource for listing.
+func newListItem(resource any) (listItem, error) {
+	raw, err := json.Marshal(resource)
+	if err != nil {
+		return listItem{}, err
+	}
+	var view map[string]any
+	if err := json.Unmarshal(raw, &view); err != nil {
+		return listItem{}, err
+	}
+	return listItem{raw: raw, view: view}, nil
+}
+
+// listResponse is the body of a collection GET. Metadata is always present
+// and empty, as in real responses (astra.md §1.4); type and version follow
+// the spec examples.
+type listResponse struct {
+	Type     string         `json:"type"`
+	Version  string         `json:"version"`
+	Items    []any          `json:"items"`
+	Metadata map[string]any `json:"metadata"`
+}
+
+// writeList filters, limits and projects items (in that order) and sends
+// them as a 200 application/json collection of type collectionType.
+func writeList(w http.ResponseWriter, collectionType, version string, items []listItem, q listQuery) *problem {
+	out := make([]any, 0, len(items))
+	for _, item := range items {
+		if q.limit > 0 && len(out) == q.limit {
+			break
+		}
+		if !matchAll(item.view, q.filters) {
+			continue
+		}
+		if q.include == nil {
+			out = append(out, item.raw)
+			continue
+		}
+		// include: each item becomes the array of the requested fields'
+		// values in the requested order; a missing field gives null.
+		projected := make([]any, len(q.include))
+		for i, field := range q.include {
+			projected[i] = item.view[field]
+		}
+		out = append(out, projected)
+	}
+	return writeJSON(w, http.StatusOK, mediaJSON, listResponse{
+		Type:     collectionType,
+		Version:  version,
+		Items:    out,
+		Metadata: map[string]any{},
+	})
+}

@@ -1,0 +1,113 @@
+package astra
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/google/uuid"
+)
+
+// problemTypeBase prefixes every problem number to form its type URI.
+const problemTypeBase = "https://astra.netapp.io/problems/"
+
+// problemDef is one entry of the spec's problem catalogue
+// (components.schemas.astra_problem_detail_N): status, title and detail are
+// the exact enum values of that schema.
+type problemDef struct {
+	status int
+	title  string
+	detail string
+}
+
+// problemCatalog holds the problems this emulator answers with.
+var problemCatalog = map[int]problemDef{
+	1:  {http.StatusNotFound, "Resource not found", "The resource specified in the request URI wasn't found."},
+	2:  {http.StatusNotFound, "Collection not found", "The collection specified in the request URI wasn't found."},
+	3:  {http.StatusUnauthorized, "Missing bearer token", "The request is missing the required bearer token."},
+	4:  {http.StatusUnauthorized, "Invalid bearer token", "The bearer token provided is invalid, revoked, or doesn't exist."},
+	5:  {http.StatusBadRequest, "Invalid query parameters", "The supplied query parameters are invalid."},
+	6:  {http.StatusBadRequest, "Query parameters not supported", "The supplied query parameters aren't supported for this endpoint."},
+	7:  {http.StatusBadRequest, "Invalid JSON payload", "The request body is not valid JSON."},
+	8:  {http.StatusBadRequest, "Invalid JSON resource", "The request body JSON doesn't conform to the schema."},
+	9:  {http.StatusBadRequest, "Invalid JSON resource", "The request body JSON didn't pass extended validation."},
+	10: {http.StatusConflict, "JSON resource conflict", "The request body JSON contains a field that conflicts with an idempotent value."},
+	11: {http.StatusForbidden, "Operation not permitted", "The requested operation isn't permitted."},
+	12: {http.StatusBadRequest, "Invalid headers", "The request headers are invalid."},
+	34: {http.StatusInternalServerError, "Internal server error", "The server was unable to process this request."},
+	69: {http.StatusMethodNotAllowed, "Method not supported", "The requested method isn't supported for the specified resource."},
+	71: {http.StatusForbidden, "Preloaded hook sources read only", "The hook source resource wasn't created, edited, or deleted. Hook source resources with a preloaded value of true are read only."},
+	72: {http.StatusForbidden, "Hook source referenced by execution hook", "The hook source resource wasn't deleted because it is referenced by an execution hook resource."},
+}
+
+// invalidItem names one invalid query parameter, header or body field.
+type invalidItem struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
+}
+
+// problem is an Astra error body (RFC 7807-like). Status is a string, as in
+// the spec.
+type problem struct {
+	Type                    string        `json:"type"`
+	Title                   string        `json:"title"`
+	Detail                  string        `json:"detail"`
+	Status                  string        `json:"status"`
+	CorrelationID           string        `json:"correlationID"`
+	InvalidParams           []invalidItem `json:"invalidParams,omitempty"`
+	InvalidFields           []invalidItem `json:"invalidFields,omitempty"`
+	SchemaValidationFailure string        `json:"schemaValidationFailure,omitempty"`
+
+	code int
+}
+
+// newProblem returns problem n of the catalogue with a fresh correlation ID.
+// It panics on a number missing from the catalogue: that is a programming
+// error caught by the tests.
+func newProblem(n int) *problem {
+	def, ok := problemCatalog[n]
+	if !ok {
+		panic("astra sandbox: problem " + strconv.Itoa(n) + " is not in the catalogue")
+	}
+	return &problem{
+		Type:          problemTypeBase + strconv.Itoa(n),
+		Title:         def.title,
+		Detail:        def.detail,
+		Status:        strconv.Itoa(def.status),
+		CorrelationID: uuid.NewString(),
+		code:          def.status,
+	}
+}
+
+// invalidParams returns problem n (5, 6 or 12) naming one parameter.
+func invalidParams(n int, name, reason string) *problem {
+	p := newProblem(n)
+	p.InvalidParams = []invalidItem{{Name: name, Reason: reason}}
+	return p
+}
+
+// invalidFields returns problem n (9 or 10) naming the given fields.
+func invalidFields(n int, fields ...invalidItem) *problem {
+	p := newProblem(n)
+	p.InvalidFields = fields
+	return p
+}
+
+// schemaFailure returns problem 8 with the given explanation.
+func schemaFailure(reason string) *problem {
+	p := newProblem(8)
+	p.SchemaValidationFailure = reason
+	return p
+}
+
+// write sends p as an application/problem+json response.
+func (p *problem) write(w http.ResponseWriter) {
+	body, err := json.Marshal(p)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(p.code)
+	_, _ = w.Write(append(body, '\n'))
+}

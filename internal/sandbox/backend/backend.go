@@ -1,0 +1,31 @@
+// Package backend defines the contract between the sandbox server and the
+// emulated APIs (Astra, SDRS, Manila) that it serves on one port.
+//
+// It is a leaf package so that each emulator can implement the contract
+// without importing the sandbox package that composes them.
+package backend
+
+import "net/http"
+
+// EnvVar is one environment variable exported by a backend, such as
+// ASTRA_ENDPOINT or a CONTINUITY_SANDBOX_* fixture ID.
+type EnvVar struct {
+	Name  string
+	Value string
+}
+
+// Backend is one emulated API served by the sandbox.
+//
+// Register adds the backend's routes to mux. Routes use Go 1.22 patterns
+// with a method (for example "GET /accounts/{account_id}/core/v1/hookSources")
+// so that the sandbox can count requests per route. A backend may also
+// register method-less patterns (to answer "method not allowed" in its own
+// error format) and fallback patterns; a fallback handler calls MarkUnmatched.
+//
+// Env returns the variables that point a client at this backend, given the
+// sandbox base URL (no trailing slash): first the provider's own variables,
+// then the CONTINUITY_SANDBOX_* fixture IDs.
+type Backend interface {
+	Register(mux *http.ServeMux)
+	Env(baseURL string) []EnvVar
+}

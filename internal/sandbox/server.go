@@ -1,0 +1,141 @@
+// Package sandbox is an offline emulator of the vendor APIs behind the
+// provider (NetApp Astra Control today; Huawei Cloud SDRS and OpenStack
+// Manila to come), served together on one loopback port for acceptance
+// tests, demos and users.
+//
+// Each API is a backend.Backend registered on one http.ServeMux; their
+// paths do not collide (/accounts/…, /v1/{project_id}/…, /v3/…, /v2/…).
+// GET /_sandbox/metrics counts requests per route and method.
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/astra"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+)
+
+// MetricsPath is the path of the request counters.
+const MetricsPath = "/_sandbox/metrics"
+
+// Server is a running sandbox.
+type Server struct {
+	opts     Options
+	backends []backend.Backend
+	handler  http.Handler
+	listener net.Listener
+	http     *http.Server
+	url      string
+	done     chan struct{}
+}
+
+// newBackends returns every emulated API, in the order of their variables
+// in Env.
+func newBackends(opts Options) []backend.Backend {
+	return []backend.Backend{
+		astra.New(astra.Options{Transition: opts.Transition}),
+	}
+}
+
+// Start composes the backends, listens on opts.Addr and serves in a
+// goroutine. It returns once the listener accepts connections.
+func Start(opts Options) (*Server, error) {
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		opts:     opts,
+		backends: newBackends(opts),
+		listener: ln,
+		url:      baseURL(ln.Addr()),
+		done:     make(chan struct{}),
+	}
+	s.handler = s.compose()
+	s.http = &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          opts.Logger,
+	}
+	go func() {
+		defer close(s.done)
+		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && opts.Logger != nil {
+			opts.Logger.Printf("sandbox: serve: %v", err)
+		}
+	}()
+	return s, nil
+}
+
+// baseURL returns http://host:port for a listener address; an unspecified
+// host (":0", "0.0.0.0", "::") is reached through 127.0.0.1.
+func baseURL(addr net.Addr) string {
+	host, port := "127.0.0.1", "0"
+	if tcp, ok := addr.(*net.TCPAddr); ok {
+		port = strconv.Itoa(tcp.Port)
+		if !tcp.IP.IsUnspecified() && tcp.IP != nil {
+			host = tcp.IP.String()
+		}
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// compose builds the handler: every backend's routes and the metrics route
+// on one ServeMux, wrapped by the counters and the optional request log.
+func (s *Server) compose() http.Handler {
+	mux := http.NewServeMux()
+	counters := newMetrics()
+	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
+	for _, b := range s.backends {
+		b.Register(mux)
+	}
+	logger := s.opts.Logger
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		key, status := observe(mux, w, r)
+		counters.record(key, status)
+		if logger != nil {
+			logger.Printf("%s %s %d %s [%s]", r.Method, r.URL.RequestURI(), status, time.Since(start).Round(time.Microsecond), key)
+		}
+	})
+}
+
+// URL returns the base URL, such as "http://127.0.0.1:8787", without a
+// trailing slash.
+func (s *Server) URL() string { return s.url }
+
+// Env returns the variables that point clients at this sandbox: the
+// provider variables of every backend (ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID,
+// ASTRA_API_TOKEN, …), then the CONTINUITY_SANDBOX_* fixture IDs.
+func (s *Server) Env() []EnvVar {
+	var vars []EnvVar
+	for _, b := range s.backends {
+		vars = append(vars, b.Env(s.url)...)
+	}
+	return orderEnv(vars)
+}
+
+// Handler returns the sandbox's handler, for use with httptest. It shares
+// state (fixtures, counters) with the listening server.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Shutdown stops accepting connections and waits for active requests to
+// finish, or for ctx to end.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.http.Shutdown(ctx)
+	select {
+	case <-s.done:
+	case <-ctx.Done():
+		if err == nil {
+			err = ctx.Err()
+		}
+	}
+	return err
+}
