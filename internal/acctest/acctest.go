@@ -60,7 +60,8 @@ func PreCheck(t *testing.T, required ...string) {
 			return
 		}
 		for _, v := range server.Env() {
-			if err := os.Setenv(v.Name, v.Value); err != nil {
+			// Process-wide on purpose: the sandbox outlives any one test.
+			if err := os.Setenv(v.Name, v.Value); err != nil { //nolint:usetesting // See above.
 				errStart = err
 				return
 			}

@@ -47,7 +47,7 @@ type request struct {
 func (r request) operation() string { return r.method + " /" + r.path }
 
 // do sends req and decodes a JSON answer into out (when out is not nil).
-func (c *Client) do(ctx context.Context, req request, out any) (*http.Response, error) {
+func (c *Client) do(ctx context.Context, req request, out any) error {
 	u := c.base.JoinPath(strings.Split(req.path, "/")...)
 	if len(req.query) > 0 {
 		u.RawQuery = encodeQuery(req.query)
@@ -56,13 +56,13 @@ func (c *Client) do(ctx context.Context, req request, out any) (*http.Response, 
 	if req.body != nil {
 		buf, err := json.Marshal(req.body)
 		if err != nil {
-			return nil, fmt.Errorf("encoding %s request: %w", req.operation(), err)
+			return fmt.Errorf("encoding %s request: %w", req.operation(), err)
 		}
 		body = bytes.NewReader(buf)
 	}
 	hreq, err := http.NewRequestWithContext(ctx, req.method, u.String(), body)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	hreq.Header.Set("Authorization", "Bearer "+c.token)
 	hreq.Header.Set("Accept", "application/json")
@@ -75,22 +75,22 @@ func (c *Client) do(ctx context.Context, req request, out any) (*http.Response, 
 	}
 	resp, err := c.http.Do(hreq)
 	if err != nil {
-		return nil, fmt.Errorf("%s API %s: %w", serviceName, req.operation(), err)
+		return fmt.Errorf("%s API %s: %w", serviceName, req.operation(), err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
 	if err != nil {
-		return resp, fmt.Errorf("%s API %s: reading answer: %w", serviceName, req.operation(), err)
+		return fmt.Errorf("%s API %s: reading answer: %w", serviceName, req.operation(), err)
 	}
 	if resp.StatusCode >= 300 {
-		return resp, c.problem(req, resp, data)
+		return c.problem(req, resp, data)
 	}
 	if out != nil && len(data) > 0 {
 		if err := json.Unmarshal(data, out); err != nil {
-			return resp, fmt.Errorf("%s API %s: decoding answer: %w", serviceName, req.operation(), err)
+			return fmt.Errorf("%s API %s: decoding answer: %w", serviceName, req.operation(), err)
 		}
 	}
-	return resp, nil
+	return nil
 }
 
 // encodeQuery encodes a query with %20 for spaces, as the Astra docs show

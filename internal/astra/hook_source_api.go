@@ -75,7 +75,7 @@ type hookSourceList struct {
 // CreateHookSource creates a hook source (POST, 201 with the resource).
 func (c *Client) CreateHookSource(ctx context.Context, in HookSourceInput) (*HookSource, error) {
 	var out HookSource
-	_, err := c.do(ctx, request{method: http.MethodPost, path: hookSourcesPath, mediaType: hookSourceMediaType, body: in.body()}, &out)
+	err := c.do(ctx, request{method: http.MethodPost, path: hookSourcesPath, mediaType: hookSourceMediaType, body: in.body()}, &out)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func (c *Client) CreateHookSource(ctx context.Context, in HookSourceInput) (*Hoo
 // GetHookSource reads one hook source; a missing one gives apierr.NotFoundError.
 func (c *Client) GetHookSource(ctx context.Context, id string) (*HookSource, error) {
 	var out HookSource
-	_, err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath + "/" + url.PathEscape(id)}, &out)
+	err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath + "/" + url.PathEscape(id)}, &out)
 	if err != nil {
 		return nil, apierr.NotFound("hook source", id, err)
 	}
@@ -94,13 +94,13 @@ func (c *Client) GetHookSource(ctx context.Context, id string) (*HookSource, err
 
 // UpdateHookSource replaces the user fields of a hook source (PUT, 204).
 func (c *Client) UpdateHookSource(ctx context.Context, id string, in HookSourceInput) error {
-	_, err := c.do(ctx, request{method: http.MethodPut, path: hookSourcesPath + "/" + url.PathEscape(id), mediaType: hookSourceMediaType, body: in.body()}, nil)
+	err := c.do(ctx, request{method: http.MethodPut, path: hookSourcesPath + "/" + url.PathEscape(id), mediaType: hookSourceMediaType, body: in.body()}, nil)
 	return apierr.NotFound("hook source", id, err)
 }
 
 // DeleteHookSource deletes a hook source (DELETE, 204).
 func (c *Client) DeleteHookSource(ctx context.Context, id string) error {
-	_, err := c.do(ctx, request{method: http.MethodDelete, path: hookSourcesPath + "/" + url.PathEscape(id)}, nil)
+	err := c.do(ctx, request{method: http.MethodDelete, path: hookSourcesPath + "/" + url.PathEscape(id)}, nil)
 	return apierr.NotFound("hook source", id, err)
 }
 
@@ -117,7 +117,7 @@ func (c *Client) ListHookSources(ctx context.Context, name string) ([]HookSource
 		q.Set("filter", "name eq '"+name+"'")
 	}
 	var out hookSourceList
-	if _, err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath, query: q}, &out); err != nil {
+	if err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath, query: q}, &out); err != nil {
 		return nil, err
 	}
 	if name == "" {

@@ -152,7 +152,7 @@ func (t *loggingTransport) traceRequest(ctx context.Context, req *http.Request, 
 			f[fieldTruncated] = truncated
 		}
 	}
-	t.log.trace(ctx, "HTTP request "+req.Method+" "+f[fieldURI].(string), f)
+	t.log.trace(ctx, fmt.Sprintf("HTTP request %s %v", req.Method, f[fieldURI]), f)
 }
 
 func (t *loggingTransport) traceResponse(ctx context.Context, resp *http.Response, f map[string]any) {

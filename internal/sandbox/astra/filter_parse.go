@@ -80,8 +80,8 @@ func (p *filterParser) consume(lit string) bool {
 	return false
 }
 
-func (p *filterParser) errorf(format string, args ...any) error {
-	return fmt.Errorf("must look like field eq 'value': at offset %d: %s", p.pos, fmt.Sprintf(format, args...))
+func (p *filterParser) errorf(msg string) error {
+	return fmt.Errorf("must look like field eq 'value': at offset %d: %s", p.pos, msg)
 }
 
 // clause parses field SEP op SEP 'value'.

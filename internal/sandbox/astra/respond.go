@@ -16,7 +16,7 @@ const (
 // resourceMediaType returns the Astra media type of a resource type, for
 // example "application/astra-hookSource+json" for
 // "application/astra-hookSource".
-func resourceMediaType(resourceType string) string {
+func resourceMediaType(resourceType string) string { //nolint:unparam // One resource type today; AppMirror, packages and hooks follow.
 	return resourceType + "+json"
 }
 

@@ -1,0 +1,55 @@
+# The demo that `make demo` applies against the sandbox. It needs no cloud:
+# the provider reads ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID and ASTRA_API_TOKEN from
+# the environment that the sandbox's -env-file wrote.
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    continuity = {
+      source = "continuity-dr/continuity"
+    }
+  }
+}
+
+provider "continuity" {}
+
+variable "preloaded_hook_source_name" {
+  description = "Name of a hook source NetApp preloaded in the account."
+  type        = string
+  default     = "NetApp preloaded postgres"
+}
+
+# A script given as text: the provider encodes it for the API.
+resource "continuity_astra_hook_source" "freeze" {
+  name        = "demo-postgres-freeze"
+  description = "Checkpoint and freeze PostgreSQL writes before a snapshot"
+  content     = file("${path.module}/scripts/freeze.sh")
+}
+
+# A script given as base64, as the API stores it.
+resource "continuity_astra_hook_source" "thaw" {
+  name        = "demo-postgres-thaw"
+  description = "Resume PostgreSQL writes after a snapshot"
+  source      = filebase64("${path.module}/scripts/thaw.sh")
+}
+
+# A preloaded hook source is read-only: look it up instead of managing it.
+data "continuity_astra_hook_source" "preloaded" {
+  name = var.preloaded_hook_source_name
+}
+
+output "hook_sources" {
+  description = "The hook sources this configuration manages."
+  value = {
+    for h in [continuity_astra_hook_source.freeze, continuity_astra_hook_source.thaw] :
+    h.name => { id = h.id, source_md5 = h.source_md5, created_at = h.created_at }
+  }
+}
+
+output "preloaded_hook_source" {
+  description = "The preloaded hook source found by name."
+  value = {
+    id        = data.continuity_astra_hook_source.preloaded.id
+    preloaded = data.continuity_astra_hook_source.preloaded.preloaded
+    private   = data.continuity_astra_hook_source.preloaded.private
+  }
+}
