@@ -1,0 +1,4 @@
+import {
+  to = continuity_astra_hook_source.freeze
+  id = "2d6154dd-6863-4a26-8017-6be092b8b0bd"
+}
