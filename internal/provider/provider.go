@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -58,13 +59,13 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 }
 
 func (p *continuityProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		astra.NewHookSourceResource,
-	}
+	return slices.Concat(
+		astra.Resources(),
+	)
 }
 
 func (p *continuityProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		astra.NewHookSourceDataSource,
-	}
+	return slices.Concat(
+		astra.DataSources(),
+	)
 }

@@ -20,6 +20,11 @@ const (
 	EnvAccountID             = "ASTRA_ACCOUNT_ID"
 	EnvAPIToken              = "ASTRA_API_TOKEN"
 	EnvPreloadedHookSourceID = "CONTINUITY_SANDBOX_ASTRA_PRELOADED_HOOK_SOURCE_ID"
+	EnvClusterEastID         = "CONTINUITY_SANDBOX_ASTRA_CLUSTER_EAST_ID"
+	EnvClusterWestID         = "CONTINUITY_SANDBOX_ASTRA_CLUSTER_WEST_ID"
+	EnvWordpressAppID        = "CONTINUITY_SANDBOX_ASTRA_APP_WORDPRESS_ID"
+	EnvPostgresAppID         = "CONTINUITY_SANDBOX_ASTRA_APP_POSTGRES_ID"
+	EnvMySQLAppID            = "CONTINUITY_SANDBOX_ASTRA_APP_MYSQL_ID"
 )
 
 // Options configures the Astra backend. The zero value is ready to use.
@@ -37,6 +42,7 @@ type API struct {
 	opts  Options
 	now   func() time.Time
 	hooks *hookSourceStore
+	topo  *topology
 
 	// HookSourceReferenced reports whether an execution hook references the
 	// hook source with the given ID; DELETE then answers 403 problem 72.
@@ -57,6 +63,7 @@ func New(opts Options) *API {
 		opts:  opts,
 		now:   now,
 		hooks: newHookSourceStore(preloadedHookSources()),
+		topo:  newTopology(),
 	}
 }
 
@@ -68,6 +75,11 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvAccountID, Value: AccountID},
 		{Name: EnvAPIToken, Value: Token},
 		{Name: EnvPreloadedHookSourceID, Value: PreloadedHookSourceID},
+		{Name: EnvClusterEastID, Value: ClusterEastID},
+		{Name: EnvClusterWestID, Value: ClusterWestID},
+		{Name: EnvWordpressAppID, Value: WordpressID},
+		{Name: EnvPostgresAppID, Value: PostgresID},
+		{Name: EnvMySQLAppID, Value: MySQLID},
 	}
 }
 

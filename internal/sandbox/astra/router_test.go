@@ -62,7 +62,8 @@ func TestProblemCatalogMatchesNumbers(t *testing.T) {
 
 func TestEnv(t *testing.T) {
 	env := New(Options{}).Env("http://127.0.0.1:1")
-	want := []string{EnvEndpoint, EnvAccountID, EnvAPIToken, EnvPreloadedHookSourceID}
+	want := []string{EnvEndpoint, EnvAccountID, EnvAPIToken, EnvPreloadedHookSourceID,
+		EnvClusterEastID, EnvClusterWestID, EnvWordpressAppID, EnvPostgresAppID, EnvMySQLAppID}
 	if len(env) != len(want) {
 		t.Fatalf("Env = %v", env)
 	}

@@ -1,0 +1,20 @@
+package astra
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources lists the Astra Control resources.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{
+		NewHookSourceResource,
+	}
+}
+
+// DataSources lists the Astra Control data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewHookSourceDataSource,
+	}
+}
