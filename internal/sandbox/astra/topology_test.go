@@ -7,6 +7,12 @@ func TestTopologyFixturesAreDeterministicAndComplete(t *testing.T) {
 	if len(a.clusters) != 2 || a.clusters[0].id != b.clusters[0].id || a.clusters[0].id != ClusterEastID {
 		t.Fatalf("clusters differ between starts: %+v", a.clusters)
 	}
+	if c, ok := a.cluster(ClusterWestID); !ok || c.name != ClusterWestName {
+		t.Errorf("cluster(west) = %+v, %v", c, ok)
+	}
+	if _, ok := a.cluster("nope"); ok {
+		t.Error("unknown cluster found")
+	}
 	for _, c := range a.clusters {
 		if len(c.storageClasses) != 2 || c.storageClasses[0].name != "ontap-gold" || !c.storageClasses[0].isDefault || c.defaultSC != c.storageClasses[0].id {
 			t.Errorf("%s storage classes = %+v", c.name, c.storageClasses)
