@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -261,7 +262,7 @@ func (r *hookSourceResource) ImportState(ctx context.Context, req resource.Impor
 }
 
 // addHookSourceError reports an API error with advice specific to hook sources.
-func addHookSourceError(diags interface{ AddError(string, string) }, action, id string, err error) {
+func addHookSourceError(diags *diag.Diagnostics, action, id string, err error) {
 	var e *apierr.Error
 	if errors.As(err, &e) {
 		switch {
@@ -271,9 +272,5 @@ func addHookSourceError(diags interface{ AddError(string, string) }, action, id 
 			e.Hint = "Preloaded hook sources are read-only: use the continuity_astra_hook_source data source to refer to them instead of managing them."
 		}
 	}
-	summary := fmt.Sprintf("Error %s %s", action, hookSourceTypeName)
-	if id != "" {
-		summary = fmt.Sprintf("Error %s %s %q", action, hookSourceTypeName, id)
-	}
-	diags.AddError(summary, apierr.Detail(err))
+	apierr.AddError(diags, action, hookSourceTypeName, id, err)
 }
