@@ -44,7 +44,7 @@ func UseSandbox() bool { return !strings.EqualFold(os.Getenv(EnvSandbox), "off")
 // PreCheck starts the sandbox once per test binary and exports its
 // variables, or, with CONTINUITY_SANDBOX=off, checks that the variables
 // named are set for the real endpoint.
-func PreCheck(t *testing.T, required ...string) {
+func PreCheck(t testing.TB, required ...string) {
 	t.Helper()
 	if !UseSandbox() {
 		for _, name := range required {
@@ -73,7 +73,7 @@ func PreCheck(t *testing.T, required ...string) {
 }
 
 // PreCheckAstra is PreCheck for tests of the Astra Control backend.
-func PreCheckAstra(t *testing.T) {
+func PreCheckAstra(t testing.TB) {
 	t.Helper()
 	PreCheck(t, "ASTRA_ENDPOINT", "ASTRA_ACCOUNT_ID", "ASTRA_API_TOKEN")
 }
@@ -85,7 +85,7 @@ func RandomName(prefix string) string {
 
 // SandboxEnv returns a sandbox variable such as a fixture ID; the test is
 // skipped against a real endpoint unless the variable is set there too.
-func SandboxEnv(t *testing.T, name string) string {
+func SandboxEnv(t testing.TB, name string) string {
 	t.Helper()
 	v := os.Getenv(name)
 	if v == "" {

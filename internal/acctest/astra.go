@@ -9,7 +9,7 @@ import (
 
 // AstraClient returns an Astra Control client configured from the
 // environment, for tests that check or change objects behind Terraform's back.
-func AstraClient(t *testing.T) *astra.Client {
+func AstraClient(t testing.TB) *astra.Client {
 	t.Helper()
 	PreCheckAstra(t)
 	s := astra.SettingsFromEnv()
