@@ -7,11 +7,11 @@ package astra
 // every test and user shares.
 
 const (
-	packageType     = "application/astra-package"
-	packagesType    = "application/astra-packages"
-	packageVersion  = "1.0"
-	packagesPath    = accountsPrefix + "/core/v1/packages"
-	packagePath     = packagesPath + "/{package_id}"
+	packageType    = "application/astra-package"
+	packagesType   = "application/astra-packages"
+	packageVersion = "1.0"
+	packagesPath   = accountsPrefix + "/core/v1/packages"
+	packagePath    = packagesPath + "/{package_id}"
 )
 
 // Package states (packageState) and their transitions, as in the spec's
