@@ -228,13 +228,13 @@ func TestOpenAPIConformanceOps(t *testing.T) {
 		// minute's pattern "^[0-9]|[1-5][0-9]$" lacks parentheses and accepts
 		// "99"; its description says 0-59, which the sandbox enforces.
 		{name: "schedule POST minute 99", method: "POST", media: scheduleMedia, status: 400, problem: 9, reqValid: true, path: fixed(schedulesURL(WordpressID)),
-			body: jsonObject(merge(scheduleFields("x"), map[string]any{"minute": "99"}))},
+			body: jsonObject(mergeFields(scheduleFields("x"), map[string]any{"minute": "99"}))},
 		{name: "schedule POST daily without hour", method: "POST", media: scheduleMedia, status: 400, problem: 9, reqValid: true, path: fixed(schedulesURL(WordpressID)),
-			body: jsonObject(merge(scheduleFields("x"), map[string]any{"granularity": "daily", "hour": nil, "dayOfMonth": nil}))},
+			body: jsonObject(mergeFields(scheduleFields("x"), map[string]any{"granularity": "daily", "hour": nil, "dayOfMonth": nil}))},
 		{name: "schedule POST weekly rule", method: "POST", media: scheduleMedia, status: 400, problem: 9, reqValid: true, path: fixed(schedulesURL(WordpressID)),
 			body: `{"type":"application/astra-schedule","version":"1.3","name":"x","granularity":"custom","recurrenceRule":"DTSTART:20220101T000000Z\nRRULE:FREQ=WEEKLY","snapshotRetention":"0","backupRetention":"0"}`},
 		{name: "schedule POST retention 01", method: "POST", media: scheduleMedia, status: 400, problem: 9, path: fixed(schedulesURL(WordpressID)),
-			body: jsonObject(merge(scheduleFields("x"), map[string]any{"snapshotRetention": "01"}))},
+			body: jsonObject(mergeFields(scheduleFields("x"), map[string]any{"snapshotRetention": "01"}))},
 		{name: "schedule POST unknown app", method: "POST", media: scheduleMedia, status: 404, problem: 2, reqValid: true, path: fixed(schedulesURL(unknownID)),
 			body: jsonObject(scheduleFields("x"))},
 		{name: "schedule list", method: "GET", status: 200, reqValid: true, path: fixed(schedulesURL(WordpressID))},

@@ -13,7 +13,7 @@ import (
 func TestCreateExecHook(t *testing.T) {
 	ta := newTestAPI(t)
 	hs := ta.create(t, "freeze")
-	body := jsonObject(merge(execHookFields("Payroll", PostgresID, hs), map[string]any{
+	body := jsonObject(mergeFields(execHookFields("Payroll", PostgresID, hs), map[string]any{
 		"arguments":        []string{"freeze", "10"},
 		"matchingCriteria": []map[string]string{{"type": "containerImage", "value": `(^|/)postgres:`}, {"type": "podLabel", "value": "^role=primary$"}},
 		"description":      "Payroll production hook",
@@ -81,10 +81,10 @@ func TestCreateExecHookAppScoped(t *testing.T) {
 	}
 	other := ta.createExecHook(t, "elsewhere", WordpressID, hs, nil)
 
-	if got := field(t, ta.get(t, appExecHooksURL(MySQLID)), "name"); !slices.Equal(got, []string{"scoped"}) {
+	if got := itemField(t, ta.get(t, appExecHooksURL(MySQLID)), "name"); !slices.Equal(got, []string{"scoped"}) {
 		t.Errorf("app-scoped list = %v", got)
 	}
-	if got := field(t, ta.get(t, execHooksURL), "name"); !slices.Equal(got, []string{"NetApp postgres pre-snapshot", "scoped", "elsewhere"}) {
+	if got := itemField(t, ta.get(t, execHooksURL), "name"); !slices.Equal(got, []string{"NetApp postgres pre-snapshot", "scoped", "elsewhere"}) {
 		t.Errorf("core list = %v", got)
 	}
 	// Another app's hook is not reachable through this app.
@@ -159,7 +159,7 @@ func TestCreateExecHookValidation(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res := ta.send(t, http.MethodPost, execHooksURL, execHookMedia, jsonObject(merge(execHookFields("h-"+c.name, PostgresID, hs), c.over)))
+			res := ta.send(t, http.MethodPost, execHooksURL, execHookMedia, jsonObject(mergeFields(execHookFields("h-"+c.name, PostgresID, hs), c.over)))
 			mustProblem(t, res, c.code, c.problem)
 			if c.field != "" {
 				if names := invalidNames(t, res, "invalidFields"); !slices.Contains(names, c.field) {
@@ -170,7 +170,7 @@ func TestCreateExecHookValidation(t *testing.T) {
 	}
 	mustProblem(t, ta.send(t, http.MethodPost, execHooksURL, execHookMedia, `{"type":`), 400, 7)
 	// Allowed: post restore, post failover, every criterion type, 16 arguments of 127 characters.
-	ok := merge(execHookFields("fine", PostgresID, hs), map[string]any{
+	ok := mergeFields(execHookFields("fine", PostgresID, hs), map[string]any{
 		"action": "failover", "stage": "post",
 		"arguments":        many(16, func(i int) any { return strings.Repeat("a", 126) + string(rune('a'+i)) }),
 		"matchingCriteria": []any{crit("containerImage", "."), crit("containerName", "."), crit("podName", "."), crit("podLabel", "."), crit("namespaceName", ".")},
@@ -200,7 +200,7 @@ func TestFailoverHookNeedsReplicableApp(t *testing.T) {
 	lonely := fixtureID("app/lonely")
 	ta.api.topo.addApp(app{id: lonely, name: "lonely", clusterID: ClusterEastID, namespaces: []string{"lonely"}, state: "ready"})
 	failover := map[string]any{"action": "failover", "stage": "post"}
-	mustProblem(t, ta.send(t, http.MethodPost, execHooksURL, execHookMedia, jsonObject(merge(execHookFields("f", lonely, hs), failover))), 409, 162)
+	mustProblem(t, ta.send(t, http.MethodPost, execHooksURL, execHookMedia, jsonObject(mergeFields(execHookFields("f", lonely, hs), failover))), 409, 162)
 	id := ta.createExecHook(t, "snap", lonely, hs, nil)
 	body := `{"type":"application/astra-executionHook","version":"1.3","action":"failover","stage":"post"}`
 	mustProblem(t, ta.send(t, http.MethodPut, execHooksURL+"/"+id, execHookMedia, body), 409, 162)
@@ -399,16 +399,16 @@ func TestListExecHooksQuery(t *testing.T) {
 	ta.createExecHook(t, "c-restore", WordpressID, hs, map[string]any{"action": "restore", "stage": "post"})
 	list := func(path, query string) response { return ta.get(t, path+"?"+query) }
 
-	if got := field(t, list(execHooksURL, "filter="+url.QueryEscape("stage eq 'post'")), "name"); joined(got) != "b-backup,c-restore" {
+	if got := itemField(t, list(execHooksURL, "filter="+url.QueryEscape("stage eq 'post'")), "name"); joinNames(got) != "b-backup,c-restore" {
 		t.Errorf("filter stage: %v", got)
 	}
-	if got := field(t, list(appExecHooksURL(PostgresID), "filter="+url.QueryEscape("stage eq 'post'")), "name"); joined(got) != "b-backup" {
+	if got := itemField(t, list(appExecHooksURL(PostgresID), "filter="+url.QueryEscape("stage eq 'post'")), "name"); joinNames(got) != "b-backup" {
 		t.Errorf("app-scoped filter: %v", got)
 	}
-	if got := field(t, list(execHooksURL, "filter="+url.QueryEscape("matchingImages[*] in 'mariadb'")), "name"); joined(got) != "c-restore" {
+	if got := itemField(t, list(execHooksURL, "filter="+url.QueryEscape("matchingImages[*] in 'mariadb'")), "name"); joinNames(got) != "c-restore" {
 		t.Errorf("filter on computed matchingImages: %v", got)
 	}
-	rows := items(t, list(execHooksURL, "include=name,action&limit=2"))
+	rows := listItems(t, list(execHooksURL, "include=name,action&limit=2"))
 	if len(rows) != 2 || rows[1].([]any)[0] != "a-snap" || rows[1].([]any)[1] != "snapshot" {
 		t.Errorf("include + limit: %v", rows)
 	}

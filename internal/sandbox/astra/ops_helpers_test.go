@@ -41,8 +41,8 @@ func jsonObject(members map[string]any) string {
 	return string(b)
 }
 
-// merge returns base with over's keys replaced; a nil value deletes a key.
-func merge(base, over map[string]any) map[string]any {
+// mergeFields returns base with over's keys replaced; a nil value deletes a key.
+func mergeFields(base, over map[string]any) map[string]any {
 	out := map[string]any{}
 	for k, v := range base {
 		out[k] = v
@@ -68,7 +68,7 @@ func execHookFields(name, appID, hookSourceID string) map[string]any {
 // createExecHook posts a valid hook and returns its ID.
 func (ta *testAPI) createExecHook(t *testing.T, name, appID, hookSourceID string, extra map[string]any) string {
 	t.Helper()
-	res := ta.send(t, http.MethodPost, execHooksURL, execHookMedia, jsonObject(merge(execHookFields(name, appID, hookSourceID), extra)))
+	res := ta.send(t, http.MethodPost, execHooksURL, execHookMedia, jsonObject(mergeFields(execHookFields(name, appID, hookSourceID), extra)))
 	if res.code != http.StatusCreated {
 		t.Fatalf("create execution hook %q: %d %s", name, res.code, res.raw)
 	}
@@ -93,8 +93,8 @@ func (ta *testAPI) createSchedule(t *testing.T, appID string, fields map[string]
 	return res.body["id"].(string)
 }
 
-// items returns the items of a list response.
-func items(t *testing.T, res response) []any {
+// listItems returns the items of a list response.
+func listItems(t *testing.T, res response) []any {
 	t.Helper()
 	if res.code != http.StatusOK {
 		t.Fatalf("list: %d %s", res.code, res.raw)
@@ -106,16 +106,16 @@ func items(t *testing.T, res response) []any {
 	return out
 }
 
-// field returns the string field key of every whole item of res.
-func field(t *testing.T, res response, key string) []string {
+// itemField returns the string field key of every whole item of res.
+func itemField(t *testing.T, res response, key string) []string {
 	t.Helper()
 	var out []string
-	for _, item := range items(t, res) {
+	for _, item := range listItems(t, res) {
 		v, _ := item.(map[string]any)[key].(string)
 		out = append(out, v)
 	}
 	return out
 }
 
-// joined renders values for comparison in messages.
-func joined(values []string) string { return strings.Join(values, ",") }
+// joinNames renders values for comparison in messages.
+func joinNames(values []string) string { return strings.Join(values, ",") }

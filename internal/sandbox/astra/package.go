@@ -126,24 +126,24 @@ type fieldNode struct {
 	elem     *fieldNode
 }
 
-func scalar() *fieldNode { return &fieldNode{kind: scalarField} }
+func fieldScalar() *fieldNode { return &fieldNode{kind: scalarField} }
 
-func object(children map[string]*fieldNode) *fieldNode {
+func fieldObject(children map[string]*fieldNode) *fieldNode {
 	return &fieldNode{kind: objectField, children: children}
 }
 
-func arrayOf(elem *fieldNode) *fieldNode { return &fieldNode{kind: arrayField, elem: elem} }
+func fieldArray(elem *fieldNode) *fieldNode { return &fieldNode{kind: arrayField, elem: elem} }
 
-func scalars(names ...string) map[string]*fieldNode {
+func scalarFields(names ...string) map[string]*fieldNode {
 	m := make(map[string]*fieldNode, len(names))
 	for _, n := range names {
-		m[n] = scalar()
+		m[n] = fieldScalar()
 	}
 	return m
 }
 
-// with returns m plus the extra fields.
-func with(m map[string]*fieldNode, extra map[string]*fieldNode) map[string]*fieldNode {
+// withFields returns m plus the extra fields.
+func withFields(m map[string]*fieldNode, extra map[string]*fieldNode) map[string]*fieldNode {
 	for k, v := range extra {
 		m[k] = v
 	}
@@ -152,21 +152,21 @@ func with(m map[string]*fieldNode, extra map[string]*fieldNode) map[string]*fiel
 
 // packageFields is package_1.0_get_response_body as a field tree: the
 // fields that filter, orderBy and include may name.
-var packageFields = object(with(
-	scalars("type", "version", "id", "packageName", "packageVersion", "packageType", "severityLevel", "packageState"),
+var packageFields = fieldObject(withFields(
+	scalarFields("type", "version", "id", "packageName", "packageVersion", "packageType", "severityLevel", "packageState"),
 	map[string]*fieldNode{
-		"bundleName":              arrayOf(scalar()),
-		"packageStateTransitions": arrayOf(object(with(scalars("from"), map[string]*fieldNode{"to": arrayOf(scalar())}))),
-		"packageStateDetails":     arrayOf(object(scalars("type", "title", "detail"))),
-		"images": arrayOf(object(with(scalars("imageName", "imagePath", "imageTag", "imageDigest"),
-			map[string]*fieldNode{"dependsOnImages": arrayOf(object(scalars("imagePath", "imageName", "imageTag")))}))),
-		"artifacts": arrayOf(object(with(scalars("artifactName", "artifactIdentifier", "artifactPath", "artifactVersion"),
-			map[string]*fieldNode{"dependsOnComponents": arrayOf(object(with(scalars("componentName"),
-				map[string]*fieldNode{"versions": arrayOf(scalar())})))}))),
-		"files":              arrayOf(object(scalars("fileName", "fileIdentifier", "fileMediaType", "fileContents"))),
-		"upgradableVersions": object(scalars("minVersion", "maxVersion")),
-		"dependencies":       arrayOf(object(scalars("componentName", "componentMinVersion", "componentMaxVersion"))),
-		"metadata": object(with(scalars("creationTimestamp", "modificationTimestamp", "createdBy", "modifiedBy"),
-			map[string]*fieldNode{"labels": arrayOf(object(scalars("name", "value")))})),
+		"bundleName":              fieldArray(fieldScalar()),
+		"packageStateTransitions": fieldArray(fieldObject(withFields(scalarFields("from"), map[string]*fieldNode{"to": fieldArray(fieldScalar())}))),
+		"packageStateDetails":     fieldArray(fieldObject(scalarFields("type", "title", "detail"))),
+		"images": fieldArray(fieldObject(withFields(scalarFields("imageName", "imagePath", "imageTag", "imageDigest"),
+			map[string]*fieldNode{"dependsOnImages": fieldArray(fieldObject(scalarFields("imagePath", "imageName", "imageTag")))}))),
+		"artifacts": fieldArray(fieldObject(withFields(scalarFields("artifactName", "artifactIdentifier", "artifactPath", "artifactVersion"),
+			map[string]*fieldNode{"dependsOnComponents": fieldArray(fieldObject(withFields(scalarFields("componentName"),
+				map[string]*fieldNode{"versions": fieldArray(fieldScalar())})))}))),
+		"files":              fieldArray(fieldObject(scalarFields("fileName", "fileIdentifier", "fileMediaType", "fileContents"))),
+		"upgradableVersions": fieldObject(scalarFields("minVersion", "maxVersion")),
+		"dependencies":       fieldArray(fieldObject(scalarFields("componentName", "componentMinVersion", "componentMaxVersion"))),
+		"metadata": fieldObject(withFields(scalarFields("creationTimestamp", "modificationTimestamp", "createdBy", "modifiedBy"),
+			map[string]*fieldNode{"labels": fieldArray(fieldObject(scalarFields("name", "value")))})),
 	},
 ))

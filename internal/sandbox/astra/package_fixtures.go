@@ -49,8 +49,8 @@ func stateDetailsFor(state string) []stateDetail {
 	return []stateDetail{}
 }
 
-// digest returns a deterministic image digest.
-func digest(s string) string {
+// imageDigest returns a deterministic image digest.
+func imageDigest(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
@@ -80,8 +80,8 @@ func newFixturePackage(spec packageSpec) *astraPackage {
 	case "acc", "acs":
 		repo := "/netapp/astra/" + spec.name
 		p.Images = []packageImage{
-			{ImageName: spec.name + "-core", ImagePath: repo, ImageTag: spec.version, ImageDigest: digest(repo + "/core:" + spec.version)},
-			{ImageName: spec.name + "-ui", ImagePath: repo, ImageTag: spec.version, ImageDigest: digest(repo + "/ui:" + spec.version),
+			{ImageName: spec.name + "-core", ImagePath: repo, ImageTag: spec.version, ImageDigest: imageDigest(repo + "/core:" + spec.version)},
+			{ImageName: spec.name + "-ui", ImagePath: repo, ImageTag: spec.version, ImageDigest: imageDigest(repo + "/ui:" + spec.version),
 				DependsOnImages: []packageImageDep{{ImagePath: repo, ImageName: spec.name + "-core", ImageTag: spec.version}}},
 		}
 		p.Dependencies = []packageDependency{
@@ -96,8 +96,8 @@ func newFixturePackage(spec packageSpec) *astraPackage {
 	case "trident":
 		repo := "/netapp/trident"
 		p.Images = []packageImage{
-			{ImageName: "trident", ImagePath: repo, ImageTag: spec.version, ImageDigest: digest(repo + "/trident:" + spec.version)},
-			{ImageName: "trident-operator", ImagePath: repo, ImageTag: spec.version, ImageDigest: digest(repo + "/trident-operator:" + spec.version)},
+			{ImageName: "trident", ImagePath: repo, ImageTag: spec.version, ImageDigest: imageDigest(repo + "/trident:" + spec.version)},
+			{ImageName: "trident-operator", ImagePath: repo, ImageTag: spec.version, ImageDigest: imageDigest(repo + "/trident-operator:" + spec.version)},
 		}
 		p.Artifacts = []packageArtifact{{ArtifactName: "tridentctl", ArtifactIdentifier: "tridentctl-linux-amd64",
 			ArtifactPath: "/trident/" + spec.version + "/", ArtifactVersion: spec.version,

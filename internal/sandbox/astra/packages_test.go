@@ -62,7 +62,7 @@ func pkgList(t *testing.T, ta *testAPI, query string) response {
 func versionsOf(t *testing.T, res response) []string {
 	t.Helper()
 	var out []string
-	for _, item := range items(t, res) {
+	for _, item := range listItems(t, res) {
 		m := item.(map[string]any)
 		out = append(out, m["packageName"].(string)+"@"+m["packageVersion"].(string)+":"+m["packageType"].(string))
 	}
@@ -75,10 +75,10 @@ func TestListPackages(t *testing.T) {
 	if res.body["type"] != "application/astra-packages" || res.body["version"] != "1.0" {
 		t.Errorf("envelope: %s", res.raw)
 	}
-	if got := len(items(t, res)); got != len(packageSpecs) {
+	if got := len(listItems(t, res)); got != len(packageSpecs) {
 		t.Fatalf("%d items, want %d", got, len(packageSpecs))
 	}
-	first := items(t, res)[0].(map[string]any)
+	first := listItems(t, res)[0].(map[string]any)
 	for _, key := range []string{"type", "version", "id", "packageName", "packageVersion", "packageType", "severityLevel",
 		"packageState", "packageStateTransitions", "packageStateDetails", "metadata"} {
 		if _, ok := first[key]; !ok {
@@ -145,7 +145,7 @@ func TestListPackagesOrderLimitInclude(t *testing.T) {
 	// include: each item becomes the array of the named fields, in order
 	// (the spec's example: id, packageName, packageVersion, packageType).
 	res := pkgList(t, ta, "include=id,packageName,packageVersion,packageType&filter="+url.QueryEscape("packageName eq 'acc'")+"&limit=2")
-	rows := items(t, res)
+	rows := listItems(t, res)
 	if len(rows) != 2 {
 		t.Fatalf("rows = %v", rows)
 	}
@@ -154,7 +154,7 @@ func TestListPackagesOrderLimitInclude(t *testing.T) {
 		t.Errorf("row = %v", row)
 	}
 	res = pkgList(t, ta, "include=packageVersion,upgradableVersions&orderBy=packageVersion&limit=1")
-	row = items(t, res)[0].([]any)
+	row = listItems(t, res)[0].([]any)
 	if uv, ok := row[1].(map[string]any); row[0] != "23.07.0" || !ok || uv["minVersion"] != "23.07.0" {
 		t.Errorf("include of an object field: %v", row)
 	}

@@ -59,7 +59,7 @@ func TestCreateReplicationSchedule(t *testing.T) {
 		t.Errorf("hour present: %s", res.raw)
 	}
 	// Hourly frequency, minute "0" allowed for custom.
-	ok := merge(scheduleFields("hourly custom"), map[string]any{"granularity": "custom", "hour": nil, "dayOfMonth": nil,
+	ok := mergeFields(scheduleFields("hourly custom"), map[string]any{"granularity": "custom", "hour": nil, "dayOfMonth": nil,
 		"recurrenceRule": "DTSTART:20240101T000000Z\nRRULE:FREQ=HOURLY;INTERVAL=4", "replicate": "true", "enabled": "false"})
 	if res := ta.send(t, http.MethodPost, schedulesURL(PostgresID), scheduleMedia, jsonObject(ok)); res.code != http.StatusCreated || res.body["enabled"] != "false" {
 		t.Errorf("custom hourly: %d %s", res.code, res.raw)
@@ -69,7 +69,7 @@ func TestCreateReplicationSchedule(t *testing.T) {
 func TestCreateScheduleValidation(t *testing.T) {
 	ta := newTestAPI(t)
 	custom := map[string]any{"granularity": "custom", "minute": nil, "hour": nil, "dayOfMonth": nil}
-	withRule := func(rule string) map[string]any { return merge(custom, map[string]any{"recurrenceRule": rule}) }
+	withRule := func(rule string) map[string]any { return mergeFields(custom, map[string]any{"recurrenceRule": rule}) }
 	cases := []struct {
 		name    string
 		over    map[string]any
@@ -94,7 +94,7 @@ func TestCreateScheduleValidation(t *testing.T) {
 		{"hourly without minute", map[string]any{"granularity": "hourly", "minute": nil, "hour": nil, "dayOfMonth": nil}, 9, "minute"},
 		{"monthly with a rule", map[string]any{"recurrenceRule": "DTSTART:20220101T000000Z\nRRULE:FREQ=HOURLY"}, 9, "recurrenceRule"},
 		{"custom without a rule", custom, 9, "recurrenceRule"},
-		{"custom with minute 5", merge(withRule("DTSTART:20220101T000000Z\nRRULE:FREQ=HOURLY"), map[string]any{"minute": "5"}), 9, "minute"},
+		{"custom with minute 5", mergeFields(withRule("DTSTART:20220101T000000Z\nRRULE:FREQ=HOURLY"), map[string]any{"minute": "5"}), 9, "minute"},
 		{"daily frequency", withRule("DTSTART:20220101T000000Z\nRRULE:FREQ=DAILY;INTERVAL=1"), 9, "recurrenceRule"},
 		{"BYDAY part", withRule("DTSTART:20220101T000000Z\nRRULE:FREQ=HOURLY;BYDAY=MO"), 9, "recurrenceRule"},
 		{"interval 0", withRule("DTSTART:20220101T000000Z\nRRULE:FREQ=MINUTELY;INTERVAL=0"), 9, "recurrenceRule"},
@@ -116,7 +116,7 @@ func TestCreateScheduleValidation(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res := ta.send(t, http.MethodPost, schedulesURL(WordpressID), scheduleMedia, jsonObject(merge(scheduleFields("s"), c.over)))
+			res := ta.send(t, http.MethodPost, schedulesURL(WordpressID), scheduleMedia, jsonObject(mergeFields(scheduleFields("s"), c.over)))
 			mustProblem(t, res, 400, c.problem)
 			if c.field != "" {
 				if names := invalidNames(t, res, "invalidFields"); !slices.Contains(names, c.field) {
@@ -126,7 +126,7 @@ func TestCreateScheduleValidation(t *testing.T) {
 		})
 	}
 	mustProblem(t, ta.send(t, http.MethodPost, schedulesURL(WordpressID), scheduleMedia, `{"type":"application/astra-schedule","version":"1.3","name":null}`), 400, 8)
-	if items := items(t, ta.get(t, schedulesURL(WordpressID))); len(items) != 0 {
+	if items := listItems(t, ta.get(t, schedulesURL(WordpressID))); len(items) != 0 {
 		t.Errorf("refused POSTs stored schedules: %v", items)
 	}
 }
@@ -137,7 +137,7 @@ func TestScheduleEligibility(t *testing.T) {
 	ta.api.topo.addApp(app{id: lonely, name: "lonely", clusterID: ClusterEastID, namespaces: []string{"lonely"}, state: "ready"})
 	ta.api.topo.addApp(app{id: replica, name: AppWordpress, clusterID: ClusterWestID, namespaces: []string{"wordpress"}, state: "ready",
 		replicable: true, replicaOf: WordpressID})
-	replicating := merge(scheduleFields("r"), map[string]any{"replicate": "true"})
+	replicating := mergeFields(scheduleFields("r"), map[string]any{"replicate": "true"})
 	mustProblem(t, ta.send(t, http.MethodPost, schedulesURL(lonely), scheduleMedia, jsonObject(replicating)), 409, 153)
 	id := ta.createSchedule(t, lonely, scheduleFields("plain")) // replicate false is fine
 	res := ta.send(t, http.MethodPut, schedulesURL(lonely)+"/"+id, scheduleMedia,
@@ -148,7 +148,7 @@ func TestScheduleEligibility(t *testing.T) {
 
 func TestUpdateSchedule(t *testing.T) {
 	ta := newTestAPI(t)
-	id := ta.createSchedule(t, WordpressID, merge(scheduleFields("monthly"), map[string]any{"metadata": map[string]any{"labels": []map[string]string{{"name": "a", "value": "b"}}}}))
+	id := ta.createSchedule(t, WordpressID, mergeFields(scheduleFields("monthly"), map[string]any{"metadata": map[string]any{"labels": []map[string]string{{"name": "a", "value": "b"}}}}))
 	url := schedulesURL(WordpressID) + "/" + id
 	ta.clock = ta.clock.Add(time.Hour)
 	put := func(body string) response { return ta.send(t, http.MethodPut, url, scheduleMedia, body) }
@@ -204,10 +204,10 @@ func TestListAndDeleteSchedules(t *testing.T) {
 	a := ta.createSchedule(t, WordpressID, scheduleFields("a"))
 	ta.createSchedule(t, WordpressID, scheduleFields("b"))
 	ta.createSchedule(t, PostgresID, scheduleFields("c"))
-	if got := field(t, ta.get(t, schedulesURL(WordpressID)), "name"); joined(got) != "a,b" {
+	if got := itemField(t, ta.get(t, schedulesURL(WordpressID)), "name"); joinNames(got) != "a,b" {
 		t.Errorf("list = %v", got)
 	}
-	rows := items(t, ta.get(t, schedulesURL(WordpressID)+"?include=name,granularity&limit=1"))
+	rows := listItems(t, ta.get(t, schedulesURL(WordpressID)+"?include=name,granularity&limit=1"))
 	if len(rows) != 1 || rows[0].([]any)[0] != "a" || rows[0].([]any)[1] != "monthly" {
 		t.Errorf("include + limit: %v", rows)
 	}
@@ -222,7 +222,7 @@ func TestListAndDeleteSchedules(t *testing.T) {
 	}
 	mustProblem(t, ta.get(t, schedulesURL(WordpressID)+"/"+a), 404, 2)
 	mustProblem(t, ta.do(t, request{method: http.MethodDelete, path: schedulesURL(WordpressID) + "/" + a}), 404, 1)
-	if got := field(t, ta.get(t, schedulesURL(WordpressID)), "name"); joined(got) != "b" {
+	if got := itemField(t, ta.get(t, schedulesURL(WordpressID)), "name"); joinNames(got) != "b" {
 		t.Errorf("list after delete = %v", got)
 	}
 }
