@@ -348,7 +348,9 @@ func (recurrenceRuleValidator) Description(context.Context) string {
 	return "must be DTSTART (UTC, in the past) and RRULE (FREQ MINUTELY or HOURLY, INTERVAL) lines"
 }
 
-func (v recurrenceRuleValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v recurrenceRuleValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (recurrenceRuleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

@@ -45,7 +45,7 @@ type matchingContainerModel struct {
 }
 
 var (
-	matchCriterionType = types.ObjectType{AttrTypes: map[string]attr.Type{"type": types.StringType, "value": types.StringType}}
+	matchCriterionType    = types.ObjectType{AttrTypes: map[string]attr.Type{"type": types.StringType, "value": types.StringType}}
 	matchingContainerType = types.ObjectType{AttrTypes: map[string]attr.Type{
 		"pod_name": types.StringType, "pod_labels": types.MapType{ElemType: types.StringType}, "container_name": types.StringType,
 		"container_image": types.StringType, "namespace_name": types.StringType,

@@ -54,17 +54,17 @@ type PackageDependency struct {
 // Package is the API's package resource, version 1.0 (Astra Control
 // Center software packages).
 type Package struct {
-	ID                  string              `json:"id"`
-	PackageName         string              `json:"packageName"`
-	PackageVersion      string              `json:"packageVersion"`
-	PackageType         string              `json:"packageType"`
-	BundleName          []string            `json:"bundleName"`
-	SeverityLevel       string              `json:"severityLevel"`
-	PackageState        string              `json:"packageState"`
-	PackageStateDetails []StateDetail       `json:"packageStateDetails"`
-	Images              []PackageImage      `json:"images"`
-	Artifacts           []PackageArtifact   `json:"artifacts"`
-	Files               []PackageFile       `json:"files"`
+	ID                  string            `json:"id"`
+	PackageName         string            `json:"packageName"`
+	PackageVersion      string            `json:"packageVersion"`
+	PackageType         string            `json:"packageType"`
+	BundleName          []string          `json:"bundleName"`
+	SeverityLevel       string            `json:"severityLevel"`
+	PackageState        string            `json:"packageState"`
+	PackageStateDetails []StateDetail     `json:"packageStateDetails"`
+	Images              []PackageImage    `json:"images"`
+	Artifacts           []PackageArtifact `json:"artifacts"`
+	Files               []PackageFile     `json:"files"`
 	UpgradableVersions  *struct {
 		MinVersion string `json:"minVersion"`
 		MaxVersion string `json:"maxVersion"`
