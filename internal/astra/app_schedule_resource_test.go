@@ -51,13 +51,13 @@ func scheduleImportID(addr string) resource.ImportStateIdFunc {
 	}
 }
 
-// checkAPISchedule checks the schedule at addr as the API holds it.
-func checkAPISchedule(t *testing.T, addr string, check func(s *astra.Schedule) error) resource.TestCheckFunc {
+// checkAPISchedule checks the schedule of the test as the API holds it.
+func checkAPISchedule(t *testing.T, check func(s *astra.Schedule) error) resource.TestCheckFunc {
 	client := acctest.AstraClient(t)
 	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
+		rs, ok := s.RootModule().Resources[scheduleAddr]
 		if !ok {
-			return fmt.Errorf("%s not in state", addr)
+			return fmt.Errorf("%s not in state", scheduleAddr)
 		}
 		sc, err := client.GetSchedule(context.Background(), rs.Primary.Attributes["app_id"], rs.Primary.ID)
 		if err != nil {
@@ -131,7 +131,7 @@ func TestAccAppSchedule_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("replicate"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("day_of_week"), knownvalue.Null()),
 				},
-				Check: checkAPISchedule(t, scheduleAddr, func(s *astra.Schedule) error {
+				Check: checkAPISchedule(t, func(s *astra.Schedule) error {
 					if s.Granularity != "daily" || str(s.Hour) != "2" || str(s.Minute) != "30" || s.SnapshotRetention != "7" || s.BackupRetention != "3" {
 						return fmt.Errorf("API schedule = %+v", s)
 					}
@@ -154,7 +154,7 @@ func TestAccAppSchedule_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("hour"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("enabled"), knownvalue.Bool(false)),
 				},
-				Check: checkAPISchedule(t, scheduleAddr, func(s *astra.Schedule) error {
+				Check: checkAPISchedule(t, func(s *astra.Schedule) error {
 					if s.Granularity != "hourly" || s.Hour != nil || str(s.Minute) != "15" || s.Enabled != "false" || s.Name != name+"-hourly" {
 						return fmt.Errorf("API schedule = %+v", s)
 					}
@@ -172,7 +172,7 @@ func TestAccAppSchedule_basic(t *testing.T) {
 					// The API reports minute 0 for custom schedules.
 					statecheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("minute"), knownvalue.Int64Exact(0)),
 				},
-				Check: checkAPISchedule(t, scheduleAddr, func(s *astra.Schedule) error {
+				Check: checkAPISchedule(t, func(s *astra.Schedule) error {
 					if s.Granularity != "custom" || str(s.Replicate) != "true" || str(s.RecurrenceRule) != "DTSTART:20240101T000500Z\nRRULE:FREQ=MINUTELY;INTERVAL=10" {
 						return fmt.Errorf("API schedule = %+v", s)
 					}
@@ -211,7 +211,7 @@ func TestAccAppSchedule_weeklyAndMonthly(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: scheduleConfig(wordpress, weekly),
-				Check: checkAPISchedule(t, scheduleAddr, func(s *astra.Schedule) error {
+				Check: checkAPISchedule(t, func(s *astra.Schedule) error {
 					if str(s.DayOfWeek) != "0" || str(s.Hour) != "23" || str(s.Minute) != "59" {
 						return fmt.Errorf("API schedule = %+v", s)
 					}
@@ -228,7 +228,7 @@ func TestAccAppSchedule_weeklyAndMonthly(t *testing.T) {
 					statecheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("day_of_week"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("day_of_month"), knownvalue.Int64Exact(31)),
 				},
-				Check: checkAPISchedule(t, scheduleAddr, func(s *astra.Schedule) error {
+				Check: checkAPISchedule(t, func(s *astra.Schedule) error {
 					if s.DayOfWeek != nil || str(s.DayOfMonth) != "31" || s.Granularity != "monthly" {
 						return fmt.Errorf("API schedule = %+v", s)
 					}
@@ -270,7 +270,7 @@ func TestAccAppSchedule_driftAndDisappears(t *testing.T) {
 					plancheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("granularity"), knownvalue.StringExact("hourly")),
 					plancheck.ExpectKnownValue(scheduleAddr, tfjsonpath.New("hour"), knownvalue.Null()),
 				}},
-				Check: checkAPISchedule(t, scheduleAddr, func(s *astra.Schedule) error {
+				Check: checkAPISchedule(t, func(s *astra.Schedule) error {
 					if s.Granularity != "hourly" || s.Hour != nil || str(s.Minute) != "5" || s.SnapshotRetention != "6" {
 						return fmt.Errorf("drift not corrected: %+v", s)
 					}

@@ -81,10 +81,10 @@ func TestCreateExecHookAppScoped(t *testing.T) {
 	}
 	other := ta.createExecHook(t, "elsewhere", WordpressID, hs, nil)
 
-	if got := itemField(t, ta.get(t, appExecHooksURL(MySQLID)), "name"); !slices.Equal(got, []string{"scoped"}) {
+	if got := itemNames(t, ta.get(t, appExecHooksURL(MySQLID))); !slices.Equal(got, []string{"scoped"}) {
 		t.Errorf("app-scoped list = %v", got)
 	}
-	if got := itemField(t, ta.get(t, execHooksURL), "name"); !slices.Equal(got, []string{"NetApp postgres pre-snapshot", "scoped", "elsewhere"}) {
+	if got := itemNames(t, ta.get(t, execHooksURL)); !slices.Equal(got, []string{"NetApp postgres pre-snapshot", "scoped", "elsewhere"}) {
 		t.Errorf("core list = %v", got)
 	}
 	// Another app's hook is not reachable through this app.
@@ -399,13 +399,13 @@ func TestListExecHooksQuery(t *testing.T) {
 	ta.createExecHook(t, "c-restore", WordpressID, hs, map[string]any{"action": "restore", "stage": "post"})
 	list := func(path, query string) response { return ta.get(t, path+"?"+query) }
 
-	if got := itemField(t, list(execHooksURL, "filter="+url.QueryEscape("stage eq 'post'")), "name"); joinNames(got) != "b-backup,c-restore" {
+	if got := itemNames(t, list(execHooksURL, "filter="+url.QueryEscape("stage eq 'post'"))); joinNames(got) != "b-backup,c-restore" {
 		t.Errorf("filter stage: %v", got)
 	}
-	if got := itemField(t, list(appExecHooksURL(PostgresID), "filter="+url.QueryEscape("stage eq 'post'")), "name"); joinNames(got) != "b-backup" {
+	if got := itemNames(t, list(appExecHooksURL(PostgresID), "filter="+url.QueryEscape("stage eq 'post'"))); joinNames(got) != "b-backup" {
 		t.Errorf("app-scoped filter: %v", got)
 	}
-	if got := itemField(t, list(execHooksURL, "filter="+url.QueryEscape("matchingImages[*] in 'mariadb'")), "name"); joinNames(got) != "c-restore" {
+	if got := itemNames(t, list(execHooksURL, "filter="+url.QueryEscape("matchingImages[*] in 'mariadb'"))); joinNames(got) != "c-restore" {
 		t.Errorf("filter on computed matchingImages: %v", got)
 	}
 	rows := listItems(t, list(execHooksURL, "include=name,action&limit=2"))

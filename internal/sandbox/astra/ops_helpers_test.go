@@ -106,12 +106,12 @@ func listItems(t *testing.T, res response) []any {
 	return out
 }
 
-// itemField returns the string field key of every whole item of res.
-func itemField(t *testing.T, res response, key string) []string {
+// itemNames returns the name of every whole item of res.
+func itemNames(t *testing.T, res response) []string {
 	t.Helper()
 	var out []string
 	for _, item := range listItems(t, res) {
-		v, _ := item.(map[string]any)[key].(string)
+		v, _ := item.(map[string]any)["name"].(string)
 		out = append(out, v)
 	}
 	return out

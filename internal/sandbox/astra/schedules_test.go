@@ -204,7 +204,7 @@ func TestListAndDeleteSchedules(t *testing.T) {
 	a := ta.createSchedule(t, WordpressID, scheduleFields("a"))
 	ta.createSchedule(t, WordpressID, scheduleFields("b"))
 	ta.createSchedule(t, PostgresID, scheduleFields("c"))
-	if got := itemField(t, ta.get(t, schedulesURL(WordpressID)), "name"); joinNames(got) != "a,b" {
+	if got := itemNames(t, ta.get(t, schedulesURL(WordpressID))); joinNames(got) != "a,b" {
 		t.Errorf("list = %v", got)
 	}
 	rows := listItems(t, ta.get(t, schedulesURL(WordpressID)+"?include=name,granularity&limit=1"))
@@ -222,7 +222,7 @@ func TestListAndDeleteSchedules(t *testing.T) {
 	}
 	mustProblem(t, ta.get(t, schedulesURL(WordpressID)+"/"+a), 404, 2)
 	mustProblem(t, ta.do(t, request{method: http.MethodDelete, path: schedulesURL(WordpressID) + "/" + a}), 404, 1)
-	if got := itemField(t, ta.get(t, schedulesURL(WordpressID)), "name"); joinNames(got) != "b" {
+	if got := itemNames(t, ta.get(t, schedulesURL(WordpressID))); joinNames(got) != "b" {
 		t.Errorf("list after delete = %v", got)
 	}
 }
