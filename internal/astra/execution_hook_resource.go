@@ -59,9 +59,11 @@ func (r *executionHookResource) Schema(ctx context.Context, _ resource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Astra Control execution hook: runs a hook source (script) in the containers of an app that match " +
 			"`matching_criteria`, before or after a snapshot or backup, or after a restore or a failover of the app. Everything but " +
-			"`app_id` is changed in place; a new `app_id` replaces the hook. The script a hook runs cannot be deleted while the hook exists " +
-			"(the API answers 403, problem 72): refer to it through `hook_source_id = continuity_astra_hook_source.<name>.id` and Terraform " +
-			"orders the changes itself.",
+			"`app_id` is changed in place; a new `app_id` replaces the hook.\n\n" +
+			"The API refuses to delete a hook source that a hook still runs (403, problem 72). Refer to the hook source through " +
+			"`hook_source_id = continuity_astra_hook_source.<name>.id`: Terraform then destroys hooks before their hook sources. To move " +
+			"hooks to another hook source and remove the old one in the same apply, give the hook sources " +
+			"`lifecycle { create_before_destroy = true }`, so that Terraform updates the hooks before it deletes the old hook source.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -51,7 +51,8 @@ func (r *hookSourceResource) Schema(ctx context.Context, _ resource.SchemaReques
 		MarkdownDescription: "An Astra Control hook source: a shell script that execution hooks run in an app's containers " +
 			"before or after a snapshot, backup, restore or failover. Give the script either as `content` (plain text) or as " +
 			"`source` (base64, as the API stores it; `filebase64()` fills it from a file). Name, description and script are " +
-			"changed in place; a script changed outside Terraform shows as a difference in plan.",
+			"changed in place; a script changed outside Terraform shows as a difference in plan. A hook source that an execution hook " +
+			"still runs cannot be deleted (see `continuity_astra_execution_hook` for the `create_before_destroy` advice).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
