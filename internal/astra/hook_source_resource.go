@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
@@ -51,7 +52,8 @@ func (r *hookSourceResource) Schema(ctx context.Context, _ resource.SchemaReques
 		MarkdownDescription: "An Astra Control hook source: a shell script that execution hooks run in an app's containers " +
 			"before or after a snapshot, backup, restore or failover. Give the script either as `content` (plain text) or as " +
 			"`source` (base64, as the API stores it; `filebase64()` fills it from a file). Name, description and script are " +
-			"changed in place; a script changed outside Terraform shows as a difference in plan.",
+			"changed in place; a script changed outside Terraform shows as a difference in plan. A hook source that an execution hook " +
+			"still runs cannot be deleted (see `continuity_astra_execution_hook` for the `create_before_destroy` advice).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -240,6 +242,7 @@ func (r *hookSourceResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	if err != nil {
+		r.explainReferenced(ctx, id, err)
 		addHookSourceError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
@@ -259,6 +262,27 @@ func (r *hookSourceResource) Delete(ctx context.Context, req resource.DeleteRequ
 
 func (r *hookSourceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// explainReferenced sets the hint of a 403 problem 72 (the hook source is
+// still run by execution hooks) to name those hooks and say what to do.
+func (r *hookSourceResource) explainReferenced(ctx context.Context, id string, err error) {
+	var e *apierr.Error
+	if !errors.As(err, &e) || e.Code != "problem 72" {
+		return
+	}
+	users := "execution hooks"
+	if hooks, listErr := r.client.ExecutionHooksUsing(ctx, id); listErr == nil && len(hooks) > 0 {
+		names := make([]string, len(hooks))
+		for i, h := range hooks {
+			names[i] = fmt.Sprintf("%q (id %s, app %s)", h.Name, h.ID, h.AppID)
+		}
+		users = fmt.Sprintf("%d execution hook(s): %s", len(hooks), strings.Join(names, ", "))
+	}
+	e.Hint = "The hook source is still run by " + users + ". Delete those hooks or point them at another hook source first. " +
+		"When the hooks are managed by Terraform with hook_source_id = " + hookSourceTypeName + ".<name>.id, Terraform deletes them first on destroy; " +
+		"to move hooks to another hook source and remove this one in the same apply, set lifecycle { create_before_destroy = true } " +
+		"on the hook sources, so that Terraform updates the hooks before it deletes the old hook source."
 }
 
 // addHookSourceError reports an API error with advice specific to hook sources.

@@ -9,6 +9,9 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewHookSourceResource,
+		// Execution hooks and app schedules.
+		NewExecutionHookResource,
+		NewAppScheduleResource,
 	}
 }
 
@@ -16,5 +19,9 @@ func Resources() []func() resource.Resource {
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewHookSourceDataSource,
+		// Packages and hook source lists.
+		NewPackagesDataSource,
+		NewPackageDataSource,
+		NewHookSourcesDataSource,
 	}
 }

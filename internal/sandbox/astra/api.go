@@ -43,6 +43,7 @@ type API struct {
 	now   func() time.Time
 	hooks *hookSourceStore
 	topo  *topology
+	ops   *opsState // packages, execution hooks, schedules (ops.go)
 
 	// HookSourceReferenced reports whether an execution hook references the
 	// hook source with the given ID; DELETE then answers 403 problem 72.
@@ -59,12 +60,14 @@ func New(opts Options) *API {
 	if now == nil {
 		now = time.Now
 	}
-	return &API{
+	a := &API{
 		opts:  opts,
 		now:   now,
 		hooks: newHookSourceStore(preloadedHookSources()),
 		topo:  newTopology(),
 	}
+	a.initOps()
+	return a
 }
 
 // Env returns ASTRA_ENDPOINT (baseURL), ASTRA_ACCOUNT_ID, ASTRA_API_TOKEN
@@ -97,6 +100,8 @@ func (a *API) Register(mux *http.ServeMux) {
 		http.MethodPut:    {handle: a.updateHookSource},
 		http.MethodDelete: {handle: a.deleteHookSource},
 	})
+	// Packages, execution hooks and schedules (ops.go).
+	a.registerOps(rt)
 	rt.fallback("/accounts")
 	rt.fallback("/accounts/")
 }

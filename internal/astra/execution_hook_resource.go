@@ -1,0 +1,365 @@
+package astra
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const executionHookTypeName = "continuity_astra_execution_hook"
+
+// executionHookTimeout is the default bound of each call, retries included.
+const executionHookTimeout = 5 * time.Minute
+
+// Values the API accepts.
+var (
+	executionHookActions = []string{"snapshot", "backup", "restore", "failover"}
+	executionHookStages  = []string{"pre", "post"}
+	matchCriterionTypes  = []string{"containerImage", "containerName", "podName", "podLabel", "namespaceName"}
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*executionHookResource)(nil)
+	_ resource.ResourceWithImportState    = (*executionHookResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*executionHookResource)(nil)
+)
+
+// NewExecutionHookResource returns the continuity_astra_execution_hook resource.
+func NewExecutionHookResource() resource.Resource { return &executionHookResource{} }
+
+type executionHookResource struct{ client *Client }
+
+func (r *executionHookResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = executionHookTypeName
+}
+
+func (r *executionHookResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An Astra Control execution hook: runs a hook source (script) in the containers of an app that match " +
+			"`matching_criteria`, before or after a snapshot or backup, or after a restore or a failover of the app. Everything but " +
+			"`app_id` is changed in place; a new `app_id` replaces the hook.\n\n" +
+			"The API refuses to delete a hook source that a hook still runs (403, problem 72). Refer to the hook source through " +
+			"`hook_source_id = continuity_astra_hook_source.<name>.id`: Terraform then destroys hooks before their hook sources. To move " +
+			"hooks to another hook source and remove the old one in the same apply, give the hook sources " +
+			"`lifecycle { create_before_destroy = true }`, so that Terraform updates the hooks before it deletes the old hook source.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The execution hook's ID.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Name, 1 to 63 characters, unique among the account's execution hooks.",
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 63)},
+			},
+			"app_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the managed app the hook belongs to. Changing it replaces the hook.",
+				Validators:          idValidators(),
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"hook_source_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the hook source (the script) the hook runs, e.g. `continuity_astra_hook_source.freeze.id`.",
+				Validators:          idValidators(),
+			},
+			"action": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The action the hook runs around: `snapshot`, `backup`, `restore` or `failover`.",
+				Validators:          []validator.String{stringvalidator.OneOf(executionHookActions...)},
+			},
+			"stage": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "`pre` (before the action) or `post` (after it). Restore and failover hooks run only `post`.",
+				Validators:          []validator.String{stringvalidator.OneOf(executionHookStages...)},
+			},
+			"arguments": schema.ListAttribute{
+				Optional:            true,
+				Computed:            true,
+				ElementType:         types.StringType,
+				Default:             listdefault.StaticValue(types.ListValueMust(types.StringType, []attr.Value{})),
+				MarkdownDescription: "Arguments passed to the script: at most 16, unique, each at most 127 characters. Defaults to none.",
+				Validators: []validator.List{
+					listvalidator.SizeAtMost(16),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(stringvalidator.LengthAtMost(127)),
+				},
+			},
+			"matching_criteria": schema.ListNestedAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  listdefault.StaticValue(types.ListValueMust(matchCriterionType, []attr.Value{})),
+				MarkdownDescription: "Which containers of the app run the hook: at most 10 unique criteria, all of which must match (AND). " +
+					"Without criteria the hook runs in every container of the app.",
+				Validators: []validator.List{listvalidator.SizeAtMost(10), listvalidator.UniqueValues()},
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"type": schema.StringAttribute{
+						Required:            true,
+						MarkdownDescription: "What `value` is matched against: `containerImage`, `containerName`, `podName`, `podLabel` (`name=value`) or `namespaceName`.",
+						Validators:          []validator.String{stringvalidator.OneOf(matchCriterionTypes...)},
+					},
+					"value": schema.StringAttribute{
+						Required:            true,
+						MarkdownDescription: "A regular expression in RE2 syntax (no look-around or back-references), e.g. `^postgres:16`.",
+						Validators:          []validator.String{re2Validator{}},
+					},
+				}},
+			},
+			"enabled": schema.BoolAttribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(true),
+				MarkdownDescription: "Whether the hook runs. Defaults to `true`.",
+			},
+			"description": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(""),
+				MarkdownDescription: "Description, at most 511 characters. Defaults to an empty string.",
+				Validators:          []validator.String{stringvalidator.LengthAtMost(511)},
+			},
+			"hook_type": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`custom` for the hooks this resource manages (NetApp's preloaded hooks are `netapp` and read-only).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"matching_images": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Images of the app's containers that the criteria currently select, as the API computes them.",
+			},
+			"matching_containers": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The app's containers that the criteria currently select, as the API computes them.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"pod_name":        schema.StringAttribute{Computed: true, MarkdownDescription: "Pod name."},
+					"pod_labels":      schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The pod's labels."},
+					"container_name":  schema.StringAttribute{Computed: true, MarkdownDescription: "Container name."},
+					"container_image": schema.StringAttribute{Computed: true, MarkdownDescription: "Container image."},
+					"namespace_name":  schema.StringAttribute{Computed: true, MarkdownDescription: "The pod's namespace."},
+				}},
+			},
+			"created_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Creation time (UTC).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"updated_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Last modification time (UTC)."},
+			"timeouts":   timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// ValidateConfig refuses a stage the action does not have: restore and
+// failover hooks run only after the action.
+func (r *executionHookResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var action, stage types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("action"), &action)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("stage"), &stage)...)
+	if resp.Diagnostics.HasError() || action.IsUnknown() || stage.IsUnknown() {
+		return
+	}
+	if stage.ValueString() == "pre" && slices.Contains([]string{"restore", "failover"}, action.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("stage"), "Invalid execution hook stage",
+			fmt.Sprintf("stage must be \"post\" when action is %q: Astra Control runs restore and failover hooks only after the action. "+
+				"Use action \"snapshot\" or \"backup\" for a hook that runs before.", action.ValueString()))
+	}
+}
+
+func (r *executionHookResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *executionHookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan executionHookResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, executionHookTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	in := plan.toAPI(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := r.client.CreateExecutionHook(ctx, in)
+	if err != nil {
+		addExecutionHookError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)
+		return
+	}
+	tflog.Info(ctx, "created execution hook", map[string]any{"id": created.ID})
+	plan.fromAPI(ctx, created, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *executionHookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state executionHookResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	h, err := r.client.GetExecutionHook(ctx, state.ID.ValueString())
+	if apierr.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Execution hook not found",
+			fmt.Sprintf("%s %q no longer exists in Astra Control; it was removed from the state and will be planned for creation.", executionHookTypeName, state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading", executionHookTypeName, state.ID.ValueString(), err)
+		return
+	}
+	state.fromAPI(ctx, h, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *executionHookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state executionHookResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, executionHookTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	in := plan.toAPI(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.UpdateExecutionHook(ctx, id, in); err != nil {
+		addExecutionHookError(&resp.Diagnostics, "updating", id, err)
+		return
+	}
+	h, err := r.client.GetExecutionHook(ctx, id)
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading back", executionHookTypeName, id, err)
+		return
+	}
+	plan.fromAPI(ctx, h, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *executionHookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state executionHookResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, executionHookTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	err := r.client.DeleteExecutionHook(ctx, id)
+	if apierr.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		addExecutionHookError(&resp.Diagnostics, "deleting", id, err)
+		return
+	}
+	_, err = wait.Conf[*ExecutionHook]{
+		Operation: "execution hook " + id + " to be deleted",
+		Pending:   []string{"present"},
+		NotFound:  wait.NotFoundIsSuccess,
+		Refresh: func(ctx context.Context) (*ExecutionHook, string, error) {
+			h, err := r.client.GetExecutionHook(ctx, id)
+			return h, "present", err
+		},
+	}.Wait(ctx)
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", executionHookTypeName, id, err)
+	}
+}
+
+func (r *executionHookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// addExecutionHookError reports an API error with advice specific to
+// execution hooks.
+func addExecutionHookError(diags interface{ AddError(string, string) }, action, id string, err error) {
+	var e *apierr.Error
+	if errors.As(err, &e) {
+		switch {
+		case e.Code == "problem 73":
+			e.Hint = "Execution hooks of type netapp are NetApp's preloaded hooks and are read-only; manage your own (custom) hooks instead."
+		case e.Code == "problem 162":
+			e.Hint = "Post-failover hooks need an app that can be replicated (AppMirror); check the app, or use another action."
+		case e.Code == "problem 168":
+			e.Hint = "Execution hooks are disabled in this Astra Control's feature settings; an administrator must enable them first."
+		case e.StatusCode == http.StatusConflict && hasField(e, "name"):
+			e.Hint = "Execution hook names are unique in an Astra account: choose another name, or bring the existing hook under Terraform with `terraform import " + executionHookTypeName + ".<name> <id>`."
+		case e.StatusCode == http.StatusBadRequest && (hasField(e, "hookSourceID") || hasField(e, "appID")):
+			e.Hint = "The hook source or the app named by hook_source_id or app_id does not exist in this Astra account; check the IDs."
+		}
+	}
+	summary := fmt.Sprintf("Error %s %s", action, executionHookTypeName)
+	if id != "" {
+		summary = fmt.Sprintf("Error %s %s %q", action, executionHookTypeName, id)
+	}
+	diags.AddError(summary, apierr.Detail(err))
+}
+
+// hasField reports whether the API error names the field.
+func hasField(e *apierr.Error, name string) bool {
+	return slices.ContainsFunc(e.Fields, func(f apierr.Field) bool { return f.Name == name })
+}
+
+// re2Validator checks that a string compiles as an RE2 regular expression
+// (Go's regexp is RE2), as the API requires of matching criteria.
+type re2Validator struct{}
+
+func (re2Validator) Description(context.Context) string {
+	return "must be a regular expression in RE2 syntax"
+}
+
+func (v re2Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (re2Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
+			fmt.Sprintf("%s must be a regular expression in RE2 syntax (https://github.com/google/re2/wiki/Syntax), which Astra Control uses: %s. "+
+				"RE2 has no look-around assertions and no back-references.", req.Path, err))
+	}
+}
