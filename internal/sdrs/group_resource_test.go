@@ -59,6 +59,10 @@ func TestAccProtectionGroup_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("protected_instance_num"), knownvalue.Int64Exact(0)),
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("disaster_recovery_drill_num"), knownvalue.Int64Exact(0)),
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
+					// SDRS reports null for a new group's protection fields.
+					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("protected_status"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("replication_status"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("health_status"), knownvalue.Null()),
 				),
 				Check: apiStatus(t, "available", "source"),
 			},
