@@ -61,6 +61,8 @@ grep -q 'listening on' "$work/sandbox.out" || { echo "demo: the sandbox did not 
 cat "$work/sandbox.out"
 # shellcheck disable=SC1091
 source "$work/sandbox.env"
+# Fixture IDs the demo's variables take.
+export TF_VAR_sdrs_vpc_id="$CONTINUITY_SANDBOX_SDRS_VPC_ID" TF_VAR_sdrs_volume_ids="$CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"
 
 cat >"$work/terraformrc" <<CONFIG
 provider_installation {
@@ -87,6 +89,9 @@ tf init -input=false -no-color
 
 step "terraform apply"
 tf apply -auto-approve -input=false -no-color
+
+step "terraform apply: enable SDRS protection, now that the replication pairs exist"
+tf apply -auto-approve -input=false -no-color -var sdrs_protection_enabled=true
 
 step "Outputs"
 tf output -no-color

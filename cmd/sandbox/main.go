@@ -57,7 +57,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fmt.Fprint(out, `Usage: sandbox [flags]
 
 Serves an offline emulator of the APIs used by terraform-provider-continuity
-(NetApp Astra Control: /accounts/{account_id}/...) on one port, with
+(NetApp Astra Control: /accounts/{account_id}/...; Huawei Cloud SDRS:
+/v1/{project_id}/..., AK/SK-signed) on one port, with
 deterministic fixtures, and GET /_sandbox/metrics for request counters.
 
 Once it serves, it prints "continuity sandbox listening on <URL>" on stdout.
@@ -65,7 +66,7 @@ It stops on SIGINT or SIGTERM.
 
 Example:
   go run ./cmd/sandbox -addr 127.0.0.1:0 -env-file sandbox.env &
-  . ./sandbox.env   # ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID, ASTRA_API_TOKEN, ...
+  . ./sandbox.env   # ASTRA_*, HW_* (SDRS), CONTINUITY_SANDBOX_* fixture IDs
 
 Flags:
 `)

@@ -1,6 +1,7 @@
 # The demo that `make demo` applies against the sandbox. It needs no cloud:
-# the provider reads ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID and ASTRA_API_TOKEN from
-# the environment that the sandbox's -env-file wrote.
+# the provider reads ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID and ASTRA_API_TOKEN, and
+# the HW_* variables of SDRS, from the environment that the sandbox's
+# -env-file wrote; the sandbox's fixture IDs come in as TF_VAR_* variables.
 terraform {
   required_version = ">= 1.5"
   required_providers {
@@ -51,5 +52,57 @@ output "preloaded_hook_source" {
     id        = data.continuity_astra_hook_source.preloaded.id
     preloaded = data.continuity_astra_hook_source.preloaded.preloaded
     private   = data.continuity_astra_hook_source.preloaded.private
+  }
+}
+
+# --- Huawei Cloud SDRS: a protection group replicating two disks ----------
+
+variable "sdrs_vpc_id" {
+  description = "VPC of the production site (the sandbox's CONTINUITY_SANDBOX_SDRS_VPC_ID)."
+  type        = string
+}
+
+variable "sdrs_volume_ids" {
+  description = "Comma-separated EVS disks of the production site (the sandbox's CONTINUITY_SANDBOX_SDRS_VOLUME_IDS); the first two are replicated."
+  type        = string
+}
+
+variable "sdrs_protection_enabled" {
+  description = "Enable protection. SDRS needs the replication pairs first: apply with false, then with true."
+  type        = bool
+  default     = false
+}
+
+data "continuity_sdrs_domain" "demo" {}
+
+resource "continuity_sdrs_protection_group" "demo" {
+  name                     = "demo-erp"
+  description              = "ERP servers"
+  source_availability_zone = data.continuity_sdrs_domain.demo.local_availability_zone
+  target_availability_zone = data.continuity_sdrs_domain.demo.remote_availability_zone
+  domain_id                = data.continuity_sdrs_domain.demo.id
+  source_vpc_id            = var.sdrs_vpc_id
+  enabled                  = var.sdrs_protection_enabled
+}
+
+resource "continuity_sdrs_replication_pair" "demo" {
+  for_each = toset(slice(split(",", var.sdrs_volume_ids), 0, 2))
+
+  name                 = "demo-erp-${substr(each.value, 0, 8)}"
+  group_id             = continuity_sdrs_protection_group.demo.id
+  volume_id            = each.value
+  delete_target_volume = true
+}
+
+output "sdrs_protection_group" {
+  description = "The protection group and its replication pairs."
+  value = {
+    id               = continuity_sdrs_protection_group.demo.id
+    status           = continuity_sdrs_protection_group.demo.status
+    enabled          = continuity_sdrs_protection_group.demo.enabled
+    priority_station = continuity_sdrs_protection_group.demo.priority_station
+    pairs = {
+      for p in continuity_sdrs_replication_pair.demo : p.volume_id => { id = p.id, dr_site_disk = p.target_volume_id }
+    }
   }
 }

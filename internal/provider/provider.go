@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -52,7 +53,10 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 	if m.astraErr == nil {
 		tflog.Debug(ctx, "configured the Astra Control backend")
 	}
-	m.sdrs = resolveSDRS(config.SDRS)
+	m.sdrsClient, m.sdrsErr = newSDRSClient(resolveSDRS(config.SDRS), p.version)
+	if m.sdrsErr == nil {
+		tflog.Debug(ctx, "configured the Huawei Cloud SDRS backend")
+	}
 	m.manila = resolveManila(config.Manila)
 	resp.ResourceData = m
 	resp.DataSourceData = m
@@ -61,11 +65,13 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 func (p *continuityProvider) Resources(context.Context) []func() resource.Resource {
 	return slices.Concat(
 		astra.Resources(),
+		sdrs.Resources(),
 	)
 }
 
 func (p *continuityProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return slices.Concat(
 		astra.DataSources(),
+		sdrs.DataSources(),
 	)
 }

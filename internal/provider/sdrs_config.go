@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -54,4 +56,26 @@ func resolveSDRS(block *sdrsModel) sdrsSettings {
 	collect(&s.Endpoint, "endpoint", block.Endpoint, "HW_SDRS_ENDPOINT")
 	s.Err = err
 	return s
+}
+
+// newSDRSClient builds the SDRS client from the resolved sdrs block, or
+// returns why the backend cannot be used.
+func newSDRSClient(s sdrsSettings, version string) (*sdrs.Client, error) {
+	if s.Err != nil {
+		return nil, s.Err
+	}
+	settings := sdrs.Settings{Region: s.Region, ProjectID: s.ProjectID, AccessKey: s.AccessKey, SecretKey: s.SecretKey, Endpoint: s.Endpoint}
+	if err := settings.Validate(); err != nil {
+		return nil, err
+	}
+	httpClient, err := transport.New(transport.Options{
+		// No UserAgent here: the SDK signs the User-Agent header, so the
+		// transport must leave it alone; the SDK sends this one.
+		SecretValues: []string{s.SecretKey},
+		Subsystem:    "sdrs",
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sdrs.NewClient(settings, httpClient.Transport, transport.UserAgent(version))
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/astra"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/sdrs"
 )
 
 // MetricsPath is the path of the request counters.
@@ -39,6 +40,7 @@ type Server struct {
 func newBackends(opts Options) []backend.Backend {
 	return []backend.Backend{
 		astra.New(astra.Options{Transition: opts.Transition}),
+		sdrs.New(sdrs.Options{Transition: opts.Transition}),
 	}
 }
 

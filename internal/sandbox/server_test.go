@@ -72,9 +72,16 @@ func TestEnvOrderAndDeterminism(t *testing.T) {
 	for _, v := range a.Env() {
 		names = append(names, v.Name)
 	}
-	want := "ASTRA_ENDPOINT ASTRA_ACCOUNT_ID ASTRA_API_TOKEN CONTINUITY_SANDBOX_ASTRA_PRELOADED_HOOK_SOURCE_ID"
+	// Every backend's provider variables first (Astra's first), then the
+	// fixture IDs.
+	want := "ASTRA_ENDPOINT ASTRA_ACCOUNT_ID ASTRA_API_TOKEN "
 	if got := strings.Join(names, " "); !strings.HasPrefix(got, want) {
-		t.Errorf("Env names = %s, want %s", got, want)
+		t.Errorf("Env names = %s, want them to start with %s", got, want)
+	}
+	for i := 1; i < len(names); i++ {
+		if strings.HasPrefix(names[i-1], fixturePrefix) && !strings.HasPrefix(names[i], fixturePrefix) {
+			t.Errorf("provider variable %s comes after fixture %s", names[i], names[i-1])
+		}
 	}
 	ea, eb := envMap(t, a), envMap(t, b)
 	if ea["ASTRA_ENDPOINT"] != a.URL() {

@@ -1,0 +1,62 @@
+package sdrs
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// maxNameBytes bounds names and descriptions (64 bytes, not characters).
+const maxNameBytes = 64
+
+// validName reports whether name is 1 to 64 bytes of letters, digits, ".",
+// "_", "-" and Chinese characters (the zh docs and the SDK allow them).
+func validName(name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("name is required")
+	case len(name) > maxNameBytes:
+		return fmt.Errorf("name is %d bytes long; at most %d bytes are allowed", len(name), maxNameBytes)
+	}
+	for _, r := range name {
+		switch {
+		case r < unicode.MaxASCII && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-'):
+		case unicode.Is(unicode.Han, r):
+		default:
+			return fmt.Errorf("name contains %q; only letters, digits, '.', '_', '-' and Chinese characters are allowed", r)
+		}
+	}
+	return nil
+}
+
+// validDescription reports whether a description is at most 64 bytes
+// without angle brackets.
+func validDescription(d string) error {
+	switch {
+	case len(d) > maxNameBytes:
+		return fmt.Errorf("description is %d bytes long; at most %d bytes are allowed", len(d), maxNameBytes)
+	case strings.ContainsAny(d, "<>"):
+		return fmt.Errorf("description must not contain < or >")
+	}
+	return nil
+}
+
+// decodeBody decodes a JSON request body wrapped in key, e.g.
+// {"server_group": {...}}, into dst. A missing body, invalid JSON, a value
+// of the wrong type or a missing key is SDRS.0201.
+func decodeBody(body []byte, key string, dst any) *apiError {
+	var wrapper map[string]json.RawMessage
+	if err := json.Unmarshal(body, &wrapper); err != nil {
+		return sdrsError("SDRS.0201", "the body is not a JSON object: "+err.Error())
+	}
+	inner, ok := wrapper[key]
+	if !ok || bytes.Equal(bytes.TrimSpace(inner), []byte("null")) {
+		return sdrsError("SDRS.0201", fmt.Sprintf("the body must be {%q: {...}}", key))
+	}
+	if err := json.Unmarshal(inner, dst); err != nil {
+		return sdrsError("SDRS.0201", key+": "+err.Error())
+	}
+	return nil
+}

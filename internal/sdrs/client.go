@@ -1,0 +1,134 @@
+// Package sdrs is the Huawei Cloud Storage Disaster Recovery Service (SDRS)
+// backend: a client over the official SDK (huaweicloud-sdk-go-v3,
+// services/sdrs/v1), which builds, signs (AK/SK) and decodes the requests,
+// and the resources and data sources built on it.
+package sdrs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/impl"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+	sdrsv1 "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1"
+)
+
+// serviceName names the API in errors.
+const serviceName = "Huawei Cloud SDRS"
+
+// Client calls the SDRS API of one project through the official SDK.
+//
+// The SDK takes no context.Context: it builds each *http.Request itself,
+// with context.Background(), and hands it to the http.RoundTripper of its
+// configuration. Client therefore builds a light SDK client per call whose
+// round tripper first attaches the call's context to the request and then
+// passes it to the provider's shared transport (retries, logging, pooled
+// connections). The context thus reaches every layer: the resource's
+// timeout bounds the call and its retries, cancellation (Ctrl-C) aborts the
+// connection, and tflog writes the request log to Terraform's provider log
+// (tflog needs the context Terraform gave the provider). Only the SDK's
+// small request/client structs are per call; connections are shared. The
+// alternative of a per-call header for a context registry was rejected: the
+// SDK signs every header it sets, so such a header would reach the API.
+type Client struct {
+	endpoint  string
+	projectID string
+	cred      *basic.Credentials
+	// httpConfig is copied for each call; its RoundTripper is set there.
+	httpConfig config.HttpConfig
+	transport  http.RoundTripper
+}
+
+// NewClient returns a client for settings that Settings.Validate accepted.
+// transport is the provider's HTTP stack; it must not rewrite the
+// User-Agent, which the SDK signs: userAgent is given to the SDK instead.
+func NewClient(s Settings, transport http.RoundTripper, userAgent string) (*Client, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	endpoint, err := s.EndpointURL()
+	if err != nil {
+		return nil, err
+	}
+	cred, err := basic.NewCredentialsBuilder().WithAk(s.AccessKey).WithSk(s.SecretKey).WithProjectId(s.ProjectID).SafeBuild()
+	if err != nil {
+		return nil, fmt.Errorf("SDRS credentials: %w", err)
+	}
+	// A User-Agent keeps the SDK from writing ~/.huaweicloud/application_id.
+	// No overall timeout: the call's context bounds it, retries included.
+	hc := config.DefaultHttpConfig().WithUserAgent(userAgent).WithTimeout(0)
+	return &Client{endpoint: endpoint, projectID: s.ProjectID, cred: cred, httpConfig: *hc, transport: transport}, nil
+}
+
+// ProjectID returns the project the client works in.
+func (c *Client) ProjectID() string { return c.projectID }
+
+// sdk returns an SDK client whose requests carry ctx.
+func (c *Client) sdk(ctx context.Context) *sdrsv1.SdrsClient {
+	cfg := c.httpConfig
+	cfg.RoundTripper = contextTransport{ctx: ctx, next: c.transport}
+	hc := core.NewHcHttpClient(impl.NewDefaultHttpClient(&cfg)).
+		WithEndpoints([]string{c.endpoint}).
+		WithCredential(c.cred)
+	return sdrsv1.NewSdrsClient(hc)
+}
+
+// contextTransport attaches a call's context to the requests the SDK built.
+type contextTransport struct {
+	ctx  context.Context //nolint:containedctx // One call's context, for the SDK that takes none; see Client.
+	next http.RoundTripper
+}
+
+func (t contextTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return t.next.RoundTrip(r.WithContext(t.ctx))
+}
+
+// operation names an API call in errors, e.g. "POST /v1/{project_id}/server-groups".
+type operation string
+
+// apiError turns an SDK error into an *apierr.Error with the API's own code,
+// message and request ID, and a hint; other errors (connection, context)
+// are wrapped with the operation.
+func apiError(op operation, err error) error {
+	if err == nil {
+		return nil
+	}
+	var sre *sdkerr.ServiceResponseError
+	if errors.As(err, &sre) {
+		e := &apierr.Error{Service: serviceName, Operation: string(op), StatusCode: sre.StatusCode,
+			Code: sre.ErrorCode, Message: sre.ErrorMessage, RequestID: sre.RequestId}
+		e.Hint = hint(e)
+		return e
+	}
+	return fmt.Errorf("%s API %s: %w", serviceName, op, err)
+}
+
+// hint says what to do about an SDRS error code.
+func hint(e *apierr.Error) string {
+	switch e.Code {
+	case "APIGW.0301":
+		return "The request's AK/SK signature was refused: check the access key and secret key (sdrs.access_key / HW_ACCESS_KEY, " +
+			"sdrs.secret_key / HW_SECRET_KEY), and that this machine's clock is within 15 minutes of the real time (requests are signed with it)."
+	case "APIGW.0101":
+		return "The endpoint does not serve the SDRS API: check sdrs.endpoint / HW_SDRS_ENDPOINT, or the region (sdrs.region / HW_REGION_NAME)."
+	case "SDRS.0001", "SDRS.0002", "SDRS.0003", "SDRS.0004", "SDRS.0005":
+		return "Check the project ID (sdrs.project_id / HW_PROJECT_ID): it must be a project of the region the access key may use."
+	case "SDRS.1010":
+		return "A protection group can be deleted only when it has no replication pairs: delete its continuity_sdrs_replication_pair resources first " +
+			"(reference the group's id in their group_id so that Terraform destroys them first)."
+	case "SDRS.1002", "SDRS.1017", "SDRS.1018", "SDRS.1019", "SDRS.1020", "SDRS.1021", "SDRS.1022", "SDRS.1023", "SDRS.1024", "SDRS.0209", "SDRS.0214", "SDRS.1601":
+		return "The protection group or replication pair is in a status that does not allow this operation (another operation may be under way); " +
+			"check its status with terraform refresh or the console, then apply again."
+	case "SDRS.1810":
+		return "The disk must be in the protection group's current production availability zone."
+	case "SDRS.1811":
+		return "The disk is already replicated by another replication pair."
+	}
+	return ""
+}

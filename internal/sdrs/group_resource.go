@@ -1,0 +1,459 @@
+package sdrs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const groupTypeName = "continuity_sdrs_protection_group"
+
+// groupTimeout is the default of each timeout, as in the Huawei Cloud
+// provider.
+const groupTimeout = 10 * time.Minute
+
+var (
+	_ resource.ResourceWithConfigure      = (*groupResource)(nil)
+	_ resource.ResourceWithImportState    = (*groupResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*groupResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*groupResource)(nil)
+)
+
+// NewProtectionGroupResource returns the continuity_sdrs_protection_group resource.
+func NewProtectionGroupResource() resource.Resource { return &groupResource{} }
+
+type groupResource struct{ client *Client }
+
+func (r *groupResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = groupTypeName
+}
+
+func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	counter := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Huawei Cloud SDRS protection group: the unit of disaster recovery between two availability zones of an " +
+			"active-active domain. Its replication pairs (`continuity_sdrs_replication_pair`) replicate disks from the production " +
+			"site to the DR site once protection is enabled (`enabled`); `priority_station` chooses which site is production, and " +
+			"changing it performs a planned failover. Every operation is an SDRS job that the provider waits for; a failed job's " +
+			"`error_code` and `fail_reason` are reported. Only `name`, `enabled` and `priority_station` change in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The protection group's ID.",
+				PlanModifiers:       stable,
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Name: at most 64 bytes of letters, digits, `.`, `_`, `-` and Chinese characters. Changed in place.",
+				Validators:          []validator.String{nameValidator{}},
+			},
+			"description": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Description: 1 to 64 bytes, without `<` or `>`. The API cannot change it: a change replaces the group.",
+				Validators:          []validator.String{descriptionValidator{}},
+				PlanModifiers:       replace,
+			},
+			"source_availability_zone": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Availability zone of the production site at creation, one of the active-active domain's " +
+					"(`continuity_sdrs_domain`). Changing it replaces the group.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: replace,
+			},
+			"target_availability_zone": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Availability zone of the DR site at creation: the domain's other zone. Changing it replaces the group.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       replace,
+			},
+			"domain_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the active-active domain (`continuity_sdrs_domain`). Changing it replaces the group.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       replace,
+			},
+			"source_vpc_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the production site's VPC. Changing it replaces the group.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       replace,
+			},
+			"dr_type": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("migration"),
+				MarkdownDescription: "Deployment model; SDRS supports only `migration` (migration within a VPC), the default.",
+				Validators:          []validator.String{stringvalidator.OneOf("migration")},
+				PlanModifiers:       replace,
+			},
+			"enabled": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				MarkdownDescription: "Whether protection is enabled (the start and stop actions). SDRS enables protection only on a " +
+					"group that has replication pairs, so a new group must be created with `false` (the default) and enabled once " +
+					"its pairs exist. Read back from the group's status: protection stopped outside Terraform, or stopped by a " +
+					"failover, shows as a change, and enabling it again after a failover re-protects the group.",
+			},
+			"priority_station": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Which site is currently production: `source` (the `source_availability_zone`) or `target`. " +
+					"A change performs a planned failover (the reverse action), enabling protection first if needed and disabling it " +
+					"afterwards if `enabled` is `false`; the group needs replication pairs. When not set, the provider follows the " +
+					"group (a failover does not show as a change). New groups start at `source`.",
+				Validators:    []validator.String{stringvalidator.OneOf(stationSource, stationTarget)},
+				PlanModifiers: stable,
+			},
+			"status":                      computed("Status, e.g. `creating`, `available` (protection disabled), `protected`, `failed-over`, or `error-*` after a failed job."),
+			"protected_status":            computed("Protection status reported by SDRS: `started` or `stopped`; null for a new group."),
+			"replication_status":          computed("Data synchronisation status: `active`, `inactive`, `copying` or `active-stopped`; null for a new group."),
+			"health_status":               computed("Health: `normal` or `abnormal`; null for a new group."),
+			"progress":                    schema.Int64Attribute{Computed: true, MarkdownDescription: "Synchronisation progress in percent."},
+			"target_vpc_id":               schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the DR site's VPC.", PlanModifiers: stable},
+			"domain_name":                 schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the active-active domain.", PlanModifiers: stable},
+			"protected_instance_num":      counter("Number of protected instances."),
+			"replication_num":             counter("Number of replication pairs."),
+			"disaster_recovery_drill_num": counter("Number of DR drills."),
+			"server_type":                 schema.StringAttribute{Computed: true, MarkdownDescription: "Type of the protected servers (`ECS`).", PlanModifiers: stable},
+			"protection_type":             schema.StringAttribute{Computed: true, MarkdownDescription: "Protection type (`replication-pair`).", PlanModifiers: stable},
+			"created_at":                  schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time, as SDRS reports it.", PlanModifiers: stable},
+			"updated_at":                  computed("Time of the last change, as SDRS reports it."),
+			"timeouts":                    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *groupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ValidateConfig refuses the same availability zone for both sites.
+func (r *groupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var source, target types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("source_availability_zone"), &source)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("target_availability_zone"), &target)...)
+	if source.IsNull() || source.IsUnknown() || target.IsNull() || target.IsUnknown() {
+		return
+	}
+	if source.ValueString() == target.ValueString() {
+		resp.Diagnostics.AddAttributeError(path.Root("target_availability_zone"), "Same availability zone for both sites",
+			fmt.Sprintf("target_availability_zone must differ from source_availability_zone (both are %q): the DR site is the "+
+				"active-active domain's other availability zone.", source.ValueString()))
+	}
+}
+
+// ModifyPlan refuses at plan time what a new group cannot do: SDRS enables
+// protection and performs planned failovers only on a group with
+// replication pairs, and a new group has none.
+func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var enabled types.Bool
+	var station types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("enabled"), &enabled)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("priority_station"), &station)...)
+	const how = "Create the protection group with enabled = false (the default) and priority_station = \"source\" (or unset), " +
+		"create its replication pairs (continuity_sdrs_replication_pair with group_id = this group's id), apply, and then set " +
+		"enabled = true (or priority_station = \"target\") in a second apply. One apply cannot do both: the pairs need the group's ID."
+	if enabled.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("enabled"), "Protection cannot be enabled on a new protection group",
+			"SDRS enables protection only on a protection group that has replication pairs, and a new group has none: the API would refuse it. "+how)
+	}
+	if station.ValueString() == stationTarget {
+		resp.Diagnostics.AddAttributeError(path.Root("priority_station"), "A new protection group starts at the source site",
+			"A planned failover to the target site needs protection enabled and replication pairs, which a new group does not have. "+how)
+	}
+}
+
+func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan groupResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, groupTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	jobID, err := r.client.CreateGroup(ctx, plan.toAPI())
+	if err != nil {
+		addGroupError(&resp.Diagnostics, "creating", "", err)
+		return
+	}
+	tflog.Info(ctx, "submitted the creation of a protection group", map[string]any{"job_id": jobID})
+	// The group's ID comes in the job's entities. Record it as soon as the
+	// job names it, so that a failed or timed-out job leaves a tainted
+	// resource rather than an untracked group.
+	id := ""
+	if j, err := r.client.GetJob(ctx, jobID); err == nil {
+		id = jobEntity(j, "server_group_id")
+	}
+	if id != "" {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	}
+	j, err := r.client.WaitJob(ctx, jobID, "creating protection group "+plan.Name.ValueString(), 0)
+	if id == "" {
+		id = jobEntity(j, "server_group_id")
+		if id != "" {
+			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+		}
+	}
+	if err != nil {
+		addGroupError(&resp.Diagnostics, "creating", id, err)
+		if id != "" {
+			r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
+		}
+		return
+	}
+	if id == "" {
+		resp.Diagnostics.AddError("Error creating "+groupTypeName,
+			fmt.Sprintf("The SDRS job %s succeeded but names no server_group_id in its entities; the group cannot be tracked. Please report this.", jobID))
+		return
+	}
+	r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
+}
+
+// saveState reads the group and stores it, keeping the configured
+// timeouts. When the read fails, only the ID is kept.
+func (r *groupResource) saveState(ctx context.Context, id string, m groupResourceModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	g, err := r.client.GetGroup(ctx, id)
+	if err != nil {
+		apierr.AddError(diags, "reading back", groupTypeName, id, err)
+		return
+	}
+	m.fromAPI(g)
+	diags.Append(state.Set(ctx, &m)...)
+}
+
+func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state groupResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := r.client.GetGroup(ctx, state.ID.ValueString())
+	if apierr.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Protection group not found",
+			fmt.Sprintf("%s %q no longer exists in SDRS; it was removed from the state and will be planned for creation.", groupTypeName, state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading", groupTypeName, state.ID.ValueString(), err)
+		return
+	}
+	state.fromAPI(g)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state groupResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, groupTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	err := r.update(ctx, id, plan, state, &resp.Diagnostics)
+	if err != nil {
+		addGroupError(&resp.Diagnostics, "updating", id, err)
+	}
+	if resp.Diagnostics.HasError() && err == nil {
+		// Refused before any change: keep the prior state.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		return
+	}
+	// Store what the API now says, also after a failed job, so that the
+	// state shows what changed.
+	r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
+}
+
+// update renames the group, then brings protection and the production site
+// to the plan: a site change is a planned failover, which needs protection
+// enabled, so protection is enabled first (or re-protected after a
+// failover) and disabled afterwards when the plan says so.
+func (r *groupResource) update(ctx context.Context, id string, plan, state groupResourceModel, diags *diag.Diagnostics) error {
+	g, err := r.client.GetGroup(ctx, id)
+	if err != nil {
+		return err
+	}
+	wantEnabled := plan.Enabled.ValueBool()
+	wantStation := g.PriorityStation
+	if !plan.PriorityStation.IsNull() && !plan.PriorityStation.IsUnknown() {
+		wantStation = plan.PriorityStation.ValueString()
+	}
+	switching := wantStation != g.PriorityStation
+	enabling := wantEnabled && !protectionEnabled(g)
+	if (switching || enabling) && g.ReplicationNum == 0 {
+		addNoPairsError(diags, id, g.Name, switching)
+		return nil
+	}
+
+	if !plan.Name.Equal(state.Name) {
+		if err := r.client.RenameGroup(ctx, id, plan.Name.ValueString()); err != nil {
+			return err
+		}
+	}
+	switch {
+	case switching:
+		if g.Status != statusProtected {
+			if err := r.start(ctx, id, g.Status); err != nil {
+				return err
+			}
+		}
+		jobID, err := r.client.ReverseGroup(ctx, id, wantStation)
+		if err != nil {
+			return err
+		}
+		if _, err := r.client.WaitJob(ctx, jobID, fmt.Sprintf("planned failover of protection group %s to the %s site", id, wantStation), 0); err != nil {
+			return err
+		}
+		if !wantEnabled {
+			return r.stop(ctx, id)
+		}
+	case enabling:
+		return r.start(ctx, id, g.Status)
+	case !wantEnabled && protectionEnabled(g):
+		return r.stop(ctx, id)
+	}
+	return nil
+}
+
+// start enables protection, or re-protects a failed-over group.
+func (r *groupResource) start(ctx context.Context, id, status string) error {
+	what := "enabling protection of protection group " + id
+	if status == statusFailedOver || status == statusErrorReprotecting {
+		what = "re-protecting failed-over protection group " + id
+	}
+	jobID, err := r.client.StartGroup(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, err = r.client.WaitJob(ctx, jobID, what, 0)
+	return err
+}
+
+func (r *groupResource) stop(ctx context.Context, id string) error {
+	jobID, err := r.client.StopGroup(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, err = r.client.WaitJob(ctx, jobID, "disabling protection of protection group "+id, 0)
+	return err
+}
+
+func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state groupResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, groupTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	jobID, err := r.client.DeleteGroup(ctx, id)
+	if apierr.IsNotFound(err) {
+		return
+	}
+	if err == nil {
+		_, err = r.client.WaitJob(ctx, jobID, "deleting protection group "+id, 0)
+	}
+	if err == nil {
+		_, err = wait.Conf[*Group]{
+			Operation: "protection group " + id + " to be deleted",
+			Pending:   []string{"present"},
+			NotFound:  wait.NotFoundIsSuccess,
+			Refresh: func(ctx context.Context) (*Group, string, error) {
+				g, err := r.client.GetGroup(ctx, id)
+				return g, "present", err
+			},
+		}.Wait(ctx)
+	}
+	if err != nil {
+		addGroupError(&resp.Diagnostics, "deleting", id, err)
+	}
+}
+
+func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// addNoPairsError explains why protection cannot be enabled, or a planned
+// failover performed, on a group without replication pairs.
+func addNoPairsError(diags *diag.Diagnostics, id, name string, switching bool) {
+	what, attr := "enable protection of", "enabled"
+	if switching {
+		what, attr = "perform a planned failover (priority_station) of", "priority_station"
+	}
+	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("Cannot %s %s %q: it has no replication pairs", what, groupTypeName, id),
+		fmt.Sprintf("SDRS enables protection and performs planned failovers only on a protection group that has replication pairs, "+
+			"and protection group %q (%s) has none: the API would refuse the request. Nothing was changed.\n\n"+
+			"Create continuity_sdrs_replication_pair resources with group_id = this group's id and apply, then set %s in a later apply. "+
+			"One apply cannot do both: the pairs depend on the group, so Terraform updates the group before it creates them.", name, id, attr))
+}
+
+// addGroupError reports an error of an operation on a protection group,
+// with the failed job's code and reason when a job failed.
+func addGroupError(diags *diag.Diagnostics, action, id string, err error) {
+	summary := fmt.Sprintf("Error %s %s", action, groupTypeName)
+	if id != "" {
+		summary = fmt.Sprintf("Error %s %s %q", action, groupTypeName, id)
+	}
+	var je *JobError
+	if errors.As(err, &je) {
+		diags.AddError(summary, err.Error()+"\n\nThe SDRS job failed with error_code "+orNone(je.ErrorCode)+" and fail_reason "+
+			orNone(je.FailReason)+". The protection group is left in an error status (see its status attribute); correct the cause "+
+			"and apply again to retry the operation.")
+		return
+	}
+	diags.AddError(summary, apierr.Detail(err))
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return fmt.Sprintf("%q", s)
+}

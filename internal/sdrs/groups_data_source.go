@@ -1,0 +1,166 @@
+package sdrs
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const groupsTypeName = "continuity_sdrs_protection_groups"
+
+var _ datasource.DataSourceWithConfigure = (*groupsDataSource)(nil)
+
+// NewProtectionGroupsDataSource returns the continuity_sdrs_protection_groups data source.
+func NewProtectionGroupsDataSource() datasource.DataSource { return &groupsDataSource{} }
+
+type groupsDataSource struct{ client *Client }
+
+type groupsDataModel struct {
+	Name             types.String `tfsdk:"name"`
+	Status           types.String `tfsdk:"status"`
+	AvailabilityZone types.String `tfsdk:"availability_zone"`
+	QueryType        types.String `tfsdk:"query_type"`
+	IDs              types.List   `tfsdk:"ids"`
+	Groups           []groupItem  `tfsdk:"protection_groups"`
+}
+
+// groupItem is one protection group of the list.
+type groupItem struct {
+	ID                       types.String `tfsdk:"id"`
+	Name                     types.String `tfsdk:"name"`
+	Description              types.String `tfsdk:"description"`
+	Status                   types.String `tfsdk:"status"`
+	Enabled                  types.Bool   `tfsdk:"enabled"`
+	PriorityStation          types.String `tfsdk:"priority_station"`
+	ProtectedStatus          types.String `tfsdk:"protected_status"`
+	ReplicationStatus        types.String `tfsdk:"replication_status"`
+	HealthStatus             types.String `tfsdk:"health_status"`
+	Progress                 types.Int64  `tfsdk:"progress"`
+	SourceAvailabilityZone   types.String `tfsdk:"source_availability_zone"`
+	TargetAvailabilityZone   types.String `tfsdk:"target_availability_zone"`
+	DomainID                 types.String `tfsdk:"domain_id"`
+	DomainName               types.String `tfsdk:"domain_name"`
+	SourceVPCID              types.String `tfsdk:"source_vpc_id"`
+	TargetVPCID              types.String `tfsdk:"target_vpc_id"`
+	DRType                   types.String `tfsdk:"dr_type"`
+	ServerType               types.String `tfsdk:"server_type"`
+	ProtectionType           types.String `tfsdk:"protection_type"`
+	ProtectedInstanceNum     types.Int64  `tfsdk:"protected_instance_num"`
+	ReplicationNum           types.Int64  `tfsdk:"replication_num"`
+	DisasterRecoveryDrillNum types.Int64  `tfsdk:"disaster_recovery_drill_num"`
+	CreatedAt                types.String `tfsdk:"created_at"`
+	UpdatedAt                types.String `tfsdk:"updated_at"`
+}
+
+func itemFromAPI(g *Group) groupItem {
+	var m groupResourceModel
+	m.fromAPI(g)
+	return groupItem{
+		ID: m.ID, Name: m.Name, Description: m.Description, Status: m.Status, Enabled: m.Enabled, PriorityStation: m.PriorityStation,
+		ProtectedStatus: m.ProtectedStatus, ReplicationStatus: m.ReplicationStatus, HealthStatus: m.HealthStatus, Progress: m.Progress,
+		SourceAvailabilityZone: m.SourceAvailabilityZone, TargetAvailabilityZone: m.TargetAvailabilityZone, DomainID: m.DomainID,
+		DomainName: m.DomainName, SourceVPCID: m.SourceVPCID, TargetVPCID: m.TargetVPCID, DRType: m.DRType, ServerType: m.ServerType,
+		ProtectionType: m.ProtectionType, ProtectedInstanceNum: m.ProtectedInstanceNum, ReplicationNum: m.ReplicationNum,
+		DisasterRecoveryDrillNum: m.DisasterRecoveryDrillNum, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
+	}
+}
+
+func (d *groupsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = groupsTypeName
+}
+
+func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	num := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
+	filter := func(desc string, v ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: v}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the SDRS protection groups of the project that match the filters, reading every page of the API's " +
+			"list (offset paging).",
+		Attributes: map[string]schema.Attribute{
+			"name":              filter("Only groups whose name contains this text (the API's fuzzy search).", stringvalidator.LengthAtLeast(1)),
+			"status":            filter("Only groups in this status, e.g. `available`, `protected`, `failed-over`.", stringvalidator.LengthAtLeast(1)),
+			"availability_zone": filter("Only groups whose current production site is this availability zone.", stringvalidator.LengthAtLeast(1)),
+			"query_type": filter("A predefined filter: `status_abnormal` (groups in an error status), `stop_protected` (protection stopped), "+
+				"`period_no_dr_drill` (no DR drill in the last three months) or `general` (no filter).",
+				stringvalidator.OneOf("status_abnormal", "stop_protected", "period_no_dr_drill", "general")),
+			"ids": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the groups found, in the API's order."},
+			"protection_groups": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The groups found, in the API's order (newest first).",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":                          str("ID."),
+					"name":                        str("Name."),
+					"description":                 str("Description; null when none."),
+					"status":                      str("Status."),
+					"enabled":                     schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether protection is enabled, as `continuity_sdrs_protection_group` reads it."},
+					"priority_station":            str("Current production site: `source` or `target`."),
+					"protected_status":            str("`started` or `stopped`; null for a new group."),
+					"replication_status":          str("`active`, `inactive`, `copying` or `active-stopped`; null for a new group."),
+					"health_status":               str("`normal` or `abnormal`; null for a new group."),
+					"progress":                    num("Synchronisation progress in percent."),
+					"source_availability_zone":    str("Production-site availability zone at creation."),
+					"target_availability_zone":    str("DR-site availability zone at creation."),
+					"domain_id":                   str("Active-active domain ID."),
+					"domain_name":                 str("Active-active domain name."),
+					"source_vpc_id":               str("Production-site VPC ID."),
+					"target_vpc_id":               str("DR-site VPC ID."),
+					"dr_type":                     str("Deployment model (`migration`)."),
+					"server_type":                 str("Type of the protected servers (`ECS`)."),
+					"protection_type":             str("Protection type (`replication-pair`)."),
+					"protected_instance_num":      num("Number of protected instances."),
+					"replication_num":             num("Number of replication pairs."),
+					"disaster_recovery_drill_num": num("Number of DR drills."),
+					"created_at":                  str("Creation time."),
+					"updated_at":                  str("Time of the last change."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *groupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config groupsDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	f := GroupFilter{Name: config.Name.ValueString(), Status: config.Status.ValueString(),
+		AvailabilityZone: config.AvailabilityZone.ValueString(), QueryType: config.QueryType.ValueString()}
+	groups, complete, err := d.client.AllGroups(ctx, f)
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "listing", groupsTypeName, "", err)
+		return
+	}
+	if !complete {
+		resp.Diagnostics.AddWarning("Incomplete list of protection groups",
+			fmt.Sprintf("The SDRS API stopped returning new protection groups before the number it reported (it seems to ignore the offset "+
+				"parameter); the list holds the %d groups read.", len(groups)))
+	}
+	config.Groups = make([]groupItem, 0, len(groups))
+	ids := make([]attr.Value, 0, len(groups))
+	for i := range groups {
+		config.Groups = append(config.Groups, itemFromAPI(&groups[i]))
+		ids = append(ids, types.StringValue(groups[i].Id))
+	}
+	list, diags := types.ListValue(types.StringType, ids)
+	resp.Diagnostics.Append(diags...)
+	config.IDs = list
+	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
+}
