@@ -9,6 +9,7 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewHookSourceResource,
+		NewAppMirrorResource,
 	}
 }
 
@@ -16,5 +17,10 @@ func Resources() []func() resource.Resource {
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewHookSourceDataSource,
+		NewAppDataSource,
+		NewAppsDataSource,
+		NewManagedClusterDataSource,
+		NewStorageClassesDataSource,
+		NewAppMirrorDataSource,
 	}
 }
