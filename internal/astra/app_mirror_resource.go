@@ -403,10 +403,7 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	reversed, ok := r.direction(state, live, &resp.Diagnostics)
-	if !ok {
-		return
-	}
+	reversed := direction(state, live, &resp.Diagnostics)
 	state.fromAPI(live, reversed, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -416,22 +413,22 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 // an import, or a creation whose wait failed) source_app_id tells; after a
 // plain import it is unknown, and the API's current direction is taken as
 // the configured one.
-func (r *appMirrorResource) direction(state appMirrorResourceModel, live *AppMirror, diags interface{ AddWarning(string, string) }) (bool, bool) {
+func direction(state appMirrorResourceModel, live *AppMirror, diags interface{ AddWarning(string, string) }) bool {
 	src := state.SourceAppID.ValueString()
 	if state.DestinationAppID.ValueString() != "" {
 		switch {
 		case state.isReversed(live):
-			return true, true
+			return true
 		case live.SourceAppID == src:
-			return false, true
+			return false
 		}
 		diags.AddWarning("AppMirror apps changed",
 			fmt.Sprintf("%s %q now replicates app %s to app %s, neither of which is the configured pair (%s, %s); the state "+
 				"takes the API's apps, and the plan shows the difference.", appMirrorTypeName, live.ID, live.SourceAppID,
 				live.DestinationAppID, src, state.DestinationAppID.ValueString()))
-		return false, true
+		return false
 	}
-	return src != "" && src != live.SourceAppID && src == live.DestinationAppID, true
+	return src != "" && src != live.SourceAppID && src == live.DestinationAppID
 }
 
 func (r *appMirrorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -58,8 +58,8 @@ func testAccCheckAppMirrorDestroy(t *testing.T) resource.TestCheckFunc {
 
 // apiMirror is what checkMirrorAPI expects of the relationship.
 type apiMirror struct {
-	state, source, destination string // destination "" means the resource's destination_app_id
-	reversed                   bool   // source and destination are the resource's, swapped
+	state    string
+	reversed bool // the API's source and destination are the resource's, swapped
 }
 
 // checkMirrorAPI checks the relationship and its apps through the API:
