@@ -77,6 +77,13 @@ func appComputedAttributes() map[string]schema.Attribute {
 	}
 }
 
+// appDataModel is the continuity_astra_app state: an app and the
+// namespace it was looked up by.
+type appDataModel struct {
+	appModel
+	Namespace types.String `tfsdk:"namespace"`
+}
+
 // NewAppDataSource returns the continuity_astra_app data source.
 func NewAppDataSource() datasource.DataSource { return &appDataSource{} }
 
@@ -93,6 +100,8 @@ func (d *appDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 		"when several clusters run an app of that name, set `cluster_id` too.", Validators: []validator.String{stringvalidator.LengthBetween(1, 63)}}
 	attrs["cluster_id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "With `name`: look in this managed cluster only.",
 		Validators: []validator.String{uuidValidator("a managed cluster")}}
+	attrs["namespace"] = schema.StringAttribute{Optional: true, MarkdownDescription: "With `name`: only the app that has this namespace " +
+		"(tells an app from its copy on the same cluster).", Validators: []validator.String{stringvalidator.LengthBetween(1, 63)}}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up an app managed by Astra Control, by `id` or by `name` (and optionally `cluster_id`), for instance the " +
 			"source of a `continuity_astra_app_mirror`.",
@@ -104,6 +113,7 @@ func (d *appDataSource) ConfigValidators(context.Context) []datasource.ConfigVal
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
 		datasourcevalidator.Conflicting(path.MatchRoot("id"), path.MatchRoot("cluster_id")),
+		datasourcevalidator.Conflicting(path.MatchRoot("id"), path.MatchRoot("namespace")),
 	}
 }
 
@@ -112,7 +122,7 @@ func (d *appDataSource) Configure(_ context.Context, req datasource.ConfigureReq
 }
 
 func (d *appDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config appModel
+	var config appDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -126,8 +136,8 @@ func (d *appDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 		}
 		found = a
 	} else {
-		name, cluster := config.Name.ValueString(), config.ClusterID.ValueString()
-		list, err := d.client.ListApps(ctx, AppFilter{Name: name, ClusterID: cluster})
+		name, cluster, namespace := config.Name.ValueString(), config.ClusterID.ValueString(), config.Namespace.ValueString()
+		list, err := d.client.ListApps(ctx, AppFilter{Name: name, ClusterID: cluster, Namespace: namespace})
 		if err != nil {
 			apierr.AddError(&resp.Diagnostics, "listing apps for", appTypeName, name, err)
 			return
@@ -135,6 +145,9 @@ func (d *appDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 		where := ""
 		if cluster != "" {
 			where = " on cluster " + cluster
+		}
+		if namespace != "" {
+			where += " with namespace " + namespace
 		}
 		switch len(list) {
 		case 0:
@@ -149,11 +162,11 @@ func (d *appDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 				each = append(each, fmt.Sprintf("%s on %s (cluster_id %s)", a.ID, a.ClusterName, a.ClusterID))
 			}
 			resp.Diagnostics.AddAttributeError(path.Root("name"), "Several apps match",
-				fmt.Sprintf("%d managed apps are named %q%s: %s. Set cluster_id, or look the app up by id.", len(list), name, where, strings.Join(each, "; ")))
+				fmt.Sprintf("%d managed apps are named %q%s: %s. Set cluster_id or namespace, or look the app up by id.", len(list), name, where, strings.Join(each, "; ")))
 			return
 		}
 	}
-	var state appModel
+	state := appDataModel{Namespace: config.Namespace}
 	state.fromAPI(found)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -137,21 +137,36 @@ data "continuity_astra_apps" "none" {
 func TestAccAppDataSource_errors(t *testing.T) {
 	acctest.PreCheckAstra(t)
 	east := acctest.SandboxEnv(t, acctest.EnvAstraClusterEastID)
-	// Two apps of one name on two clusters: the name alone is ambiguous.
-	first := acctest.AstraApp(t, "tf-acc-app-twin", acctest.EnvAstraClusterEastID)
 	west := acctest.SandboxEnv(t, acctest.EnvAstraClusterWestID)
+	// Three apps of one name: on east, on west, and on east with another
+	// namespace (like a copy within one cluster).
+	first := acctest.AstraApp(t, "tf-acc-app-twin", acctest.EnvAstraClusterEastID)
 	client := acctest.AstraClient(t)
-	twin, err := client.ManageApp(t.Context(), astra.AppInput{Name: first.Name, ClusterID: west, Namespaces: []string{first.Name}})
-	if err != nil {
-		t.Fatal(err)
+	var others []string
+	for _, in := range []astra.AppInput{
+		{Name: first.Name, ClusterID: west, Namespaces: []string{first.Name}},
+		{Name: first.Name, ClusterID: east, Namespaces: []string{first.Name + "-copy"}},
+	} {
+		a, err := client.ManageApp(t.Context(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		others = append(others, a.ID)
+	}
+	byName := func(extra string) string {
+		return fmt.Sprintf("data \"continuity_astra_app\" \"x\" {\n  name = %q\n%s\n}\n", first.Name, extra)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckAstra(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      fmt.Sprintf(`data "continuity_astra_app" "x" { name = %q }`, first.Name),
-				ExpectError: regexp.MustCompile(`(?s)Several apps match.*2 managed apps are named.*Set\s+cluster_id`),
+				Config:      byName(""),
+				ExpectError: regexp.MustCompile(`(?s)Several apps match.*3 managed apps are named.*Set\s+cluster_id\s+or\s+namespace`),
+			},
+			{
+				Config:      byName(fmt.Sprintf("  cluster_id = %q", east)),
+				ExpectError: regexp.MustCompile(`(?s)Several apps match.*2 managed apps are named`),
 			},
 			{
 				Config:      `data "continuity_astra_app" "x" { name = "no-such-app-anywhere" }`,
@@ -167,15 +182,12 @@ func TestAccAppDataSource_errors(t *testing.T) {
 			},
 			// A valid configuration last: the harness destroys with it.
 			{
-				Config: fmt.Sprintf(`data "continuity_astra_app" "x" {
-  name       = %q
-  cluster_id = %q
-}`, first.Name, east),
+				Config: byName(fmt.Sprintf("  cluster_id = %q\n  namespace  = %q", east, first.Name)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.continuity_astra_app.x", tfjsonpath.New("id"), knownvalue.StringExact(first.ID)),
 					statecheck.ExpectKnownValue("data.continuity_astra_app.x", tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-						if v == twin.ID {
-							return fmt.Errorf("found the twin on the other cluster")
+						if slices.Contains(others, v) {
+							return fmt.Errorf("found %s, an app of the same name elsewhere", v)
 						}
 						return nil
 					})),
