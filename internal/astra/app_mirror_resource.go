@@ -404,6 +404,10 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	reversed := direction(state, live, &resp.Diagnostics)
+	if state.SourceAppID.IsNull() && state.DestinationAppID.IsNull() {
+		// A plain import: which app is the one replicated?
+		reversed = r.createdReversed(ctx, live)
+	}
 	state.fromAPI(live, reversed, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -411,8 +415,7 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 // direction tells whether live runs in the configured direction or
 // reversed. With a known destination app, the IDs tell. Without one (after
 // an import, or a creation whose wait failed) source_app_id tells; after a
-// plain import it is unknown, and the API's current direction is taken as
-// the configured one.
+// plain import it is unknown (see createdReversed).
 func direction(state appMirrorResourceModel, live *AppMirror, diags interface{ AddWarning(string, string) }) bool {
 	src := state.SourceAppID.ValueString()
 	if state.DestinationAppID.ValueString() != "" {
@@ -429,6 +432,43 @@ func direction(state appMirrorResourceModel, live *AppMirror, diags interface{ A
 		return false
 	}
 	return src != "" && src != live.SourceAppID && src == live.DestinationAppID
+}
+
+// createdReversed tells, after an import by ID alone, whether live runs
+// towards the app it was created to replicate: Astra Control creates the
+// destination app when the relationship is created, while the replicated
+// app existed before. So when the API's current source app was created no
+// earlier than the relationship and its destination app before it, the
+// relationship was reversed, and source_app_id is its destination app.
+// When the timestamps are missing or say nothing clear, the current
+// direction is taken as the configured one.
+func (r *appMirrorResource) createdReversed(ctx context.Context, live *AppMirror) bool {
+	if live.Metadata == nil || live.DestinationAppID == "" {
+		return false
+	}
+	created, ok := parseTimestamp(live.Metadata.CreationTimestamp)
+	if !ok {
+		return false
+	}
+	appCreated := func(id string) (time.Time, bool) {
+		a, err := r.client.GetApp(ctx, id)
+		if err != nil || a.Metadata == nil {
+			tflog.Debug(ctx, "import: cannot read the creation time of an app", map[string]any{"app": id, "error": fmt.Sprint(err)})
+			return time.Time{}, false
+		}
+		return parseTimestamp(a.Metadata.CreationTimestamp)
+	}
+	src, okSrc := appCreated(live.SourceAppID)
+	dest, okDest := appCreated(live.DestinationAppID)
+	reversed := okSrc && okDest && !src.Before(created) && dest.Before(created)
+	tflog.Info(ctx, "import: direction of the AppMirror from creation times", map[string]any{"id": live.ID, "reversed": reversed})
+	return reversed
+}
+
+// parseTimestamp parses a type_astra_time.
+func parseTimestamp(s string) (time.Time, bool) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	return t, err == nil
 }
 
 func (r *appMirrorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -529,8 +569,9 @@ func (r *appMirrorResource) Delete(ctx context.Context, req resource.DeleteReque
 
 // ImportState takes "<appMirror_id>" or "<appMirror_id>,<source_app_id>".
 // With the app, reversed says whether the relationship now runs from that
-// app (false) or towards it (true); without it, the API's current source
-// app becomes source_app_id and reversed is false.
+// app (false) or towards it (true); without it, Read tells the replicated
+// app from the one created for the relationship by their creation times
+// (createdReversed).
 func (r *appMirrorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id, source, withSource := strings.Cut(req.ID, ",")
 	id, source = strings.TrimSpace(id), strings.TrimSpace(source)

@@ -408,7 +408,15 @@ func TestAccAppMirror_runbook(t *testing.T) {
 			step("established", false, plancheck.ResourceActionUpdate, apiMirror{state: "established"}),
 			// 4. Reverse: west becomes the source, east the replica.
 			step("established", true, plancheck.ResourceActionUpdate, apiMirror{state: "established", reversed: true}),
-			// The reversed relationship imports with the configured source app.
+			// The reversed relationship imports as reversed, by its ID alone
+			// (creation times tell the replicated app from its copy) ...
+			{
+				ResourceName:            mirrorAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"timeouts"},
+			},
+			// ... or with the configured source app named.
 			{
 				ResourceName:            mirrorAddr,
 				ImportState:             true,
