@@ -3,6 +3,7 @@ package astra
 import (
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -446,4 +447,20 @@ func TestAppMirrorAppScopedRoutes(t *testing.T) {
 		t.Errorf("limited list = %s", res.raw)
 	}
 	mustProblem(t, ta.do(t, request{method: http.MethodGet, path: mirrorsURL + "?orderBy=state"}), 400, 6)
+}
+
+func TestAppMirrorStatesNeedNoGoroutines(t *testing.T) {
+	ta := newMirrorAPI(t)
+	before := runtime.NumGoroutine()
+	id := ta.createMirror(t, mirrorBody(WordpressID, ClusterWestID))
+	ta.advance(step)
+	ta.put(t, id, 204, quoted("stateDesired", "failedOver"))
+	ta.do(t, request{method: http.MethodDelete, path: mirrorsURL + "/" + id})
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after: the state machine must be computed from the clock", before, after)
+	}
+	// Time alone moves the states, read after read.
+	wantFields(t, ta.getMirror(t, id), map[string]any{"state": "deleting"})
+	ta.advance(step)
+	mustProblem(t, ta.do(t, request{method: http.MethodGet, path: mirrorsURL + "/" + id}), 404, 2)
 }
