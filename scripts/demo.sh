@@ -96,6 +96,10 @@ tf apply -auto-approve -input=false -no-color -var sdrs_protection_enabled=true
 step "Outputs"
 tf output -no-color
 
+step "terraform apply -var mirror_state=failedOver (fail wordpress over to cluster-west)"
+tf apply -auto-approve -input=false -no-color -var mirror_state=failedOver
+tf output -no-color wordpress_replication
+
 step "terraform destroy"
 tf destroy -auto-approve -input=false -no-color
 

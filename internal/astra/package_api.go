@@ -14,13 +14,6 @@ import (
 
 const packagesPath = "core/v1/packages"
 
-// StateDetail is a type_astra_stateDetails entry.
-type StateDetail struct {
-	Type   string `json:"type"`
-	Title  string `json:"title"`
-	Detail string `json:"detail"`
-}
-
 // PackageImage is an entry of a package's images.
 type PackageImage struct {
 	ImageName   string `json:"imageName"`

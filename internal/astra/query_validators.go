@@ -12,10 +12,10 @@ import (
 // time. query_filter ends in a backreference, (,(\1))*, which RE2 cannot
 // express and which, taken literally, would only allow the same clause
 // repeated: here it is "more comma-separated clauses", as the API reads it.
-const filterClause = `[0-9a-zA-Z]+(\[\*\])?(\.[0-9a-zA-Z]+(\[\*\])?)*( |%20)(eq|lt|gt|lte|gte|in)( |%20)'[0-9a-zA-Z.,-_:@ {}"]+'`
+const filterClausePattern = `[0-9a-zA-Z]+(\[\*\])?(\.[0-9a-zA-Z]+(\[\*\])?)*( |%20)(eq|lt|gt|lte|gte|in)( |%20)'[0-9a-zA-Z.,-_:@ {}"]+'`
 
 var (
-	queryFilterPattern  = regexp.MustCompile(`^` + filterClause + `(,` + filterClause + `)*$`)
+	queryFilterPattern  = regexp.MustCompile(`^` + filterClausePattern + `(,` + filterClausePattern + `)*$`)
 	queryOrderByPattern = regexp.MustCompile(`^[0-9a-zA-Z]+( desc)?$`)
 	queryFieldPattern   = regexp.MustCompile(`^[0-9a-zA-Z]+$`)
 	// astraIDPattern is type_astra_identifier: a lowercase v4 UUID, a

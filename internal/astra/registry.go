@@ -12,6 +12,7 @@ func Resources() []func() resource.Resource {
 		// Execution hooks and app schedules.
 		NewExecutionHookResource,
 		NewAppScheduleResource,
+		NewAppMirrorResource,
 	}
 }
 
@@ -23,5 +24,10 @@ func DataSources() []func() datasource.DataSource {
 		NewPackagesDataSource,
 		NewPackageDataSource,
 		NewHookSourcesDataSource,
+		NewAppDataSource,
+		NewAppsDataSource,
+		NewManagedClusterDataSource,
+		NewStorageClassesDataSource,
+		NewAppMirrorDataSource,
 	}
 }

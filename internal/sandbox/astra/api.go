@@ -1,7 +1,9 @@
 // Package astra emulates the NetApp Astra Control REST API (24.02) for the
 // sandbox: bearer-token authentication, the error model of the spec's
-// astra_problem_detail_N schemas, collection query parameters and, for now,
-// the hook sources collection (core/v1/hookSources).
+// astra_problem_detail_N schemas, collection query parameters, the hook
+// sources collection (core/v1/hookSources), the lookups of apps, managed
+// clusters and storage classes, and AppMirror replication relationships
+// with their asynchronous states.
 //
 // It is an independent implementation of the API: it imports nothing from
 // the provider, so that a misreading of the API cannot hide in shared code.
@@ -29,8 +31,9 @@ const (
 
 // Options configures the Astra backend. The zero value is ready to use.
 type Options struct {
-	// Transition is the duration of each asynchronous step (AppMirror state
-	// changes, later). Hook sources are synchronous and ignore it.
+	// Transition is the duration of each asynchronous step: an AppMirror
+	// stays establishing, failingOver or deleting this long. Hook sources
+	// are synchronous and ignore it.
 	Transition time.Duration
 	// Now returns the current time; nil means time.Now. Tests set it to get
 	// predictable timestamps.
@@ -39,11 +42,12 @@ type Options struct {
 
 // API is the Astra backend. It implements backend.Backend.
 type API struct {
-	opts  Options
-	now   func() time.Time
-	hooks *hookSourceStore
-	topo  *topology
-	ops   *opsState // packages, execution hooks, schedules (ops.go)
+	opts    Options
+	now     func() time.Time
+	hooks   *hookSourceStore
+	topo    *topology
+	mirrors *appMirrorStore
+	ops     *opsState // packages, execution hooks, schedules (ops.go)
 
 	// HookSourceReferenced reports whether an execution hook references the
 	// hook source with the given ID; DELETE then answers 403 problem 72.
@@ -61,10 +65,11 @@ func New(opts Options) *API {
 		now = time.Now
 	}
 	a := &API{
-		opts:  opts,
-		now:   now,
-		hooks: newHookSourceStore(preloadedHookSources()),
-		topo:  newTopology(),
+		opts:    opts,
+		now:     now,
+		hooks:   newHookSourceStore(preloadedHookSources()),
+		topo:    newTopology(),
+		mirrors: &appMirrorStore{},
 	}
 	a.initOps()
 	return a
@@ -102,6 +107,37 @@ func (a *API) Register(mux *http.ServeMux) {
 	})
 	// Packages, execution hooks and schedules (ops.go).
 	a.registerOps(rt)
+	rt.path(appsPath, map[string]route{
+		http.MethodGet:  {handle: a.listApps, query: listQueryKeys},
+		http.MethodPost: {handle: a.createApp},
+	})
+	rt.path(appPath, map[string]route{
+		http.MethodGet:    {handle: a.getApp},
+		http.MethodDelete: {handle: a.deleteApp},
+	})
+	rt.path(managedClustersP, map[string]route{
+		http.MethodGet: {handle: a.listManagedClusters, query: listQueryKeys},
+	})
+	rt.path(managedClusterPath, map[string]route{
+		http.MethodGet: {handle: a.getManagedCluster},
+	})
+	rt.path(storageClassesPath, map[string]route{
+		http.MethodGet: {handle: a.listStorageClasses, query: []string{queryInclude, queryLimit}},
+	})
+	rt.path(storageClassPath, map[string]route{
+		http.MethodGet: {handle: a.getStorageClass},
+	})
+	for _, scope := range []struct{ collection, one string }{{appMirrorsPath, appMirrorPath}, {appAppMirrorsPath, appAppMirrorPath}} {
+		rt.path(scope.collection, map[string]route{
+			http.MethodGet:  {handle: a.listAppMirrors, query: listQueryKeys},
+			http.MethodPost: {handle: a.createAppMirror},
+		})
+		rt.path(scope.one, map[string]route{
+			http.MethodGet:    {handle: a.getAppMirror},
+			http.MethodPut:    {handle: a.updateAppMirror},
+			http.MethodDelete: {handle: a.deleteAppMirror},
+		})
+	}
 	rt.fallback("/accounts")
 	rt.fallback("/accounts/")
 }
