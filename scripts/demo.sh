@@ -97,7 +97,7 @@ step "Outputs"
 tf output -no-color
 
 step "terraform apply -var mirror_state=failedOver (fail wordpress over to cluster-west)"
-tf apply -auto-approve -input=false -no-color -var mirror_state=failedOver
+tf apply -auto-approve -input=false -no-color -var sdrs_protection_enabled=true -var mirror_state=failedOver
 tf output -no-color wordpress_replication
 
 step "terraform destroy"
