@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -53,7 +54,10 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 		tflog.Debug(ctx, "configured the Astra Control backend")
 	}
 	m.sdrs = resolveSDRS(config.SDRS)
-	m.manila = resolveManila(config.Manila)
+	m.manila, m.manilaErr = newManilaClient(config.Manila, p.version)
+	if m.manilaErr == nil {
+		tflog.Debug(ctx, "configured the OpenStack Manila backend")
+	}
 	resp.ResourceData = m
 	resp.DataSourceData = m
 }
@@ -61,11 +65,13 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 func (p *continuityProvider) Resources(context.Context) []func() resource.Resource {
 	return slices.Concat(
 		astra.Resources(),
+		manila.Resources(),
 	)
 }
 
 func (p *continuityProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return slices.Concat(
 		astra.DataSources(),
+		manila.DataSources(),
 	)
 }
