@@ -157,15 +157,28 @@ func cgFailureMessage(cg *ConsistencyGroup) string {
 		"if that fails too, set force_delete = true with admin credentials"
 }
 
+// cgDeleteFailureMessage explains a deletion that ended in error.
+func cgDeleteFailureMessage(cg *ConsistencyGroup) string {
+	where := "the share service"
+	if cg != nil && cg.Host != nil {
+		where = "the share service on " + *cg.Host
+	}
+	return where + " failed to delete the group (Manila records no reason on the group; that service's log has it). " +
+		"Set force_delete = true (with admin credentials) to remove the group, or fix the back end and apply again"
+}
+
 // waitForCG polls a consistency group until it leaves the pending statuses.
-func (r *consistencyGroupResource) waitForCG(ctx context.Context, id, what string, pending, target []string, notFound wait.NotFound) (*ConsistencyGroup, error) {
+// message, when not nil, explains the error status.
+func (r *consistencyGroupResource) waitForCG(ctx context.Context, id, what string, pending, target []string, notFound wait.NotFound,
+	message func(*ConsistencyGroup) string,
+) (*ConsistencyGroup, error) {
 	return wait.Conf[*ConsistencyGroup]{
 		Operation: "consistency group " + id + " " + what,
 		Pending:   pending,
 		Target:    target,
 		Failure:   []string{statusError},
 		NotFound:  notFound,
-		Message:   cgFailureMessage,
+		Message:   message,
 		Refresh: func(ctx context.Context) (*ConsistencyGroup, string, error) {
 			cg, err := r.client.GetConsistencyGroup(ctx, id)
 			if err != nil {
@@ -206,7 +219,7 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cg, err := r.waitForCG(ctx, created.ID, "to become available", []string{statusCreating}, []string{statusAvailable}, wait.NotFoundFails)
+	cg, err := r.waitForCG(ctx, created.ID, "to become available", []string{statusCreating}, []string{statusAvailable}, wait.NotFoundFails, cgFailureMessage)
 	if cg != nil {
 		plan.fromAPI(cg)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -296,13 +309,8 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 		addCGError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	_, err = r.waitForCG(ctx, id, "to be deleted", []string{statusDeleting}, nil, wait.NotFoundIsSuccess)
+	_, err = r.waitForCG(ctx, id, "to be deleted", []string{statusDeleting}, nil, wait.NotFoundIsSuccess, cgDeleteFailureMessage)
 	if err != nil {
-		var se *wait.StateError
-		if errors.As(err, &se) && se.State == statusError {
-			err = fmt.Errorf("%w. The share service failed to delete the group: set force_delete = true (with admin credentials) "+
-				"to remove it, or fix the back end and apply again", err)
-		}
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", consistencyGroupTypeName, id, err)
 	}
 }

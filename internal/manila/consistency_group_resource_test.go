@@ -192,7 +192,7 @@ func TestAccConsistencyGroup_lifecycle(t *testing.T) {
 			},
 			{
 				// No perpetual difference.
-				Config: snapshotConfig(name+"-renamed", name+"-snap-renamed", "kept"),
+				Config:   snapshotConfig(name+"-renamed", name+"-snap-renamed", "kept"),
 				PlanOnly: true,
 			},
 		},

@@ -129,6 +129,15 @@ func (s Settings) Resolve() (*Resolved, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building the Keystone credentials: %w", err)
 	}
+	if ao.ApplicationCredentialID != "" || ao.ApplicationCredentialName != "" {
+		// gophercloud prefers a password to an application credential;
+		// an application credential is the more deliberate choice (and
+		// OS_PASSWORD may linger in the environment), so it wins.
+		ao.Password = ""
+		if ao.ApplicationCredentialID != "" {
+			ao.Username, ao.UserID, ao.DomainID, ao.DomainName = "", "", "", ""
+		}
+	}
 	if err := s.check(ao); err != nil {
 		return nil, err
 	}
