@@ -106,7 +106,7 @@ func TestAccConsistencyGroup_deleteFailureIsExplained(t *testing.T) {
 			},
 			{
 				Config:      admin,
-				ExpectError: regexp.MustCompile(`(?s)Error waiting for the deletion of continuity_manila_consistency_group.*failed:\s+state\s+"error".*set\s+force_delete\s+=\s+true`),
+				ExpectError: regexp.MustCompile(`(?s)Error waiting for the deletion of continuity_manila_consistency_group.*failed:\s+state\s+"error".*Set\s+force_delete\s+=\s+true`),
 			},
 			{
 				PreConfig: func() {
