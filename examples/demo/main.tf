@@ -1,6 +1,7 @@
 # The demo that `make demo` applies against the sandbox. It needs no cloud:
-# the provider reads ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID and ASTRA_API_TOKEN from
-# the environment that the sandbox's -env-file wrote.
+# the provider reads ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID and ASTRA_API_TOKEN, and
+# the OS_* variables of Keystone and Manila, from the environment that the
+# sandbox's -env-file wrote.
 terraform {
   required_version = ">= 1.5"
   required_providers {
@@ -37,6 +38,41 @@ data "continuity_astra_hook_source" "preloaded" {
   name = var.preloaded_hook_source_name
 }
 
+variable "manila_share_type" {
+  description = "Share type of the consistency group (the sandbox has default and gold)."
+  type        = string
+  default     = "default"
+}
+
+variable "manila_share_network" {
+  description = "Share network for share types that handle share servers (the sandbox has sn-default)."
+  type        = string
+  default     = "sn-default"
+}
+
+# Manila: a consistency group for an application's shares, and a snapshot of
+# all of them at one point in time.
+data "continuity_manila_share_type" "db" {
+  name = var.manila_share_type
+}
+
+data "continuity_manila_share_network" "db" {
+  name = var.manila_share_network
+}
+
+resource "continuity_manila_consistency_group" "db" {
+  name             = "demo-db"
+  description      = "PostgreSQL tables, WAL and configuration"
+  share_types      = [data.continuity_manila_share_type.db.id]
+  share_network_id = data.continuity_manila_share_type.db.driver_handles_share_servers ? data.continuity_manila_share_network.db.id : null
+}
+
+resource "continuity_manila_consistency_group_snapshot" "before_upgrade" {
+  consistency_group_id = continuity_manila_consistency_group.db.id
+  name                 = "demo-db-before-upgrade"
+  description          = "Point-in-time copy of every share of demo-db"
+}
+
 output "hook_sources" {
   description = "The hook sources this configuration manages."
   value = {
@@ -51,5 +87,16 @@ output "preloaded_hook_source" {
     id        = data.continuity_astra_hook_source.preloaded.id
     preloaded = data.continuity_astra_hook_source.preloaded.preloaded
     private   = data.continuity_astra_hook_source.preloaded.private
+  }
+}
+
+output "consistency_group" {
+  description = "The Manila consistency group and its snapshot."
+  value = {
+    id       = continuity_manila_consistency_group.db.id
+    status   = continuity_manila_consistency_group.db.status
+    host     = continuity_manila_consistency_group.db.host
+    snapshot = continuity_manila_consistency_group_snapshot.before_upgrade.id
+    members  = length(continuity_manila_consistency_group_snapshot.before_upgrade.members)
   }
 }
