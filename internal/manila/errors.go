@@ -99,6 +99,12 @@ func apiError(operation string, err error) error {
 	if err == nil {
 		return nil
 	}
+	// A failed reauthentication reports Keystone's answer, not the 401
+	// that triggered it (gophercloud does not unwrap this error).
+	var reauth *gophercloud.ErrUnableToReauthenticate
+	if errors.As(err, &reauth) && reauth.ErrReauth != nil {
+		err = reauth.ErrReauth
+	}
 	resp, ok := unexpected(err)
 	if !ok {
 		return fmt.Errorf("%s API %s: %w", serviceManila, operation, err)
