@@ -1,6 +1,6 @@
 // Command sandbox serves the continuity sandbox: an offline emulator of the
-// vendor APIs used by terraform-provider-continuity (NetApp Astra Control
-// today), on one loopback port.
+// vendor APIs used by terraform-provider-continuity (NetApp Astra Control,
+// OpenStack Keystone and Manila), on one loopback port.
 //
 //	go run ./cmd/sandbox -addr 127.0.0.1:0 -env-file sandbox.env
 //
@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
 )
 
 // shutdownTimeout bounds the wait for in-flight requests on exit.
@@ -40,6 +41,9 @@ type config struct {
 	transition time.Duration
 	faults     string
 	logging    bool
+
+	manilaMaxVersion string
+	manilaModern     bool
 }
 
 // parseFlags parses args. It returns flag.ErrHelp for -h.
@@ -52,13 +56,16 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.transition, "transition", 2*time.Second, "`duration` of each asynchronous step of the emulated APIs")
 	fs.StringVar(&cfg.faults, "faults", "", "injected faults `spec` (not supported yet: must be empty)")
 	fs.BoolVar(&cfg.logging, "log", false, "log one line per request to stderr")
+	fs.StringVar(&cfg.manilaMaxVersion, "manila-max-version", "", "highest Manila `microversion` the server accepts (2.N); default 2.22\n(Newton, the last release with consistency groups), 2.99 with -manila-modern")
+	fs.BoolVar(&cfg.manilaModern, "manila-modern", false, "emulate a Manila of Ocata or later: the consistency-group routes are gone\n(replaced by share groups in 2.31)")
 	fs.Usage = func() {
 		out := fs.Output()
 		fmt.Fprint(out, `Usage: sandbox [flags]
 
 Serves an offline emulator of the APIs used by terraform-provider-continuity
 (NetApp Astra Control: /accounts/{account_id}/...; Huawei Cloud SDRS:
-/v1/{project_id}/..., AK/SK-signed) on one port, with
+/v1/{project_id}/..., AK/SK-signed; OpenStack Keystone v3: /v3/... and
+Manila v2: /v2/{project_id}/...) on one port, with
 deterministic fixtures, and GET /_sandbox/metrics for request counters.
 
 Once it serves, it prints "continuity sandbox listening on <URL>" on stdout.
@@ -66,7 +73,7 @@ It stops on SIGINT or SIGTERM.
 
 Example:
   go run ./cmd/sandbox -addr 127.0.0.1:0 -env-file sandbox.env &
-  . ./sandbox.env   # ASTRA_*, HW_* (SDRS), CONTINUITY_SANDBOX_* fixture IDs
+  . ./sandbox.env   # ASTRA_*, HW_* (SDRS), OS_* (Manila), CONTINUITY_SANDBOX_* fixture IDs
 
 Flags:
 `)
@@ -80,6 +87,9 @@ Flags:
 	}
 	if cfg.transition < 0 {
 		return cfg, errors.New("-transition must not be negative")
+	}
+	if err := manila.CheckMaxVersion(cfg.manilaMaxVersion); err != nil {
+		return cfg, fmt.Errorf("-manila-max-version: %w", err)
 	}
 	if cfg.faults != "" {
 		return cfg, fmt.Errorf("-faults %q: fault injection is not supported yet", cfg.faults)
@@ -98,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sandbox: %v\n", err)
 		return 2
 	}
-	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition}
+	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition, ManilaMaxVersion: cfg.manilaMaxVersion, ManilaModern: cfg.manilaModern}
 	if cfg.logging {
 		opts.Logger = log.New(stderr, "sandbox: ", log.LstdFlags|log.Lmicroseconds)
 	}

@@ -114,6 +114,8 @@ func TestRunFlags(t *testing.T) {
 		{"argument", []string{"extra"}, 2, "unexpected arguments"},
 		{"negative transition", []string{"-transition", "-1s"}, 2, "-transition"},
 		{"bad address", []string{"-addr", "127.0.0.1:-5"}, 1, "sandbox:"},
+		{"bad manila version", []string{"-manila-max-version", "latest"}, 2, "-manila-max-version: manila maximum microversion \"latest\" is not of the form 2.N"},
+		{"manila version 3", []string{"-manila-max-version", "3.1"}, 2, "-manila-max-version"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,8 @@
 # The demo that `make demo` applies against the sandbox. It needs no cloud:
 # the provider reads ASTRA_ENDPOINT, ASTRA_ACCOUNT_ID and ASTRA_API_TOKEN, and
-# the HW_* variables of SDRS, from the environment that the sandbox's
-# -env-file wrote; the sandbox's fixture IDs come in as TF_VAR_* variables.
+# the HW_* variables of SDRS and the OS_* variables of Keystone and Manila,
+# from the environment that the sandbox's -env-file wrote; the sandbox's
+# fixture IDs come in as TF_VAR_* variables.
 terraform {
   required_version = ">= 1.5"
   required_providers {
@@ -36,6 +37,41 @@ resource "continuity_astra_hook_source" "thaw" {
 # A preloaded hook source is read-only: look it up instead of managing it.
 data "continuity_astra_hook_source" "preloaded" {
   name = var.preloaded_hook_source_name
+}
+
+variable "manila_share_type" {
+  description = "Share type of the consistency group (the sandbox has default and gold)."
+  type        = string
+  default     = "default"
+}
+
+variable "manila_share_network" {
+  description = "Share network for share types that handle share servers (the sandbox has sn-default)."
+  type        = string
+  default     = "sn-default"
+}
+
+# Manila: a consistency group for an application's shares, and a snapshot of
+# all of them at one point in time.
+data "continuity_manila_share_type" "db" {
+  name = var.manila_share_type
+}
+
+data "continuity_manila_share_network" "db" {
+  name = var.manila_share_network
+}
+
+resource "continuity_manila_consistency_group" "db" {
+  name             = "demo-db"
+  description      = "PostgreSQL tables, WAL and configuration"
+  share_types      = [data.continuity_manila_share_type.db.id]
+  share_network_id = data.continuity_manila_share_type.db.driver_handles_share_servers ? data.continuity_manila_share_network.db.id : null
+}
+
+resource "continuity_manila_consistency_group_snapshot" "before_upgrade" {
+  consistency_group_id = continuity_manila_consistency_group.db.id
+  name                 = "demo-db-before-upgrade"
+  description          = "Point-in-time copy of every share of demo-db"
 }
 
 output "hook_sources" {
@@ -104,5 +140,16 @@ output "sdrs_protection_group" {
     pairs = {
       for p in continuity_sdrs_replication_pair.demo : p.volume_id => { id = p.id, dr_site_disk = p.target_volume_id }
     }
+  }
+}
+
+output "consistency_group" {
+  description = "The Manila consistency group and its snapshot."
+  value = {
+    id       = continuity_manila_consistency_group.db.id
+    status   = continuity_manila_consistency_group.db.status
+    host     = continuity_manila_consistency_group.db.host
+    snapshot = continuity_manila_consistency_group_snapshot.before_upgrade.id
+    members  = length(continuity_manila_consistency_group_snapshot.before_upgrade.members)
   }
 }

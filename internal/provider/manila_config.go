@@ -1,6 +1,12 @@
 package provider
 
 import (
+	"errors"
+	"os"
+	"strings"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -22,15 +28,6 @@ type manilaModel struct {
 	CACertFile                  types.String `tfsdk:"cacert_file"`
 }
 
-// manilaSettings is the manila block after environment fallbacks.
-type manilaSettings struct {
-	AuthURL, UserName, Password, ProjectName, UserDomainName, ProjectDomainName string
-	Region, Cloud, ApplicationCredentialID, ApplicationCredentialSecret         string
-	EndpointType, CACertFile                                                    string
-	Insecure                                                                    bool
-	Err                                                                         error
-}
-
 func manilaBlock() schema.Block {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
@@ -42,15 +39,16 @@ func manilaBlock() schema.Block {
 		MarkdownDescription: "OpenStack Manila (shared file systems), authenticated through Keystone v3 with a password, an application credential, " +
 			"or a `clouds.yaml` entry, as the OpenStack provider and CLI are.",
 		Attributes: map[string]schema.Attribute{
-			"auth_url":                      str("Keystone v3 URL, e.g. `https://keystone.example.com:5000/v3`. Environment: `OS_AUTH_URL`."),
-			"user_name":                     str("User name. Environment: `OS_USERNAME`."),
-			"password":                      secret("Password. Environment: `OS_PASSWORD`."),
-			"project_name":                  str("Project (tenant) to scope the token to. Environment: `OS_PROJECT_NAME` or `OS_TENANT_NAME`."),
-			"user_domain_name":              str("Domain of the user. Environment: `OS_USER_DOMAIN_NAME`."),
-			"project_domain_name":           str("Domain of the project. Environment: `OS_PROJECT_DOMAIN_NAME`."),
-			"region":                        str("Region of the Manila endpoint in the service catalog. Environment: `OS_REGION_NAME`."),
-			"cloud":                         str("Entry of `clouds.yaml` to read the settings from. Environment: `OS_CLOUD`."),
-			"application_credential_id":     str("Application credential ID. Environment: `OS_APPLICATION_CREDENTIAL_ID`."),
+			"auth_url":            str("Keystone v3 URL, e.g. `https://keystone.example.com:5000/v3`. Environment: `OS_AUTH_URL`."),
+			"user_name":           str("User name. Environment: `OS_USERNAME`."),
+			"password":            secret("Password. Environment: `OS_PASSWORD`."),
+			"project_name":        str("Project (tenant) to scope the token to. Environment: `OS_PROJECT_NAME` or `OS_TENANT_NAME`."),
+			"user_domain_name":    str("Domain of the user. Environment: `OS_USER_DOMAIN_NAME`."),
+			"project_domain_name": str("Domain of the project. Environment: `OS_PROJECT_DOMAIN_NAME`."),
+			"region":              str("Region of the Manila endpoint in the service catalog. Environment: `OS_REGION_NAME`."),
+			"cloud": str("Entry of `clouds.yaml` to read the settings from: it provides the credentials and scope, and the other settings " +
+				"only fill what it leaves out (`region`, `endpoint_type`, `insecure` and `cacert_file` override it). Environment: `OS_CLOUD`."),
+			"application_credential_id":     str("Application credential ID; takes precedence over a password. Environment: `OS_APPLICATION_CREDENTIAL_ID`."),
 			"application_credential_secret": secret("Application credential secret. Environment: `OS_APPLICATION_CREDENTIAL_SECRET`."),
 			"endpoint_type":                 str("Endpoint interface in the catalog: `public`, `internal` or `admin`. Environment: `OS_ENDPOINT_TYPE` or `OS_INTERFACE`."),
 			"insecure":                      schema.BoolAttribute{Optional: true, MarkdownDescription: "Skip TLS certificate verification. Environment: `OS_INSECURE`."},
@@ -60,33 +58,58 @@ func manilaBlock() schema.Block {
 }
 
 // resolveManila applies the environment fallbacks of the manila block.
-func resolveManila(block *manilaModel) manilaSettings {
+func resolveManila(block *manilaModel) (manila.Settings, error) {
 	if block == nil {
 		block = &manilaModel{}
 	}
-	var s manilaSettings
+	var s manila.Settings
+	var errs []error
+	get := func(dst *string, v types.String, set manila.Setting) {
+		var err error
+		*dst, err = stringSetting("manila", set.Attribute, v, set.EnvVars...)
+		errs = append(errs, err)
+	}
+	get(&s.AuthURL, block.AuthURL, manila.SettingAuthURL)
+	get(&s.UserName, block.UserName, manila.SettingUserName)
+	get(&s.Password, block.Password, manila.SettingPassword)
+	get(&s.ProjectName, block.ProjectName, manila.SettingProjectName)
+	get(&s.UserDomainName, block.UserDomainName, manila.SettingUserDomainName)
+	get(&s.ProjectDomainName, block.ProjectDomainName, manila.SettingProjectDomainName)
+	get(&s.Region, block.Region, manila.SettingRegion)
+	get(&s.Cloud, block.Cloud, manila.SettingCloud)
+	get(&s.ApplicationCredentialID, block.ApplicationCredentialID, manila.SettingApplicationCredentialID)
+	get(&s.ApplicationCredentialSecret, block.ApplicationCredentialSecret, manila.SettingApplicationCredentialSecret)
+	get(&s.EndpointType, block.EndpointType, manila.SettingEndpointType)
+	get(&s.CACertFile, block.CACertFile, manila.SettingCACertFile)
 	var err error
-	collect := func(dst *string, attribute string, v types.String, env ...string) {
-		if err != nil {
-			return
-		}
-		*dst, err = stringSetting("manila", attribute, v, env...)
+	s.Insecure, err = boolSetting("manila", manila.SettingInsecure.Attribute, block.Insecure, manila.SettingInsecure.EnvVars[0])
+	errs = append(errs, err)
+	s.InsecureSet = !block.Insecure.IsNull() || strings.TrimSpace(os.Getenv(manila.SettingInsecure.EnvVars[0])) != ""
+	return s, errors.Join(errs...)
+}
+
+// newManilaClient resolves the manila block with its environment fallbacks
+// and clouds.yaml, and builds the client on the provider's HTTP stack, or
+// returns why the backend cannot be used. It does not contact Keystone:
+// the client authenticates when a Manila resource first uses it.
+func newManilaClient(block *manilaModel, version string) (*manila.Client, error) {
+	s, err := resolveManila(block)
+	if err != nil {
+		return nil, err
 	}
-	collect(&s.AuthURL, "auth_url", block.AuthURL, "OS_AUTH_URL")
-	collect(&s.UserName, "user_name", block.UserName, "OS_USERNAME")
-	collect(&s.Password, "password", block.Password, "OS_PASSWORD")
-	collect(&s.ProjectName, "project_name", block.ProjectName, "OS_PROJECT_NAME", "OS_TENANT_NAME")
-	collect(&s.UserDomainName, "user_domain_name", block.UserDomainName, "OS_USER_DOMAIN_NAME")
-	collect(&s.ProjectDomainName, "project_domain_name", block.ProjectDomainName, "OS_PROJECT_DOMAIN_NAME")
-	collect(&s.Region, "region", block.Region, "OS_REGION_NAME")
-	collect(&s.Cloud, "cloud", block.Cloud, "OS_CLOUD")
-	collect(&s.ApplicationCredentialID, "application_credential_id", block.ApplicationCredentialID, "OS_APPLICATION_CREDENTIAL_ID")
-	collect(&s.ApplicationCredentialSecret, "application_credential_secret", block.ApplicationCredentialSecret, "OS_APPLICATION_CREDENTIAL_SECRET")
-	collect(&s.EndpointType, "endpoint_type", block.EndpointType, "OS_ENDPOINT_TYPE", "OS_INTERFACE")
-	collect(&s.CACertFile, "cacert_file", block.CACertFile, "OS_CACERT")
-	if err == nil {
-		s.Insecure, err = boolSetting("manila", "insecure", block.Insecure, "OS_INSECURE")
+	r, err := s.Resolve()
+	if err != nil {
+		return nil, err
 	}
-	s.Err = err
-	return s
+	httpClient, err := transport.New(transport.Options{
+		UserAgent:    transport.UserAgent(version),
+		Insecure:     r.Insecure,
+		CAFile:       r.CACertFile,
+		SecretValues: r.Secrets,
+		Subsystem:    "manila",
+	})
+	if err != nil {
+		return nil, err
+	}
+	return manila.NewClient(r, httpClient)
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 )
 
@@ -16,13 +17,14 @@ type meta struct {
 	sdrsClient *sdrs.Client
 	sdrsErr    error
 
-	// manila holds the resolved settings until its backend exists.
-	manila manilaSettings
+	manila    *manila.Client
+	manilaErr error
 }
 
 var (
-	_ astra.ClientSource = (*meta)(nil)
-	_ sdrs.ClientSource  = (*meta)(nil)
+	_ astra.ClientSource  = (*meta)(nil)
+	_ sdrs.ClientSource   = (*meta)(nil)
+	_ manila.ClientSource = (*meta)(nil)
 )
 
 // AstraClient returns the Astra Control client or why there is none.
@@ -30,3 +32,6 @@ func (m *meta) AstraClient() (*astra.Client, error) { return m.astra, m.astraErr
 
 // SDRSClient returns the Huawei Cloud SDRS client or why there is none.
 func (m *meta) SDRSClient() (*sdrs.Client, error) { return m.sdrsClient, m.sdrsErr }
+
+// ManilaClient returns the OpenStack Manila client or why there is none.
+func (m *meta) ManilaClient() (*manila.Client, error) { return m.manila, m.manilaErr }

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -57,7 +58,10 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 	if m.sdrsErr == nil {
 		tflog.Debug(ctx, "configured the Huawei Cloud SDRS backend")
 	}
-	m.manila = resolveManila(config.Manila)
+	m.manila, m.manilaErr = newManilaClient(config.Manila, p.version)
+	if m.manilaErr == nil {
+		tflog.Debug(ctx, "configured the OpenStack Manila backend")
+	}
 	resp.ResourceData = m
 	resp.DataSourceData = m
 }
@@ -66,6 +70,7 @@ func (p *continuityProvider) Resources(context.Context) []func() resource.Resour
 	return slices.Concat(
 		astra.Resources(),
 		sdrs.Resources(),
+		manila.Resources(),
 	)
 }
 
@@ -73,5 +78,6 @@ func (p *continuityProvider) DataSources(context.Context) []func() datasource.Da
 	return slices.Concat(
 		astra.DataSources(),
 		sdrs.DataSources(),
+		manila.DataSources(),
 	)
 }

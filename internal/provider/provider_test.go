@@ -70,9 +70,9 @@ func TestManilaAndSDRSFallbacks(t *testing.T) {
 	t.Setenv("OS_TENANT_NAME", "legacy-tenant")
 	t.Setenv("OS_INSECURE", "true")
 	t.Setenv("HW_REGION_NAME", "cn-north-4")
-	m := resolveManila(nil)
-	if m.Err != nil || m.ProjectName != "legacy-tenant" || !m.Insecure {
-		t.Fatalf("manila = %+v", m)
+	m, err := resolveManila(nil)
+	if err != nil || m.ProjectName != "legacy-tenant" || !m.Insecure || !m.InsecureSet {
+		t.Fatalf("manila = %+v, %v", m, err)
 	}
 	s := resolveSDRS(&sdrsModel{ProjectID: types.StringValue("p1")})
 	if s.Err != nil || s.Region != "cn-north-4" || s.ProjectID != "p1" {

@@ -1,6 +1,6 @@
 // Package sandbox is an offline emulator of the vendor APIs behind the
-// provider (NetApp Astra Control today; Huawei Cloud SDRS and OpenStack
-// Manila to come), served together on one loopback port for acceptance
+// provider (NetApp Astra Control, OpenStack Keystone + Manila; Huawei Cloud
+// SDRS to come), served together on one loopback port for acceptance
 // tests, demos and users.
 //
 // Each API is a backend.Backend registered on one http.ServeMux; their
@@ -18,6 +18,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/astra"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/sdrs"
 )
 
@@ -41,12 +42,16 @@ func newBackends(opts Options) []backend.Backend {
 	return []backend.Backend{
 		astra.New(astra.Options{Transition: opts.Transition}),
 		sdrs.New(sdrs.Options{Transition: opts.Transition}),
+		manila.New(manila.Options{Transition: opts.Transition, MaxVersion: opts.ManilaMaxVersion, Modern: opts.ManilaModern}),
 	}
 }
 
 // Start composes the backends, listens on opts.Addr and serves in a
 // goroutine. It returns once the listener accepts connections.
 func Start(opts Options) (*Server, error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
 	if opts.Addr == "" {
 		opts.Addr = "127.0.0.1:0"
 	}

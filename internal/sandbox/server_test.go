@@ -66,6 +66,43 @@ func TestStartServesAstra(t *testing.T) {
 	}
 }
 
+func TestStartServesManila(t *testing.T) {
+	srv := startSandbox(t)
+	env := envMap(t, srv)
+	if env["OS_AUTH_URL"] != srv.URL()+"/v3" {
+		t.Fatalf("OS_AUTH_URL = %q", env["OS_AUTH_URL"])
+	}
+	body := `{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"` + env["OS_USERNAME"] + `","domain":{"name":"` +
+		env["OS_USER_DOMAIN_NAME"] + `"},"password":"` + env["OS_PASSWORD"] + `"}}},"scope":{"project":{"name":"` +
+		env["OS_PROJECT_NAME"] + `","domain":{"name":"` + env["OS_PROJECT_DOMAIN_NAME"] + `"}}}}}`
+	res, err := http.Post(env["OS_AUTH_URL"]+"/auth/tokens", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	tok := res.Header.Get("X-Subject-Token")
+	if res.StatusCode != http.StatusCreated || tok == "" {
+		t.Fatalf("POST /v3/auth/tokens: %d, token %q", res.StatusCode, tok)
+	}
+	req, _ := http.NewRequest(http.MethodGet, srv.URL()+"/v2/"+env["CONTINUITY_SANDBOX_MANILA_PROJECT_ID"]+"/share-networks/"+
+		env["CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_ID"], nil)
+	req.Header.Set("X-Auth-Token", tok)
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("GET share network: %d", res.StatusCode)
+	}
+}
+
+func TestStartRefusesABadManilaVersion(t *testing.T) {
+	if _, err := Start(Options{ManilaMaxVersion: "latest"}); err == nil || !strings.Contains(err.Error(), `"latest"`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
 func TestEnvOrderAndDeterminism(t *testing.T) {
 	a, b := startSandbox(t), startSandbox(t)
 	names := []string{}

@@ -1,0 +1,168 @@
+package acctest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
+)
+
+// Sandbox variables of the Manila backend used by the tests.
+const (
+	EnvManilaProjectID          = "CONTINUITY_SANDBOX_MANILA_PROJECT_ID"
+	EnvManilaAdminUsername      = "CONTINUITY_SANDBOX_MANILA_ADMIN_USERNAME"
+	EnvManilaAdminPassword      = "CONTINUITY_SANDBOX_MANILA_ADMIN_PASSWORD"
+	EnvManilaAdminProjectName   = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_NAME"
+	EnvManilaAdminProjectID     = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_ID"
+	EnvManilaAdminUserDomain    = "CONTINUITY_SANDBOX_MANILA_ADMIN_USER_DOMAIN_NAME"
+	EnvManilaAdminProjectDomain = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_DOMAIN_NAME"
+	EnvManilaShareTypeDefaultID = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_DEFAULT_ID"
+	EnvManilaShareTypeGoldID    = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"
+	EnvManilaShareNetworkID     = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_ID"
+	EnvManilaShareNetworkName   = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_NAME"
+	// ManilaFailurePrefix starts the names of consistency groups whose
+	// creation and deletion the sandbox makes fail.
+	ManilaFailurePrefix = "sandbox-error"
+)
+
+// PreCheckManila is PreCheck for tests of the OpenStack Manila backend:
+// against a real cloud it needs OS_AUTH_URL or OS_CLOUD.
+func PreCheckManila(t *testing.T) {
+	t.Helper()
+	PreCheck(t)
+	if !UseSandbox() && os.Getenv("OS_AUTH_URL") == "" && os.Getenv("OS_CLOUD") == "" {
+		t.Skipf("%s=off and neither OS_AUTH_URL nor OS_CLOUD is set: skipping the test against a real Manila", EnvSandbox)
+	}
+}
+
+// manilaSettingsFromEnv reads the manila settings from their variables only.
+func manilaSettingsFromEnv() manila.Settings {
+	get := func(s manila.Setting) string {
+		for _, name := range s.EnvVars {
+			if v := os.Getenv(name); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	insecure := get(manila.SettingInsecure)
+	return manila.Settings{
+		AuthURL: get(manila.SettingAuthURL), UserName: get(manila.SettingUserName), Password: get(manila.SettingPassword),
+		ProjectName: get(manila.SettingProjectName), UserDomainName: get(manila.SettingUserDomainName),
+		ProjectDomainName: get(manila.SettingProjectDomainName), Region: get(manila.SettingRegion), Cloud: get(manila.SettingCloud),
+		ApplicationCredentialID: get(manila.SettingApplicationCredentialID), ApplicationCredentialSecret: get(manila.SettingApplicationCredentialSecret),
+		EndpointType: get(manila.SettingEndpointType), CACertFile: get(manila.SettingCACertFile),
+		Insecure: insecure == "1" || strings.EqualFold(insecure, "true"), InsecureSet: insecure != "",
+	}
+}
+
+// NewManilaClient builds a client for settings, on the provider's HTTP stack.
+func NewManilaClient(t *testing.T, s manila.Settings) *manila.Client {
+	t.Helper()
+	r, err := s.Resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := transport.New(transport.Options{UserAgent: transport.UserAgent("acctest"), Insecure: r.Insecure, CAFile: r.CACertFile, SecretValues: r.Secrets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := manila.NewClient(r, hc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// ManilaClient returns a client of the user the OS_* variables name, for
+// tests that check or change objects behind Terraform's back.
+func ManilaClient(t *testing.T) *manila.Client {
+	t.Helper()
+	PreCheckManila(t)
+	return NewManilaClient(t, manilaSettingsFromEnv())
+}
+
+// ManilaAdminSettings returns the settings of the sandbox's admin (or of
+// the admin a real cloud's CONTINUITY_SANDBOX_MANILA_ADMIN_* name).
+func ManilaAdminSettings(t *testing.T) manila.Settings {
+	t.Helper()
+	PreCheckManila(t)
+	s := manilaSettingsFromEnv()
+	s.Cloud, s.ApplicationCredentialID, s.ApplicationCredentialSecret = "", "", ""
+	s.UserName = SandboxEnv(t, EnvManilaAdminUsername)
+	s.Password = SandboxEnv(t, EnvManilaAdminPassword)
+	s.ProjectName = SandboxEnv(t, EnvManilaAdminProjectName)
+	s.UserDomainName = SandboxEnv(t, EnvManilaAdminUserDomain)
+	s.ProjectDomainName = SandboxEnv(t, EnvManilaAdminProjectDomain)
+	return s
+}
+
+// ManilaAdminClient returns a client with the admin's credentials: it sees
+// every project's consistency groups and may force-delete them.
+func ManilaAdminClient(t *testing.T) *manila.Client {
+	t.Helper()
+	return NewManilaClient(t, ManilaAdminSettings(t))
+}
+
+// ManilaProviderConfig returns a provider block whose manila block holds
+// the given settings explicitly, so that a test can use other credentials
+// or another server than the environment's without changing it.
+func ManilaProviderConfig(s manila.Settings) string {
+	return fmt.Sprintf(`
+provider "continuity" {
+  manila {
+    auth_url            = %q
+    user_name           = %q
+    password            = %q
+    project_name        = %q
+    user_domain_name    = %q
+    project_domain_name = %q
+    region              = %q
+  }
+}
+`, s.AuthURL, s.UserName, s.Password, s.ProjectName, s.UserDomainName, s.ProjectDomainName, s.Region)
+}
+
+// StartSandbox starts another in-process sandbox with opts (for instance a
+// Manila of another release) and stops it at the end of the test. It
+// returns the sandbox's variables; the process environment is not changed.
+func StartSandbox(t *testing.T, opts sandbox.Options) map[string]string {
+	t.Helper()
+	if !UseSandbox() {
+		t.Skipf("%s=off: this test needs a sandbox", EnvSandbox)
+	}
+	if opts.Transition == 0 {
+		opts.Transition = Transition
+	}
+	srv, err := sandbox.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(ctx); err != nil {
+			t.Errorf("stopping the sandbox: %v", err)
+		}
+	})
+	env := map[string]string{}
+	for _, v := range srv.Env() {
+		env[v.Name] = v.Value
+	}
+	return env
+}
+
+// ManilaSettingsFrom returns the ordinary user's settings of a sandbox
+// started by StartSandbox.
+func ManilaSettingsFrom(env map[string]string) manila.Settings {
+	return manila.Settings{
+		AuthURL: env["OS_AUTH_URL"], UserName: env["OS_USERNAME"], Password: env["OS_PASSWORD"], ProjectName: env["OS_PROJECT_NAME"],
+		UserDomainName: env["OS_USER_DOMAIN_NAME"], ProjectDomainName: env["OS_PROJECT_DOMAIN_NAME"], Region: env["OS_REGION_NAME"],
+	}
+}

@@ -1,0 +1,233 @@
+// Package manila is the OpenStack Manila backend: a client for the
+// consistency-group API (microversions 2.4 to 2.30, experimental) built on
+// gophercloud's Keystone authentication, service catalog and request
+// plumbing, and the resources and data sources built on it.
+package manila
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gophercloud/gophercloud/v2"
+	"github.com/gophercloud/gophercloud/v2/openstack"
+	"github.com/gophercloud/gophercloud/v2/openstack/sharedfilesystems/apiversions"
+)
+
+// Microversions of the consistency-group API.
+var (
+	// MinMicroversion is the first microversion with consistency groups.
+	MinMicroversion = Version{2, 4}
+	// MaxMicroversion is the last microversion with consistency groups
+	// (2.31 replaced them with share groups).
+	MaxMicroversion = Version{2, 30}
+	// plainActions is the first microversion whose action names lost
+	// their os- prefix.
+	plainActions = Version{2, 7}
+)
+
+// experimentalHeader must accompany every call of an experimental API.
+const experimentalHeader = "X-OpenStack-Manila-API-Experimental"
+
+// Version is a Manila microversion.
+type Version struct{ Major, Minor int }
+
+// ParseVersion parses "2.22".
+func ParseVersion(s string) (Version, error) {
+	major, minor, ok := strings.Cut(strings.TrimSpace(s), ".")
+	ma, err1 := strconv.Atoi(major)
+	mi, err2 := strconv.Atoi(minor)
+	if !ok || err1 != nil || err2 != nil {
+		return Version{}, fmt.Errorf("%q is not a microversion such as 2.22", s)
+	}
+	return Version{ma, mi}, nil
+}
+
+func (v Version) String() string { return strconv.Itoa(v.Major) + "." + strconv.Itoa(v.Minor) }
+
+// Less reports v < o.
+func (v Version) Less(o Version) bool {
+	return v.Major < o.Major || (v.Major == o.Major && v.Minor < o.Minor)
+}
+
+// Negotiate returns the microversion to use with a server whose v2 API
+// spans [serverMin, serverMax]: the highest the provider supports within
+// that range, at least 2.4. A server past 2.30 has no consistency groups.
+func Negotiate(serverMin, serverMax string) (Version, error) {
+	lo, err := ParseVersion(serverMin)
+	if err != nil {
+		return Version{}, fmt.Errorf("the Manila version document's min_version: %w", err)
+	}
+	hi, err := ParseVersion(serverMax)
+	if err != nil {
+		return Version{}, fmt.Errorf("the Manila version document's version: %w", err)
+	}
+	switch {
+	case MaxMicroversion.Less(hi):
+		return Version{}, fmt.Errorf("the server's maximum microversion is %s: %w", hi, ErrNoConsistencyGroups)
+	case hi.Less(MinMicroversion):
+		return Version{}, fmt.Errorf("the Manila server's maximum microversion is %s, below %s, the first with consistency groups (Liberty): "+
+			"upgrade Manila to Liberty or later (up to Newton)", hi, MinMicroversion)
+	case hi.Less(lo):
+		return Version{}, fmt.Errorf("the Manila version document is inconsistent: min_version %s is above version %s", lo, hi)
+	case MaxMicroversion.Less(lo):
+		return Version{}, fmt.Errorf("the server's minimum microversion is %s: %w", lo, ErrNoConsistencyGroups)
+	}
+	return hi, nil
+}
+
+// Client calls the Manila consistency-group API. It is built once per
+// provider configuration; it authenticates, finds Manila in the catalog
+// and negotiates the microversion on first use, so that configurations
+// that use no Manila resource never contact Keystone.
+type Client struct {
+	auth     gophercloud.AuthOptions
+	endpoint gophercloud.EndpointOpts
+	provider *gophercloud.ProviderClient
+
+	mu      sync.Mutex
+	service *gophercloud.ServiceClient
+	version Version
+}
+
+// NewClient returns a client for resolved settings, sending every request
+// through httpClient (the provider's one HTTP stack), re-authentication
+// included: the HTTP client is set before any authentication.
+func NewClient(r *Resolved, httpClient *http.Client) (*Client, error) {
+	provider, err := openstack.NewClient(r.Auth.IdentityEndpoint)
+	if err != nil {
+		return nil, fmt.Errorf("manila.auth_url (OS_AUTH_URL) %q is not a Keystone URL such as https://keystone.example.com:5000/v3: %w",
+			r.Auth.IdentityEndpoint, err)
+	}
+	if u, err := url.Parse(r.Auth.IdentityEndpoint); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("manila.auth_url (OS_AUTH_URL) %q is not a Keystone URL such as https://keystone.example.com:5000/v3",
+			r.Auth.IdentityEndpoint)
+	}
+	provider.HTTPClient = *httpClient
+	return &Client{auth: r.Auth, endpoint: r.Endpoint, provider: provider}, nil
+}
+
+// serviceClient authenticates on first use, finds Manila v2 in the service
+// catalog and negotiates the microversion. A failure is not remembered:
+// the next call tries again.
+func (c *Client) serviceClient(ctx context.Context) (*gophercloud.ServiceClient, Version, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.service != nil {
+		return c.service, c.version, nil
+	}
+	if err := openstack.Authenticate(ctx, c.provider, c.auth); err != nil {
+		if _, ok := unexpected(err); ok {
+			return nil, Version{}, apiError("POST /v3/auth/tokens", err)
+		}
+		return nil, Version{}, fmt.Errorf("authenticating with Keystone at %s: %w", c.auth.IdentityEndpoint, err)
+	}
+	sc, err := openstack.NewSharedFileSystemV2(c.provider, c.endpoint)
+	if err != nil {
+		var nf *gophercloud.ErrEndpointNotFound
+		if errors.As(err, &nf) {
+			return nil, Version{}, fmt.Errorf("the service catalog has no Manila v2 endpoint (type shared-file-system, sharev2 or share) "+
+				"with interface %q in region %q: check manila.region (OS_REGION_NAME) and manila.endpoint_type (OS_INTERFACE)",
+				c.endpoint.Availability, c.endpoint.Region)
+		}
+		return nil, Version{}, fmt.Errorf("finding Manila in the service catalog: %w", err)
+	}
+	doc, err := apiversions.Get(ctx, sc, "v2").Extract()
+	if err != nil {
+		return nil, Version{}, fmt.Errorf("reading Manila's microversion range: %w", apiError("GET /v2/", err))
+	}
+	v, err := Negotiate(doc.MinVersion, doc.Version)
+	if err != nil {
+		return nil, Version{}, err
+	}
+	sc.Microversion = v.String()
+	sc.MoreHeaders = map[string]string{experimentalHeader: "True"}
+	c.service, c.version = sc, v
+	return sc, v, nil
+}
+
+// Microversion returns the negotiated microversion, negotiating it if needed.
+func (c *Client) Microversion(ctx context.Context) (Version, error) {
+	_, v, err := c.serviceClient(ctx)
+	return v, err
+}
+
+// call is one request to Manila, relative to the project's endpoint.
+type call struct {
+	method string
+	path   []string // path segments below the endpoint
+	query  url.Values
+	body   any
+	ok     []int // expected statuses; nil for gophercloud's defaults
+}
+
+// operation names the call for errors: "GET /consistency-groups/<id>".
+func (r call) operation() string { return r.method + " /" + strings.Join(r.path, "/") }
+
+// do sends r and decodes the JSON answer into out (when not nil).
+func (c *Client) do(ctx context.Context, r call, out any) error {
+	sc, _, err := c.serviceClient(ctx)
+	if err != nil {
+		return err
+	}
+	escaped := make([]string, len(r.path))
+	for i, p := range r.path {
+		escaped[i] = url.PathEscape(p)
+	}
+	target := sc.ServiceURL(escaped...)
+	if len(r.query) > 0 {
+		target += "?" + r.query.Encode()
+	}
+	opts := &gophercloud.RequestOpts{JSONBody: r.body, OkCodes: r.ok}
+	if out != nil {
+		opts.JSONResponse = out
+	}
+	_, err = sc.Request(ctx, r.method, target, opts)
+	return apiError(r.operation(), err)
+}
+
+// actionName returns the name of an admin action at the negotiated
+// microversion: os-<name> up to 2.6, <name> from 2.7.
+func actionName(v Version, name string) string {
+	if v.Less(plainActions) {
+		return "os-" + name
+	}
+	return name
+}
+
+// pageSize is the limit of each page when listing.
+const pageSize = 100
+
+// listAll reads every page of a list: offset moves by the page size until
+// a page comes back short (the offset-based paging Manila's lists use).
+func listAll[T any](ctx context.Context, c *Client, path []string, key string, query url.Values) ([]T, error) {
+	var all []T
+	for offset := 0; ; offset += pageSize {
+		q := url.Values{}
+		for k, v := range query {
+			q[k] = v
+		}
+		q.Set("limit", strconv.Itoa(pageSize))
+		q.Set("offset", strconv.Itoa(offset))
+		var page map[string]json.RawMessage
+		if err := c.do(ctx, call{method: http.MethodGet, path: path, query: q}, &page); err != nil {
+			return nil, err
+		}
+		var items []T
+		if raw, ok := page[key]; ok {
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, fmt.Errorf("%s API GET /%s: decoding %q: %w", serviceManila, strings.Join(path, "/"), key, err)
+			}
+		}
+		all = append(all, items...)
+		if len(items) < pageSize {
+			return all, nil
+		}
+	}
+}

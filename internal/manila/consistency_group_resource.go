@@ -1,0 +1,383 @@
+package manila
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const consistencyGroupTypeName = "continuity_manila_consistency_group"
+
+// defaultTimeout bounds each create, update or delete with its waits, as
+// the OpenStack provider's Manila resources do.
+const defaultTimeout = 10 * time.Minute
+
+// Statuses of consistency groups and their snapshots.
+const (
+	statusCreating  = "creating"
+	statusAvailable = "available"
+	statusDeleting  = "deleting"
+	statusError     = "error"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*consistencyGroupResource)(nil)
+	_ resource.ResourceWithImportState = (*consistencyGroupResource)(nil)
+)
+
+// NewConsistencyGroupResource returns the continuity_manila_consistency_group resource.
+func NewConsistencyGroupResource() resource.Resource { return &consistencyGroupResource{} }
+
+type consistencyGroupResource struct{ client *Client }
+
+func (r *consistencyGroupResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = consistencyGroupTypeName
+}
+
+// uuidValidator refuses a value that is not a UUID, naming the attribute.
+func uuidValidator() validator.String {
+	return stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 6f519a48-3183-46cf-a32f-41815f813986")
+}
+
+func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Manila consistency group: shares placed in it can be snapshotted together at one point in time " +
+			"(`continuity_manila_consistency_group_snapshot`) and restored together into a new group (`source_cgsnapshot_id`). " +
+			"Consistency groups are an experimental API of Manila microversions 2.4 to 2.30 (Liberty to Newton); the provider " +
+			"negotiates the microversion and sends the experimental header. Name and description change in place; the share " +
+			"types, the share network and the source snapshot are fixed at creation.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "The consistency group's ID (a UUID).",
+				PlanModifiers: stable,
+			},
+			"name": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "Name, at most 255 characters. Names need not be unique.",
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"description": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "Description, at most 255 characters.",
+				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
+			},
+			"share_types": schema.SetAttribute{
+				ElementType: types.StringType, Optional: true, Computed: true,
+				MarkdownDescription: "IDs of the share types the group's shares may have (see the `continuity_manila_share_type` data source). " +
+					"Their `driver_handles_share_servers` extra specs must agree; when it is true, `share_network_id` is needed. " +
+					"Omitted, Manila uses the default share type, or, with `source_cgsnapshot_id`, the types of the snapshot's group. " +
+					"Changing it replaces the group.",
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setplanmodifier.RequiresReplace()},
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(uuidValidator()),
+					setvalidator.ConflictsWith(path.MatchRoot("source_cgsnapshot_id")),
+				},
+			},
+			"share_network_id": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "ID of the share network, for share types whose `driver_handles_share_servers` is true " +
+					"(see the `continuity_manila_share_network` data source). Inherited from the source group with " +
+					"`source_cgsnapshot_id`. Changing it replaces the group.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{uuidValidator(), stringvalidator.ConflictsWith(path.MatchRoot("source_cgsnapshot_id"))},
+			},
+			"source_cgsnapshot_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "ID of an `available` consistency group snapshot to create the group from: the new group " +
+					"gets one share per snapshot member, the share types, share network and host of the snapshot's group. " +
+					"This is how a point-in-time copy is restored. Changing it replaces the group.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{uuidValidator()},
+			},
+			"force_delete": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				MarkdownDescription: "Destroy the group with the admin-only force-delete action, which removes it in any status " +
+					"(for instance stuck in `error`) without asking the share service. Needs credentials with the admin role. " +
+					"Defaults to `false`: a normal delete, which requires the group to be `available` or `error` and to hold no " +
+					"shares and no snapshots.",
+			},
+			"status": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "Status: `creating`, `available`, `deleting` or `error`.",
+			},
+			"host": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "The share service host the group was scheduled to (`host@backend#pool`).",
+				PlanModifiers: stable,
+			},
+			"project_id": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "The project that owns the group.", PlanModifiers: stable,
+			},
+			"created_at": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "Creation time, as Manila reports it (UTC, no zone).", PlanModifiers: stable,
+			},
+			"share_server_id": schema.StringAttribute{
+				Computed: true, PlanModifiers: stable,
+				MarkdownDescription: "The share server of the group, when its share types handle share servers. Manila shows it " +
+					"to admins only: null for other users.",
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *consistencyGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// cgFailureMessage explains a consistency group in error: Manila records
+// no reason on the group itself.
+func cgFailureMessage(cg *ConsistencyGroup) string {
+	if cg == nil {
+		return ""
+	}
+	where := "the share service"
+	if cg.Host != nil {
+		where = "the share service on " + *cg.Host
+	}
+	return "Manila records no reason on the consistency group; " + where + " logged it. A group in error can be deleted normally; " +
+		"if that fails too, set force_delete = true with admin credentials"
+}
+
+// cgDeleteFailureMessage explains a deletion that ended in error.
+func cgDeleteFailureMessage(cg *ConsistencyGroup) string {
+	where := "the share service"
+	if cg != nil && cg.Host != nil {
+		where = "the share service on " + *cg.Host
+	}
+	return where + " failed to delete the group (Manila records no reason on the group; that service's log has it). " +
+		"Set force_delete = true (with admin credentials) to remove the group, or fix the back end and apply again"
+}
+
+// waitForCG polls a consistency group until it leaves the pending statuses.
+// message, when not nil, explains the error status.
+func (r *consistencyGroupResource) waitForCG(ctx context.Context, id, what string, pending, target []string, notFound wait.NotFound,
+	message func(*ConsistencyGroup) string,
+) (*ConsistencyGroup, error) {
+	return wait.Conf[*ConsistencyGroup]{
+		Operation: "consistency group " + id + " " + what,
+		Pending:   pending,
+		Target:    target,
+		Failure:   []string{statusError},
+		NotFound:  notFound,
+		Message:   message,
+		Refresh: func(ctx context.Context) (*ConsistencyGroup, string, error) {
+			cg, err := r.client.GetConsistencyGroup(ctx, id)
+			if err != nil {
+				return nil, "", err
+			}
+			return cg, cg.Status, nil
+		},
+	}.Wait(ctx)
+}
+
+func (r *consistencyGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan consistencyGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	in, diags := plan.toAPI(ctx)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	created, err := r.client.CreateConsistencyGroup(ctx, in)
+	if err != nil {
+		addCGError(&resp.Diagnostics, "creating", "", err)
+		return
+	}
+	tflog.Info(ctx, "created consistency group", map[string]any{"id": created.ID})
+	// The ID is in the state before the wait: a failed wait leaves a
+	// tainted resource, not an untracked group.
+	plan.fromAPI(created)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cg, err := r.waitForCG(ctx, created.ID, "to become available", []string{statusCreating}, []string{statusAvailable}, wait.NotFoundFails, cgFailureMessage)
+	if cg != nil {
+		plan.fromAPI(cg)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	}
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "waiting for the creation of", consistencyGroupTypeName, created.ID, err)
+	}
+}
+
+func (r *consistencyGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state consistencyGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cg, err := r.client.GetConsistencyGroup(ctx, state.ID.ValueString())
+	if apierr.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Consistency group not found",
+			fmt.Sprintf("%s %q no longer exists in Manila; it was removed from the state and will be planned for creation.",
+				consistencyGroupTypeName, state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading", consistencyGroupTypeName, state.ID.ValueString(), err)
+		return
+	}
+	state.fromAPI(cg)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *consistencyGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state consistencyGroupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	var cg *ConsistencyGroup
+	var err error
+	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
+		// Only force_delete or timeouts changed: nothing to send.
+		cg, err = r.client.GetConsistencyGroup(ctx, id)
+	} else {
+		cg, err = r.client.UpdateConsistencyGroup(ctx, id, plan.toUpdate())
+	}
+	if err != nil {
+		addCGError(&resp.Diagnostics, "updating", id, err)
+		return
+	}
+	plan.fromAPI(cg)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state consistencyGroupModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	if resp.Diagnostics.Append(diags...); diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id := state.ID.ValueString()
+	var err error
+	if state.ForceDelete.ValueBool() {
+		err = r.client.ForceDeleteConsistencyGroup(ctx, id)
+	} else {
+		err = r.deleteWhenSettled(ctx, id)
+	}
+	if apierr.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		addCGError(&resp.Diagnostics, "deleting", id, err)
+		return
+	}
+	_, err = r.waitForCG(ctx, id, "to be deleted", []string{statusDeleting}, nil, wait.NotFoundIsSuccess, cgDeleteFailureMessage)
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", consistencyGroupTypeName, id, err)
+	}
+}
+
+// deleteWhenSettled deletes a group; when Manila refuses because the group
+// is in a transitional status, it waits for that status to end and tries
+// once more.
+func (r *consistencyGroupResource) deleteWhenSettled(ctx context.Context, id string) error {
+	err := r.client.DeleteConsistencyGroup(ctx, id)
+	if !isStatusConflict(err) {
+		return err
+	}
+	tflog.Debug(ctx, "consistency group busy, waiting before deleting", map[string]any{"id": id})
+	cg, werr := wait.Conf[*ConsistencyGroup]{
+		Operation: "consistency group " + id + " to settle before deletion",
+		Pending:   []string{statusCreating, statusDeleting},
+		Target:    []string{statusAvailable, statusError},
+		NotFound:  wait.NotFoundIsSuccess,
+		Refresh: func(ctx context.Context) (*ConsistencyGroup, string, error) {
+			cg, err := r.client.GetConsistencyGroup(ctx, id)
+			if err != nil {
+				return nil, "", err
+			}
+			return cg, cg.Status, nil
+		},
+	}.Wait(ctx)
+	if werr != nil {
+		return werr
+	}
+	if cg == nil {
+		return apierr.NotFound("consistency group", id, nil)
+	}
+	return r.client.DeleteConsistencyGroup(ctx, id)
+}
+
+// isStatusConflict reports Manila's 409 for an object whose status does
+// not allow the operation yet.
+func isStatusConflict(err error) bool {
+	var e *apierr.Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "status must be")
+}
+
+func (r *consistencyGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// addCGError reports an API error with advice specific to consistency groups.
+func addCGError(diags *diag.Diagnostics, action, id string, err error) {
+	var e *apierr.Error
+	if errors.As(err, &e) {
+		switch {
+		case e.StatusCode == http.StatusForbidden && action == "deleting":
+			e.Hint = "force_delete = true uses Manila's force-delete action, which policy reserves to admins " +
+				"(consistency_group:force_delete = rule:admin_api), and these credentials lack the admin role. " +
+				"Set force_delete = false to delete the group normally, or use admin credentials."
+		case e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "cgsnapshots"):
+			e.Hint = "Delete the group's snapshots first (continuity_manila_consistency_group_snapshot resources that depend on " +
+				"the group are destroyed before it), or remove the group with force_delete = true and admin credentials."
+		case e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "shares"):
+			e.Hint = "The group still holds shares: delete them (or move them out of the group) first, or remove the group " +
+				"with force_delete = true and admin credentials."
+		case e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "CGSnapshot"):
+			e.Hint = "The source snapshot must be available: wait for it, or check its status."
+		case e.StatusCode == http.StatusBadRequest && strings.Contains(e.Message, "driver_handles_share_servers"):
+			e.Hint = "Share types whose driver_handles_share_servers is true need share_network_id; those with false must not have one " +
+				"(see the continuity_manila_share_type data source)."
+		}
+	}
+	apierr.AddError(diags, action, consistencyGroupTypeName, id, err)
+}

@@ -1,0 +1,24 @@
+package manila
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources lists the OpenStack Manila resources.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{
+		NewConsistencyGroupResource,
+		NewCGSnapshotResource,
+	}
+}
+
+// DataSources lists the OpenStack Manila data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewConsistencyGroupDataSource,
+		NewConsistencyGroupsDataSource,
+		NewShareTypeDataSource,
+		NewShareNetworkDataSource,
+	}
+}

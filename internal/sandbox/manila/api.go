@@ -1,0 +1,163 @@
+// Package manila emulates OpenStack Keystone v3 and the Shared File Systems
+// (Manila) v2 API for the sandbox, as a Newton-era deployment (microversions
+// 2.0 to 2.22) answers them: password, token and application-credential
+// authentication with a service catalog, token validation on every Manila
+// call, the experimental consistency-group and cgsnapshot APIs with their
+// microversion, experimental-header, policy and status rules, and the share
+// types and share networks needed to create them.
+//
+// Keystone is served under /v3/… and Manila under /v2/{project_id}/… on the
+// same port. Asynchronous status changes (creating → available, deleting →
+// gone) are computed lazily from timestamps when an object is read, so no
+// goroutine outlives the server.
+//
+// It is an independent implementation of the APIs: it imports nothing from
+// the provider, so that a misreading of an API cannot hide in shared code.
+package manila
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+)
+
+// Environment variables exported by the Manila backend: the standard OS_*
+// variables of the ordinary user, then the sandbox's fixtures.
+const (
+	EnvAuthURL           = "OS_AUTH_URL"
+	EnvUsername          = "OS_USERNAME"
+	EnvPassword          = "OS_PASSWORD"
+	EnvProjectName       = "OS_PROJECT_NAME"
+	EnvUserDomainName    = "OS_USER_DOMAIN_NAME"
+	EnvProjectDomainName = "OS_PROJECT_DOMAIN_NAME"
+	EnvRegionName        = "OS_REGION_NAME"
+
+	EnvProjectID                 = "CONTINUITY_SANDBOX_MANILA_PROJECT_ID"
+	EnvAdminUsername             = "CONTINUITY_SANDBOX_MANILA_ADMIN_USERNAME"
+	EnvAdminPassword             = "CONTINUITY_SANDBOX_MANILA_ADMIN_PASSWORD"
+	EnvAdminProjectName          = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_NAME"
+	EnvAdminProjectID            = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_ID"
+	EnvAdminUserDomainName       = "CONTINUITY_SANDBOX_MANILA_ADMIN_USER_DOMAIN_NAME"
+	EnvAdminProjectDomainName    = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_DOMAIN_NAME"
+	EnvApplicationCredentialID   = "CONTINUITY_SANDBOX_MANILA_APPLICATION_CREDENTIAL_ID"
+	EnvApplicationCredentialSec  = "CONTINUITY_SANDBOX_MANILA_APPLICATION_CREDENTIAL_SECRET"
+	EnvShareTypeDefaultID        = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_DEFAULT_ID"
+	EnvShareTypeGoldID           = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"
+	EnvShareNetworkID            = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_ID"
+	EnvShareNetworkName          = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_NAME"
+	EnvMaxMicroversion           = "CONTINUITY_SANDBOX_MANILA_MAX_VERSION"
+	defaultTokenTTL              = time.Hour
+	legacyMaxVersion             = "2.22" // Newton: the last release with consistency groups.
+	modernMaxVersion             = "2.99" // A current server: consistency groups are gone.
+	consistencyGroupsRemovedFrom = "2.31"
+)
+
+// Options configures the Manila backend. The zero value emulates a Newton
+// server (maximum microversion 2.22) with immediate transitions.
+type Options struct {
+	// Transition is the duration of each asynchronous status change.
+	Transition time.Duration
+	// MaxVersion is the highest microversion the server accepts, e.g.
+	// "2.22" (the default; "2.99" in Modern mode). The minimum is 2.0.
+	MaxVersion string
+	// Modern emulates a server of Ocata or later, where the
+	// /consistency-groups and /cgsnapshots routes no longer exist at any
+	// microversion (they became share groups in 2.31).
+	Modern bool
+	// TokenTTL is the lifetime of Keystone tokens; zero means one hour.
+	TokenTTL time.Duration
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// API is the Keystone + Manila backend. It implements backend.Backend.
+type API struct {
+	opts       Options
+	now        func() time.Time
+	minVersion version
+	maxVersion version
+	identity   *identity
+	store      *store
+}
+
+var _ backend.Backend = (*API)(nil)
+
+// CheckMaxVersion reports whether s is usable as Options.MaxVersion: a
+// microversion "2.N" no lower than the minimum, 2.0. Empty is the default.
+func CheckMaxVersion(s string) error {
+	if s == "" {
+		return nil
+	}
+	v, err := parseVersion(s)
+	if err != nil || v.major != 2 {
+		return fmt.Errorf("manila maximum microversion %q is not of the form 2.N (for example 2.22)", s)
+	}
+	return nil
+}
+
+// New returns a Manila backend holding the deterministic fixtures. An
+// invalid MaxVersion (see CheckMaxVersion) falls back to the default.
+func New(opts Options) *API {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = defaultTokenTTL
+	}
+	maxV := legacyMaxVersion
+	if opts.Modern {
+		maxV = modernMaxVersion
+	}
+	if opts.MaxVersion != "" && CheckMaxVersion(opts.MaxVersion) == nil {
+		maxV = opts.MaxVersion
+	}
+	opts.MaxVersion = maxV
+	mv, _ := parseVersion(maxV)
+	return &API{
+		opts:       opts,
+		now:        now,
+		minVersion: version{2, 0},
+		maxVersion: mv,
+		identity:   newIdentity(now, opts.TokenTTL),
+		store:      newStore(),
+	}
+}
+
+// Env returns the OS_* variables of the ordinary user (OS_AUTH_URL ends in
+// /v3), then the admin's credentials, the application credential and the
+// fixture IDs as CONTINUITY_SANDBOX_MANILA_*.
+func (a *API) Env(baseURL string) []backend.EnvVar {
+	return []backend.EnvVar{
+		{Name: EnvAuthURL, Value: baseURL + "/v3"},
+		{Name: EnvUsername, Value: UserName},
+		{Name: EnvPassword, Value: UserPassword},
+		{Name: EnvProjectName, Value: ProjectName},
+		{Name: EnvUserDomainName, Value: DomainName},
+		{Name: EnvProjectDomainName, Value: DomainName},
+		{Name: EnvRegionName, Value: RegionName},
+		{Name: EnvProjectID, Value: ProjectID},
+		{Name: EnvAdminUsername, Value: AdminName},
+		{Name: EnvAdminPassword, Value: AdminPassword},
+		{Name: EnvAdminProjectName, Value: AdminProjectName},
+		{Name: EnvAdminProjectID, Value: AdminProjectID},
+		{Name: EnvAdminUserDomainName, Value: DomainName},
+		{Name: EnvAdminProjectDomainName, Value: DomainName},
+		{Name: EnvApplicationCredentialID, Value: AppCredentialID},
+		{Name: EnvApplicationCredentialSec, Value: AppCredentialSecret},
+		{Name: EnvShareTypeDefaultID, Value: ShareTypeDefaultID},
+		{Name: EnvShareTypeGoldID, Value: ShareTypeGoldID},
+		{Name: EnvShareNetworkID, Value: ShareNetworkID},
+		{Name: EnvShareNetworkName, Value: ShareNetworkName},
+		{Name: EnvMaxMicroversion, Value: a.opts.MaxVersion},
+	}
+}
+
+// Register adds the Keystone routes under /v3 and the Manila routes under
+// /v2, with fallbacks that answer unknown paths as each service does.
+func (a *API) Register(mux *http.ServeMux) {
+	a.registerIdentity(mux)
+	a.registerManila(mux)
+}
