@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"regexp"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 )
@@ -104,27 +103,26 @@ func (c *Client) DeleteHookSource(ctx context.Context, id string) error {
 	return apierr.NotFound("hook source", id, err)
 }
 
-// filterValue matches the characters a filter value may hold (the spec's
-// query_filter character class [0-9a-zA-Z.,-_:@ {}"], where ",-_" is a range).
-var filterValue = regexp.MustCompile(`^[0-9a-zA-Z.,-_:@ {}"]+$`)
-
-// ListHookSources lists hook sources; with a name, only those of that name.
-// A name the API's filter syntax cannot carry is matched on this side.
-func (c *Client) ListHookSources(ctx context.Context, name string) ([]HookSource, error) {
+// ListHookSources lists the hook sources; a non-empty filter, in the API's
+// syntax (e.g. "name eq 'x'"), is passed to the API as is.
+func (c *Client) ListHookSources(ctx context.Context, filter string) ([]HookSource, error) {
 	q := url.Values{}
-	useFilter := name != "" && filterValue.MatchString(name) && !containsQuote(name)
-	if useFilter {
-		q.Set("filter", "name eq '"+name+"'")
+	if filter != "" {
+		q.Set("filter", filter)
 	}
-	var out hookSourceList
-	if err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath, query: q}, &out); err != nil {
+	return c.listHookSources(ctx, q)
+}
+
+// FindHookSourcesByName returns the hook sources called name. The name goes
+// to the API as a filter when the filter syntax can carry it, and is matched
+// exactly on this side in any case.
+func (c *Client) FindHookSourcesByName(ctx context.Context, name string) ([]HookSource, error) {
+	items, err := c.listHookSources(ctx, filterQuery([]filterClause{{"name", name}}))
+	if err != nil {
 		return nil, err
 	}
-	if name == "" {
-		return out.Items, nil
-	}
 	var matched []HookSource
-	for _, h := range out.Items {
+	for _, h := range items {
 		if h.Name == name {
 			matched = append(matched, h)
 		}
@@ -132,11 +130,10 @@ func (c *Client) ListHookSources(ctx context.Context, name string) ([]HookSource
 	return matched, nil
 }
 
-func containsQuote(s string) bool {
-	for _, r := range s {
-		if r == '\'' || r == '"' {
-			return true
-		}
+func (c *Client) listHookSources(ctx context.Context, q url.Values) ([]HookSource, error) {
+	var out hookSourceList
+	if err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath, query: q}, &out); err != nil {
+		return nil, err
 	}
-	return false
+	return out.Items, nil
 }

@@ -95,7 +95,7 @@ func (d *hookSourceDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		found = h
 	} else {
 		name := config.Name.ValueString()
-		list, err := d.client.ListHookSources(ctx, name)
+		list, err := d.client.FindHookSourcesByName(ctx, name)
 		if err != nil {
 			apierr.AddError(&resp.Diagnostics, "listing hook sources for", hookSourceTypeName, name, err)
 			return

@@ -2,8 +2,6 @@ package astra
 
 import (
 	"context"
-	"net/http"
-	"net/url"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -26,20 +24,6 @@ type hookSourcesDataModel struct {
 	Filter      types.String          `tfsdk:"filter"`
 	IDs         []types.String        `tfsdk:"ids"`
 	HookSources []hookSourceDataModel `tfsdk:"hook_sources"`
-}
-
-// ListHookSourcesFiltered lists hook sources with a filter in the API's
-// syntax ("" for all).
-func (c *Client) ListHookSourcesFiltered(ctx context.Context, filter string) ([]HookSource, error) {
-	q := url.Values{}
-	if filter != "" {
-		q.Set("filter", filter)
-	}
-	var out hookSourceList
-	if err := c.do(ctx, request{method: http.MethodGet, path: hookSourcesPath, query: q}, &out); err != nil {
-		return nil, err
-	}
-	return out.Items, nil
 }
 
 func (d *hookSourcesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -89,7 +73,7 @@ func (d *hookSourcesDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	list, err := d.client.ListHookSourcesFiltered(ctx, state.Filter.ValueString())
+	list, err := d.client.ListHookSources(ctx, state.Filter.ValueString())
 	if err != nil {
 		apierr.AddError(&resp.Diagnostics, "listing hook sources for", hookSourcesTypeName, "", err)
 		return

@@ -1,8 +1,7 @@
 package astra
 
 import (
-	"fmt"
-
+	"github.com/continuity-dr/terraform-provider-continuity/internal/providerdata"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
@@ -12,23 +11,8 @@ type ClientSource interface {
 	AstraClient() (*Client, error)
 }
 
-// clientFrom returns the client from the provider's data. It adds an error
-// naming the missing settings when the astra backend is not configured; a
-// nil provider data (validation before Configure) returns nil quietly.
+// clientFrom returns the client from the provider's data, or adds an error
+// naming the missing settings when the astra backend is not configured.
 func clientFrom(providerData any, diags *diag.Diagnostics) *Client {
-	if providerData == nil {
-		return nil
-	}
-	src, ok := providerData.(ClientSource)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected an astra.ClientSource, got %T. This is a bug in the provider; please report it.", providerData))
-		return nil
-	}
-	c, err := src.AstraClient()
-	if err != nil {
-		diags.AddError("Astra Control backend not configured", err.Error())
-		return nil
-	}
-	return c
+	return providerdata.Client(providerData, "Astra Control", ClientSource.AstraClient, diags)
 }

@@ -67,21 +67,6 @@ func (f AppFilter) clauses() ([]filterClause, func(App) bool) {
 	return all, match
 }
 
-// filterClause is one "field eq 'value'" condition; an empty value is none.
-type filterClause struct{ field, value string }
-
-// filterQuery returns the query with one filter parameter per clause the
-// API's filter syntax can carry (the others are left to the client side).
-func filterQuery(clauses []filterClause) url.Values {
-	q := url.Values{}
-	for _, c := range clauses {
-		if c.value != "" && filterValue.MatchString(c.value) && !containsQuote(c.value) {
-			q.Add("filter", c.field+" eq '"+c.value+"'")
-		}
-	}
-	return q
-}
-
 // ListApps lists the managed apps matching f.
 func (c *Client) ListApps(ctx context.Context, f AppFilter) ([]App, error) {
 	clauses, match := f.clauses()

@@ -1,8 +1,7 @@
 package manila
 
 import (
-	"fmt"
-
+	"github.com/continuity-dr/terraform-provider-continuity/internal/providerdata"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
@@ -12,23 +11,8 @@ type ClientSource interface {
 	ManilaClient() (*Client, error)
 }
 
-// clientFrom returns the client from the provider's data. It adds an error
-// naming the missing settings when the manila backend is not configured; a
-// nil provider data (validation before Configure) returns nil quietly.
+// clientFrom returns the client from the provider's data, or adds an error
+// naming the missing settings when the manila backend is not configured.
 func clientFrom(providerData any, diags *diag.Diagnostics) *Client {
-	if providerData == nil {
-		return nil
-	}
-	src, ok := providerData.(ClientSource)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected a manila.ClientSource, got %T. This is a bug in the provider; please report it.", providerData))
-		return nil
-	}
-	c, err := src.ManilaClient()
-	if err != nil {
-		diags.AddError("OpenStack Manila backend not configured", err.Error())
-		return nil
-	}
-	return c
+	return providerdata.Client(providerData, "OpenStack Manila", ClientSource.ManilaClient, diags)
 }
