@@ -5,6 +5,7 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -92,4 +93,33 @@ func SandboxEnv(t testing.TB, name string) string {
 		t.Skipf("%s is not set", name)
 	}
 	return v
+}
+
+// StartSandbox starts another in-process sandbox with opts (for instance a
+// Manila of another release) and stops it at the end of the test. It
+// returns the sandbox's variables; the process environment is not changed.
+func StartSandbox(t *testing.T, opts sandbox.Options) map[string]string {
+	t.Helper()
+	if !UseSandbox() {
+		t.Skipf("%s=off: this test needs a sandbox", EnvSandbox)
+	}
+	if opts.Transition == 0 {
+		opts.Transition = Transition
+	}
+	srv, err := sandbox.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(ctx); err != nil {
+			t.Errorf("stopping the sandbox: %v", err)
+		}
+	})
+	env := map[string]string{}
+	for _, v := range srv.Env() {
+		env[v.Name] = v.Value
+	}
+	return env
 }

@@ -1,15 +1,12 @@
 package acctest
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 )
 
@@ -127,35 +124,6 @@ provider "continuity" {
   }
 }
 `, s.AuthURL, s.UserName, s.Password, s.ProjectName, s.UserDomainName, s.ProjectDomainName, s.Region)
-}
-
-// StartSandbox starts another in-process sandbox with opts (for instance a
-// Manila of another release) and stops it at the end of the test. It
-// returns the sandbox's variables; the process environment is not changed.
-func StartSandbox(t *testing.T, opts sandbox.Options) map[string]string {
-	t.Helper()
-	if !UseSandbox() {
-		t.Skipf("%s=off: this test needs a sandbox", EnvSandbox)
-	}
-	if opts.Transition == 0 {
-		opts.Transition = Transition
-	}
-	srv, err := sandbox.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(ctx); err != nil {
-			t.Errorf("stopping the sandbox: %v", err)
-		}
-	})
-	env := map[string]string{}
-	for _, v := range srv.Env() {
-		env[v.Name] = v.Value
-	}
-	return env
 }
 
 // ManilaSettingsFrom returns the ordinary user's settings of a sandbox

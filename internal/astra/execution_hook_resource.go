@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -199,11 +200,10 @@ func (r *executionHookResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, executionHookTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, executionHookTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	in := plan.toAPI(ctx, &resp.Diagnostics)
@@ -248,11 +248,10 @@ func (r *executionHookResource) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, executionHookTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, executionHookTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()
@@ -279,11 +278,10 @@ func (r *executionHookResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, executionHookTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, executionHookTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -156,11 +157,10 @@ func (r *hookSourceResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, hookSourceTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, hookSourceTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	created, err := r.client.CreateHookSource(ctx, plan.toAPI())
@@ -201,11 +201,10 @@ func (r *hookSourceResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, hookSourceTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, hookSourceTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()
@@ -229,11 +228,10 @@ func (r *hookSourceResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, hookSourceTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, hookSourceTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -179,11 +180,10 @@ func (r *cgSnapshotResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, defaultTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	created, err := r.client.CreateCGSnapshot(ctx, plan.toAPI())
@@ -243,11 +243,10 @@ func (r *cgSnapshotResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, defaultTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()
@@ -272,11 +271,10 @@ func (r *cgSnapshotResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, defaultTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()

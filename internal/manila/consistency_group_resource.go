@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -195,11 +196,10 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, defaultTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	in, diags := plan.toAPI(ctx)
@@ -258,11 +258,10 @@ func (r *consistencyGroupResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, defaultTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()
@@ -288,11 +287,10 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, defaultTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -198,11 +199,10 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, groupTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, groupTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	jobID, err := r.client.CreateGroup(ctx, plan.toAPI())
@@ -283,11 +283,10 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, groupTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, groupTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()
@@ -385,11 +384,10 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, groupTimeout)
-	if resp.Diagnostics.Append(diags...); diags.HasError() {
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, groupTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
 	id := state.ID.ValueString()
