@@ -1,8 +1,6 @@
 package astra
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -13,7 +11,6 @@ import (
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 )
 
@@ -309,34 +306,7 @@ func checkMediaConformance(t *testing.T, router routers.Router, base string, c m
 		t.Errorf("%s: 201 without Location", c.name)
 	}
 
-	checked := newMediaRequest(t, base, c)
-	route, pathParams, err := router.FindRoute(checked)
-	if err != nil {
-		t.Fatalf("%s: the spec has no route for %s %s: %v", c.name, c.method, checked.URL, err)
-	}
-	reqInput := &openapi3filter.RequestValidationInput{
-		Request:    checked,
-		PathParams: pathParams,
-		Route:      route,
-		Options:    &openapi3filter.Options{AuthenticationFunc: bearerPresent},
-	}
-	reqErr := openapi3filter.ValidateRequest(context.Background(), reqInput)
-	switch {
-	case c.reqValid && reqErr != nil:
-		t.Errorf("%s: the request does not conform to the spec: %v", c.name, reqErr)
-	case !c.reqValid && reqErr == nil:
-		t.Errorf("%s: the spec accepts a request the test meant to be invalid", c.name)
-	}
-	resInput := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: reqInput,
-		Status:                 res.StatusCode,
-		Header:                 res.Header,
-		Body:                   io.NopCloser(bytes.NewReader(body)),
-		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
-	}
-	if err := openapi3filter.ValidateResponse(context.Background(), resInput); err != nil {
-		t.Errorf("%s: the response does not conform to the spec: %v\n%s", c.name, err, body)
-	}
+	checkAgainstSpec(t, router, c.name, newMediaRequest(t, base, c), c.reqValid, res, body)
 	return res.StatusCode, body
 }
 

@@ -1,8 +1,6 @@
 package astra
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -11,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 )
 
@@ -82,32 +79,7 @@ func checkOpsConformance(t *testing.T, router routers.Router, base string, tc op
 		tc.capture(decoded)
 	}
 
-	checked := newOpsRequest(t, base, tc)
-	route, pathParams, err := router.FindRoute(checked)
-	if err != nil {
-		t.Fatalf("%s: the spec has no route for %s %s: %v", tc.name, tc.method, checked.URL, err)
-	}
-	reqInput := &openapi3filter.RequestValidationInput{
-		Request: checked, PathParams: pathParams, Route: route,
-		Options: &openapi3filter.Options{AuthenticationFunc: bearerPresent},
-	}
-	reqErr := openapi3filter.ValidateRequest(context.Background(), reqInput)
-	switch {
-	case tc.reqValid && reqErr != nil:
-		t.Errorf("%s: the request does not conform to the spec: %v", tc.name, reqErr)
-	case !tc.reqValid && reqErr == nil:
-		t.Errorf("%s: the spec accepts a request the test meant to be invalid", tc.name)
-	}
-	resInput := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: reqInput,
-		Status:                 res.StatusCode,
-		Header:                 res.Header,
-		Body:                   io.NopCloser(bytes.NewReader(body)),
-		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
-	}
-	if err := openapi3filter.ValidateResponse(context.Background(), resInput); err != nil {
-		t.Errorf("%s: the response does not conform to the spec: %v\n%s", tc.name, err, body)
-	}
+	checkAgainstSpec(t, router, tc.name, newOpsRequest(t, base, tc), tc.reqValid, res, body)
 }
 
 func TestOpenAPIConformanceOps(t *testing.T) {

@@ -221,10 +221,18 @@ func checkConformance(t *testing.T, router routers.Router, base string, tc confo
 		}
 	}
 
-	checked := newConformanceRequest(t, base, tc)
+	checkAgainstSpec(t, router, tc.name, newConformanceRequest(t, base, tc), tc.reqValid, res, body)
+	return res.StatusCode, body
+}
+
+// checkAgainstSpec validates a request (which the case meant to be valid or
+// not) and the sandbox's response against the spec. Every status the
+// sandbox answers must be listed for the route.
+func checkAgainstSpec(t *testing.T, router routers.Router, name string, checked *http.Request, reqValid bool, res *http.Response, body []byte) {
+	t.Helper()
 	route, pathParams, err := router.FindRoute(checked)
 	if err != nil {
-		t.Fatalf("%s: the spec has no route for %s %s: %v", tc.name, tc.method, checked.URL, err)
+		t.Fatalf("%s: the spec has no route for %s %s: %v", name, checked.Method, checked.URL, err)
 	}
 	reqInput := &openapi3filter.RequestValidationInput{
 		Request:    checked,
@@ -234,22 +242,19 @@ func checkConformance(t *testing.T, router routers.Router, base string, tc confo
 	}
 	reqErr := openapi3filter.ValidateRequest(context.Background(), reqInput)
 	switch {
-	case tc.reqValid && reqErr != nil:
-		t.Errorf("%s: the request does not conform to the spec: %v", tc.name, reqErr)
-	case !tc.reqValid && reqErr == nil:
-		t.Errorf("%s: the spec accepts a request the test meant to be invalid", tc.name)
+	case reqValid && reqErr != nil:
+		t.Errorf("%s: the request does not conform to the spec: %v", name, reqErr)
+	case !reqValid && reqErr == nil:
+		t.Errorf("%s: the spec accepts a request the test meant to be invalid", name)
 	}
-
 	resInput := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: reqInput,
 		Status:                 res.StatusCode,
 		Header:                 res.Header,
 		Body:                   io.NopCloser(bytes.NewReader(body)),
-		// Every status the sandbox answers on these routes must be listed.
-		Options: &openapi3filter.Options{IncludeResponseStatus: true},
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
 	}
 	if err := openapi3filter.ValidateResponse(context.Background(), resInput); err != nil {
-		t.Errorf("%s: the response does not conform to the spec: %v\n%s", tc.name, err, body)
+		t.Errorf("%s: the response does not conform to the spec: %v\n%s", name, err, body)
 	}
-	return res.StatusCode, body
 }
