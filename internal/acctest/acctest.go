@@ -84,13 +84,18 @@ func RandomName(prefix string) string {
 	return fmt.Sprintf("%s-%s", prefix, strings.ReplaceAll(uuid.NewString(), "-", "")[:10])
 }
 
-// SandboxEnv returns a sandbox variable such as a fixture ID; the test is
-// skipped against a real endpoint unless the variable is set there too.
+// SandboxEnv returns a sandbox variable such as a fixture ID. Against a
+// real endpoint the test is skipped unless the variable is set there too;
+// against the sandbox a missing variable fails the test, since a test that
+// skipped would check nothing.
 func SandboxEnv(t testing.TB, name string) string {
 	t.Helper()
 	v := os.Getenv(name)
 	if v == "" {
-		t.Skipf("%s is not set", name)
+		if UseSandbox() {
+			t.Fatalf("the sandbox does not export %s", name)
+		}
+		t.Skipf("%s=off and %s is not set", EnvSandbox, name)
 	}
 	return v
 }

@@ -13,9 +13,6 @@ func AstraClient(t testing.TB) *astra.Client {
 	t.Helper()
 	PreCheckAstra(t)
 	s := astra.SettingsFromEnv()
-	if err := s.Validate(); err != nil {
-		t.Fatal(err)
-	}
 	hc, err := transport.New(transport.Options{UserAgent: transport.UserAgent("acctest"), Insecure: s.Insecure, CAFile: s.CAFile, SecretValues: []string{s.APIToken}})
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package acctest
 import (
 	"fmt"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
@@ -38,27 +37,6 @@ func PreCheckManila(t *testing.T) {
 	}
 }
 
-// manilaSettingsFromEnv reads the manila settings from their variables only.
-func manilaSettingsFromEnv() manila.Settings {
-	get := func(s manila.Setting) string {
-		for _, name := range s.EnvVars {
-			if v := os.Getenv(name); v != "" {
-				return v
-			}
-		}
-		return ""
-	}
-	insecure := get(manila.SettingInsecure)
-	return manila.Settings{
-		AuthURL: get(manila.SettingAuthURL), UserName: get(manila.SettingUserName), Password: get(manila.SettingPassword),
-		ProjectName: get(manila.SettingProjectName), UserDomainName: get(manila.SettingUserDomainName),
-		ProjectDomainName: get(manila.SettingProjectDomainName), Region: get(manila.SettingRegion), Cloud: get(manila.SettingCloud),
-		ApplicationCredentialID: get(manila.SettingApplicationCredentialID), ApplicationCredentialSecret: get(manila.SettingApplicationCredentialSecret),
-		EndpointType: get(manila.SettingEndpointType), CACertFile: get(manila.SettingCACertFile),
-		Insecure: insecure == "1" || strings.EqualFold(insecure, "true"), InsecureSet: insecure != "",
-	}
-}
-
 // NewManilaClient builds a client for settings, on the provider's HTTP stack.
 func NewManilaClient(t *testing.T, s manila.Settings) *manila.Client {
 	t.Helper()
@@ -82,7 +60,7 @@ func NewManilaClient(t *testing.T, s manila.Settings) *manila.Client {
 func ManilaClient(t *testing.T) *manila.Client {
 	t.Helper()
 	PreCheckManila(t)
-	return NewManilaClient(t, manilaSettingsFromEnv())
+	return NewManilaClient(t, manila.SettingsFromEnv())
 }
 
 // ManilaAdminSettings returns the settings of the sandbox's admin (or of
@@ -90,7 +68,7 @@ func ManilaClient(t *testing.T) *manila.Client {
 func ManilaAdminSettings(t *testing.T) manila.Settings {
 	t.Helper()
 	PreCheckManila(t)
-	s := manilaSettingsFromEnv()
+	s := manila.SettingsFromEnv()
 	s.Cloud, s.ApplicationCredentialID, s.ApplicationCredentialSecret = "", "", ""
 	s.UserName = SandboxEnv(t, EnvManilaAdminUsername)
 	s.Password = SandboxEnv(t, EnvManilaAdminPassword)

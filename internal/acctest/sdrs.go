@@ -45,12 +45,16 @@ func SDRSClient(t *testing.T) *sdrs.Client {
 
 // SDRSVolumeID returns the i-th fixture disk. Tests that run in parallel
 // use different indexes, since a disk serves one replication pair at a
-// time; the test is skipped when there are not enough disks.
+// time; against a real project the test is skipped when there are not
+// enough disks (against the sandbox it fails).
 func SDRSVolumeID(t *testing.T, i int) string {
 	t.Helper()
 	PreCheckSDRS(t)
 	ids := strings.Split(SandboxEnv(t, EnvSDRSVolumeIDs), ",")
 	if i >= len(ids) {
+		if UseSandbox() {
+			t.Fatalf("the sandbox exports %d disks in %s; this test needs disk #%d", len(ids), EnvSDRSVolumeIDs, i+1)
+		}
 		t.Skipf("%s has %d disks; this test needs disk #%d", EnvSDRSVolumeIDs, len(ids), i+1)
 	}
 	return strings.TrimSpace(ids[i])

@@ -24,8 +24,12 @@ type Client struct {
 	http      *http.Client
 }
 
-// NewClient returns a client for settings that Settings.Validate accepted.
+// NewClient returns a client for settings, or Settings.Validate's error
+// naming the missing ones.
 func NewClient(s Settings, httpClient *http.Client) (*Client, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
 	u, err := url.Parse(strings.TrimRight(s.Endpoint, "/"))
 	if err != nil || u.Scheme == "" || u.Host == "" {
 		return nil, fmt.Errorf("astra endpoint %q is not a URL such as https://astra.example.com", s.Endpoint)

@@ -1,10 +1,9 @@
 package astra
 
 import (
-	"fmt"
-	"os"
-	"strconv"
 	"strings"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/setting"
 )
 
 // Settings are the provider's astra block after environment fallbacks.
@@ -16,16 +15,13 @@ type Settings struct {
 	CAFile    string
 }
 
-// Setting names one provider setting and its environment variable.
-type Setting struct{ Attribute, EnvVar string }
-
 // Names of the astra block's settings and their environment variables.
 var (
-	SettingEndpoint  = Setting{"endpoint", "ASTRA_ENDPOINT"}
-	SettingAccountID = Setting{"account_id", "ASTRA_ACCOUNT_ID"}
-	SettingAPIToken  = Setting{"api_token", "ASTRA_API_TOKEN"}
-	SettingInsecure  = Setting{"insecure", "ASTRA_INSECURE"}
-	SettingCAFile    = Setting{"ca_file", "ASTRA_CA_FILE"}
+	SettingEndpoint  = setting.New("astra", "endpoint", "ASTRA_ENDPOINT")
+	SettingAccountID = setting.New("astra", "account_id", "ASTRA_ACCOUNT_ID")
+	SettingAPIToken  = setting.New("astra", "api_token", "ASTRA_API_TOKEN")
+	SettingInsecure  = setting.New("astra", "insecure", "ASTRA_INSECURE")
+	SettingCAFile    = setting.New("astra", "ca_file", "ASTRA_CA_FILE")
 )
 
 // Validate names every missing setting with its environment variable.
@@ -33,26 +29,27 @@ func (s Settings) Validate() error {
 	var missing []string
 	for _, m := range []struct {
 		v string
-		s Setting
+		s setting.Setting
 	}{{s.Endpoint, SettingEndpoint}, {s.AccountID, SettingAccountID}, {s.APIToken, SettingAPIToken}} {
 		if strings.TrimSpace(m.v) == "" {
-			missing = append(missing, fmt.Sprintf("%q (astra.%s or the %s environment variable)", m.s.Attribute, m.s.Attribute, m.s.EnvVar))
+			missing = append(missing, m.s.Describe())
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("the Astra Control backend is used but these settings are missing: %s. Set them in the provider's astra block or in the environment", strings.Join(missing, ", "))
+		return setting.Missing("Astra Control", "astra", missing)
 	}
 	return nil
 }
 
-// SettingsFromEnv reads the settings from their environment variables only.
+// SettingsFromEnv reads the settings from their environment variables only
+// (an unparsable ASTRA_INSECURE reads as false).
 func SettingsFromEnv() Settings {
-	insecure, _ := strconv.ParseBool(os.Getenv(SettingInsecure.EnvVar))
+	insecure, _, _ := SettingInsecure.EnvBool()
 	return Settings{
-		Endpoint:  os.Getenv(SettingEndpoint.EnvVar),
-		AccountID: os.Getenv(SettingAccountID.EnvVar),
-		APIToken:  os.Getenv(SettingAPIToken.EnvVar),
+		Endpoint:  SettingEndpoint.Env(),
+		AccountID: SettingAccountID.Env(),
+		APIToken:  SettingAPIToken.Env(),
 		Insecure:  insecure,
-		CAFile:    os.Getenv(SettingCAFile.EnvVar),
+		CAFile:    SettingCAFile.Env(),
 	}
 }

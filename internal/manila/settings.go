@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/setting"
 	"github.com/gophercloud/gophercloud/v2"
 	"github.com/gophercloud/utils/v2/openstack/clientconfig"
 )
@@ -20,34 +21,22 @@ type Settings struct {
 	InsecureSet bool
 }
 
-// Setting names one provider setting and its environment variables.
-type Setting struct {
-	Attribute string
-	EnvVars   []string
-}
-
 // Names of the manila block's settings and their environment variables.
 var (
-	SettingAuthURL                     = Setting{"auth_url", []string{"OS_AUTH_URL"}}
-	SettingUserName                    = Setting{"user_name", []string{"OS_USERNAME"}}
-	SettingPassword                    = Setting{"password", []string{"OS_PASSWORD"}}
-	SettingProjectName                 = Setting{"project_name", []string{"OS_PROJECT_NAME", "OS_TENANT_NAME"}}
-	SettingUserDomainName              = Setting{"user_domain_name", []string{"OS_USER_DOMAIN_NAME"}}
-	SettingProjectDomainName           = Setting{"project_domain_name", []string{"OS_PROJECT_DOMAIN_NAME"}}
-	SettingRegion                      = Setting{"region", []string{"OS_REGION_NAME"}}
-	SettingCloud                       = Setting{"cloud", []string{"OS_CLOUD"}}
-	SettingApplicationCredentialID     = Setting{"application_credential_id", []string{"OS_APPLICATION_CREDENTIAL_ID"}}
-	SettingApplicationCredentialSecret = Setting{"application_credential_secret", []string{"OS_APPLICATION_CREDENTIAL_SECRET"}}
-	SettingEndpointType                = Setting{"endpoint_type", []string{"OS_ENDPOINT_TYPE", "OS_INTERFACE"}}
-	SettingInsecure                    = Setting{"insecure", []string{"OS_INSECURE"}}
-	SettingCACertFile                  = Setting{"cacert_file", []string{"OS_CACERT"}}
+	SettingAuthURL                     = setting.New("manila", "auth_url", "OS_AUTH_URL")
+	SettingUserName                    = setting.New("manila", "user_name", "OS_USERNAME")
+	SettingPassword                    = setting.New("manila", "password", "OS_PASSWORD")
+	SettingProjectName                 = setting.New("manila", "project_name", "OS_PROJECT_NAME", "OS_TENANT_NAME")
+	SettingUserDomainName              = setting.New("manila", "user_domain_name", "OS_USER_DOMAIN_NAME")
+	SettingProjectDomainName           = setting.New("manila", "project_domain_name", "OS_PROJECT_DOMAIN_NAME")
+	SettingRegion                      = setting.New("manila", "region", "OS_REGION_NAME")
+	SettingCloud                       = setting.New("manila", "cloud", "OS_CLOUD")
+	SettingApplicationCredentialID     = setting.New("manila", "application_credential_id", "OS_APPLICATION_CREDENTIAL_ID")
+	SettingApplicationCredentialSecret = setting.New("manila", "application_credential_secret", "OS_APPLICATION_CREDENTIAL_SECRET")
+	SettingEndpointType                = setting.New("manila", "endpoint_type", "OS_ENDPOINT_TYPE", "OS_INTERFACE")
+	SettingInsecure                    = setting.New("manila", "insecure", "OS_INSECURE")
+	SettingCACertFile                  = setting.New("manila", "cacert_file", "OS_CACERT")
 )
-
-// describe renders a setting for an error: "user_name" (manila.user_name
-// or the OS_USERNAME environment variable).
-func (s Setting) describe() string {
-	return fmt.Sprintf("%q (manila.%s or the %s environment variable)", s.Attribute, s.Attribute, strings.Join(s.EnvVars, " or "))
-}
 
 // Resolved is the configuration a client is built from: Keystone
 // credentials and scope, where to find Manila in the catalog, and TLS.
@@ -123,7 +112,7 @@ func (s Settings) Resolve() (*Resolved, error) {
 		return nil, err
 	}
 	if info.AuthURL == "" {
-		return nil, s.missing(SettingAuthURL.describe())
+		return nil, s.missing(SettingAuthURL.Describe())
 	}
 	ao, err := clientconfig.AuthOptions(opts)
 	if err != nil {
@@ -181,17 +170,17 @@ func (s Settings) check(ao *gophercloud.AuthOptions) error {
 		// A token (OS_TOKEN) authenticates on its own.
 	case appCred:
 		if ao.ApplicationCredentialSecret == "" {
-			missing = append(missing, SettingApplicationCredentialSecret.describe())
+			missing = append(missing, SettingApplicationCredentialSecret.Describe())
 		}
 	case ao.Password == "":
-		missing = append(missing, SettingPassword.describe()+" with a user, or "+SettingApplicationCredentialID.describe()+
-			" and "+SettingApplicationCredentialSecret.describe())
+		missing = append(missing, SettingPassword.Describe()+" with a user, or "+SettingApplicationCredentialID.Describe()+
+			" and "+SettingApplicationCredentialSecret.Describe())
 	default:
 		if ao.Username == "" && ao.UserID == "" {
-			missing = append(missing, SettingUserName.describe())
+			missing = append(missing, SettingUserName.Describe())
 		}
 		if ao.Username != "" && ao.DomainID == "" && ao.DomainName == "" {
-			missing = append(missing, SettingUserDomainName.describe())
+			missing = append(missing, SettingUserDomainName.Describe())
 		}
 	}
 	if !appCred && ao.TokenID == "" {
@@ -202,9 +191,9 @@ func (s Settings) check(ao *gophercloud.AuthOptions) error {
 		switch {
 		case scope.ProjectID == "" && scope.ProjectName == "":
 			// Manila is in the catalog of project-scoped tokens only.
-			missing = append(missing, SettingProjectName.describe())
+			missing = append(missing, SettingProjectName.Describe())
 		case scope.ProjectName != "" && scope.DomainID == "" && scope.DomainName == "":
-			missing = append(missing, SettingProjectDomainName.describe())
+			missing = append(missing, SettingProjectDomainName.Describe())
 		}
 	}
 	if len(missing) > 0 {
@@ -219,4 +208,18 @@ func (s Settings) missing(what ...string) error {
 		where = fmt.Sprintf("Set them in the clouds.yaml entry %q, in the provider's manila block or in the environment", s.Cloud)
 	}
 	return errors.New("the OpenStack Manila backend is used but these settings are missing: " + strings.Join(what, ", ") + ". " + where)
+}
+
+// SettingsFromEnv reads the settings from their environment variables only
+// (an unparsable OS_INSECURE reads as false, but as set).
+func SettingsFromEnv() Settings {
+	insecure, insecureSet, _ := SettingInsecure.EnvBool()
+	return Settings{
+		AuthURL: SettingAuthURL.Env(), UserName: SettingUserName.Env(), Password: SettingPassword.Env(),
+		ProjectName: SettingProjectName.Env(), UserDomainName: SettingUserDomainName.Env(),
+		ProjectDomainName: SettingProjectDomainName.Env(), Region: SettingRegion.Env(), Cloud: SettingCloud.Env(),
+		ApplicationCredentialID: SettingApplicationCredentialID.Env(), ApplicationCredentialSecret: SettingApplicationCredentialSecret.Env(),
+		EndpointType: SettingEndpointType.Env(), CACertFile: SettingCACertFile.Env(),
+		Insecure: insecure, InsecureSet: insecureSet,
+	}
 }

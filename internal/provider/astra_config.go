@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/setting"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -36,30 +37,33 @@ func astraBlock() schema.Block {
 	}
 }
 
-// newAstraClient resolves the astra block with its environment fallbacks and
-// builds the client, or returns why the backend cannot be used.
-func newAstraClient(block *astraModel, version string) (*astra.Client, error) {
+// resolveAstra applies the environment fallbacks of the astra block.
+func resolveAstra(block *astraModel) (astra.Settings, error) {
 	if block == nil {
 		block = &astraModel{}
 	}
 	var s astra.Settings
 	var errs []error
-	get := func(dst *string, v types.String, set astra.Setting) {
+	str := func(dst *string, v types.String, set setting.Setting) {
 		var err error
-		*dst, err = stringSetting("astra", set.Attribute, v, set.EnvVar)
+		*dst, err = set.String(v)
 		errs = append(errs, err)
 	}
-	get(&s.Endpoint, block.Endpoint, astra.SettingEndpoint)
-	get(&s.AccountID, block.AccountID, astra.SettingAccountID)
-	get(&s.APIToken, block.APIToken, astra.SettingAPIToken)
-	get(&s.CAFile, block.CAFile, astra.SettingCAFile)
+	str(&s.Endpoint, block.Endpoint, astra.SettingEndpoint)
+	str(&s.AccountID, block.AccountID, astra.SettingAccountID)
+	str(&s.APIToken, block.APIToken, astra.SettingAPIToken)
+	str(&s.CAFile, block.CAFile, astra.SettingCAFile)
 	var err error
-	s.Insecure, err = boolSetting("astra", astra.SettingInsecure.Attribute, block.Insecure, astra.SettingInsecure.EnvVar)
+	s.Insecure, _, err = astra.SettingInsecure.Bool(block.Insecure)
 	errs = append(errs, err)
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	if err := s.Validate(); err != nil {
+	return s, errors.Join(errs...)
+}
+
+// newAstraClient resolves the astra block and builds the client on the
+// provider's HTTP stack, or returns why the backend cannot be used.
+func newAstraClient(block *astraModel, version string) (*astra.Client, error) {
+	s, err := resolveAstra(block)
+	if err != nil {
 		return nil, err
 	}
 	httpClient, err := transport.New(transport.Options{

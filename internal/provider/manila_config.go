@@ -2,10 +2,9 @@ package provider
 
 import (
 	"errors"
-	"os"
-	"strings"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/setting"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -64,9 +63,9 @@ func resolveManila(block *manilaModel) (manila.Settings, error) {
 	}
 	var s manila.Settings
 	var errs []error
-	get := func(dst *string, v types.String, set manila.Setting) {
+	get := func(dst *string, v types.String, set setting.Setting) {
 		var err error
-		*dst, err = stringSetting("manila", set.Attribute, v, set.EnvVars...)
+		*dst, err = set.String(v)
 		errs = append(errs, err)
 	}
 	get(&s.AuthURL, block.AuthURL, manila.SettingAuthURL)
@@ -82,9 +81,8 @@ func resolveManila(block *manilaModel) (manila.Settings, error) {
 	get(&s.EndpointType, block.EndpointType, manila.SettingEndpointType)
 	get(&s.CACertFile, block.CACertFile, manila.SettingCACertFile)
 	var err error
-	s.Insecure, err = boolSetting("manila", manila.SettingInsecure.Attribute, block.Insecure, manila.SettingInsecure.EnvVars[0])
+	s.Insecure, s.InsecureSet, err = manila.SettingInsecure.Bool(block.Insecure)
 	errs = append(errs, err)
-	s.InsecureSet = !block.Insecure.IsNull() || strings.TrimSpace(os.Getenv(manila.SettingInsecure.EnvVars[0])) != ""
 	return s, errors.Join(errs...)
 }
 

@@ -54,7 +54,7 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 	if m.astraErr == nil {
 		tflog.Debug(ctx, "configured the Astra Control backend")
 	}
-	m.sdrsClient, m.sdrsErr = newSDRSClient(resolveSDRS(config.SDRS), p.version)
+	m.sdrsClient, m.sdrsErr = newSDRSClient(config.SDRS, p.version)
 	if m.sdrsErr == nil {
 		tflog.Debug(ctx, "configured the Huawei Cloud SDRS backend")
 	}

@@ -74,9 +74,9 @@ func TestManilaAndSDRSFallbacks(t *testing.T) {
 	if err != nil || m.ProjectName != "legacy-tenant" || !m.Insecure || !m.InsecureSet {
 		t.Fatalf("manila = %+v, %v", m, err)
 	}
-	s := resolveSDRS(&sdrsModel{ProjectID: types.StringValue("p1")})
-	if s.Err != nil || s.Region != "cn-north-4" || s.ProjectID != "p1" {
-		t.Fatalf("sdrs = %+v", s)
+	s, err := resolveSDRS(&sdrsModel{ProjectID: types.StringValue("p1")})
+	if err != nil || s.Region != "cn-north-4" || s.ProjectID != "p1" {
+		t.Fatalf("sdrs = %+v, %v", s, err)
 	}
 }
 

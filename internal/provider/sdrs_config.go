@@ -1,7 +1,10 @@
 package provider
 
 import (
+	"errors"
+
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/setting"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -14,12 +17,6 @@ type sdrsModel struct {
 	AccessKey types.String `tfsdk:"access_key"`
 	SecretKey types.String `tfsdk:"secret_key"`
 	Endpoint  types.String `tfsdk:"endpoint"`
-}
-
-// sdrsSettings is the sdrs block after environment fallbacks.
-type sdrsSettings struct {
-	Region, ProjectID, AccessKey, SecretKey, Endpoint string
-	Err                                               error
 }
 
 func sdrsBlock() schema.Block {
@@ -37,35 +34,30 @@ func sdrsBlock() schema.Block {
 }
 
 // resolveSDRS applies the environment fallbacks of the sdrs block.
-func resolveSDRS(block *sdrsModel) sdrsSettings {
+func resolveSDRS(block *sdrsModel) (sdrs.Settings, error) {
 	if block == nil {
 		block = &sdrsModel{}
 	}
-	var s sdrsSettings
-	var err error
-	collect := func(dst *string, attribute string, v types.String, env string) {
-		if err != nil {
-			return
-		}
-		*dst, err = stringSetting("sdrs", attribute, v, env)
+	var s sdrs.Settings
+	var errs []error
+	str := func(dst *string, v types.String, set setting.Setting) {
+		var err error
+		*dst, err = set.String(v)
+		errs = append(errs, err)
 	}
-	collect(&s.Region, "region", block.Region, "HW_REGION_NAME")
-	collect(&s.ProjectID, "project_id", block.ProjectID, "HW_PROJECT_ID")
-	collect(&s.AccessKey, "access_key", block.AccessKey, "HW_ACCESS_KEY")
-	collect(&s.SecretKey, "secret_key", block.SecretKey, "HW_SECRET_KEY")
-	collect(&s.Endpoint, "endpoint", block.Endpoint, "HW_SDRS_ENDPOINT")
-	s.Err = err
-	return s
+	str(&s.Region, block.Region, sdrs.SettingRegion)
+	str(&s.ProjectID, block.ProjectID, sdrs.SettingProjectID)
+	str(&s.AccessKey, block.AccessKey, sdrs.SettingAccessKey)
+	str(&s.SecretKey, block.SecretKey, sdrs.SettingSecretKey)
+	str(&s.Endpoint, block.Endpoint, sdrs.SettingEndpoint)
+	return s, errors.Join(errs...)
 }
 
-// newSDRSClient builds the SDRS client from the resolved sdrs block, or
-// returns why the backend cannot be used.
-func newSDRSClient(s sdrsSettings, version string) (*sdrs.Client, error) {
-	if s.Err != nil {
-		return nil, s.Err
-	}
-	settings := sdrs.Settings{Region: s.Region, ProjectID: s.ProjectID, AccessKey: s.AccessKey, SecretKey: s.SecretKey, Endpoint: s.Endpoint}
-	if err := settings.Validate(); err != nil {
+// newSDRSClient resolves the sdrs block and builds the client on the
+// provider's HTTP stack, or returns why the backend cannot be used.
+func newSDRSClient(block *sdrsModel, version string) (*sdrs.Client, error) {
+	s, err := resolveSDRS(block)
+	if err != nil {
 		return nil, err
 	}
 	httpClient, err := transport.New(transport.Options{
@@ -77,5 +69,5 @@ func newSDRSClient(s sdrsSettings, version string) (*sdrs.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sdrs.NewClient(settings, httpClient.Transport, transport.UserAgent(version))
+	return sdrs.NewClient(s, httpClient.Transport, transport.UserAgent(version))
 }

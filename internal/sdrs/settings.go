@@ -3,9 +3,9 @@ package sdrs
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/setting"
 	sdrsregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/region"
 )
 
@@ -18,22 +18,15 @@ type Settings struct {
 	Endpoint  string
 }
 
-// Setting names one provider setting and its environment variable.
-type Setting struct{ Attribute, EnvVar string }
-
 // Names of the sdrs block's settings and their environment variables, the
 // ones the official Huawei Cloud provider and tools use.
 var (
-	SettingRegion    = Setting{"region", "HW_REGION_NAME"}
-	SettingProjectID = Setting{"project_id", "HW_PROJECT_ID"}
-	SettingAccessKey = Setting{"access_key", "HW_ACCESS_KEY"}
-	SettingSecretKey = Setting{"secret_key", "HW_SECRET_KEY"}
-	SettingEndpoint  = Setting{"endpoint", "HW_SDRS_ENDPOINT"}
+	SettingRegion    = setting.New("sdrs", "region", "HW_REGION_NAME")
+	SettingProjectID = setting.New("sdrs", "project_id", "HW_PROJECT_ID")
+	SettingAccessKey = setting.New("sdrs", "access_key", "HW_ACCESS_KEY")
+	SettingSecretKey = setting.New("sdrs", "secret_key", "HW_SECRET_KEY")
+	SettingEndpoint  = setting.New("sdrs", "endpoint", "HW_SDRS_ENDPOINT")
 )
-
-func (s Setting) describe() string {
-	return fmt.Sprintf("%q (sdrs.%s or the %s environment variable)", s.Attribute, s.Attribute, s.EnvVar)
-}
 
 // Validate names every missing setting with its environment variable. The
 // region is needed only to derive the endpoint.
@@ -41,18 +34,17 @@ func (s Settings) Validate() error {
 	var missing []string
 	for _, m := range []struct {
 		v string
-		s Setting
+		s setting.Setting
 	}{{s.ProjectID, SettingProjectID}, {s.AccessKey, SettingAccessKey}, {s.SecretKey, SettingSecretKey}} {
 		if strings.TrimSpace(m.v) == "" {
-			missing = append(missing, m.s.describe())
+			missing = append(missing, m.s.Describe())
 		}
 	}
 	if strings.TrimSpace(s.Region) == "" && strings.TrimSpace(s.Endpoint) == "" {
-		missing = append(missing, SettingRegion.describe()+", or "+SettingEndpoint.describe())
+		missing = append(missing, SettingRegion.Describe()+", or "+SettingEndpoint.Describe())
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("the Huawei Cloud SDRS backend is used but these settings are missing: %s. "+
-			"Set them in the provider's sdrs block or in the environment", strings.Join(missing, ", "))
+		return setting.Missing("Huawei Cloud SDRS", "sdrs", missing)
 	}
 	return nil
 }
@@ -71,23 +63,22 @@ func (s Settings) EndpointURL() (string, error) {
 	u, err := url.Parse(s.Endpoint)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("the SDRS endpoint %q (sdrs.endpoint or %s) is not a URL such as https://sdrs.cn-north-4.myhuaweicloud.com",
-			s.Endpoint, SettingEndpoint.EnvVar)
+			s.Endpoint, SettingEndpoint.EnvVars[0])
 	}
 	if strings.Trim(u.Path, "/") != "" || u.RawQuery != "" {
 		return "", fmt.Errorf("the SDRS endpoint %q (sdrs.endpoint or %s) must not have a path or query: requests go to /v1/{project_id}/... "+
-			"at the root of the endpoint", s.Endpoint, SettingEndpoint.EnvVar)
+			"at the root of the endpoint", s.Endpoint, SettingEndpoint.EnvVars[0])
 	}
 	return u.Scheme + "://" + u.Host, nil
 }
 
 // SettingsFromEnv reads the settings from their environment variables only.
 func SettingsFromEnv() Settings {
-	get := func(s Setting) string { return strings.TrimSpace(os.Getenv(s.EnvVar)) }
 	return Settings{
-		Region:    get(SettingRegion),
-		ProjectID: get(SettingProjectID),
-		AccessKey: get(SettingAccessKey),
-		SecretKey: get(SettingSecretKey),
-		Endpoint:  get(SettingEndpoint),
+		Region:    SettingRegion.Env(),
+		ProjectID: SettingProjectID.Env(),
+		AccessKey: SettingAccessKey.Env(),
+		SecretKey: SettingSecretKey.Env(),
+		Endpoint:  SettingEndpoint.Env(),
 	}
 }

@@ -197,3 +197,28 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// UntilGone polls get until it answers "not found" (apierr.IsNotFound), as
+// after a delete whose removal the API finishes later. Any other error ends
+// the wait; a nil error means the object is still there. operation names
+// the wait for messages ("hook source 1 to be deleted"); the context's
+// deadline (the resource's delete timeout) bounds it.
+func UntilGone(ctx context.Context, operation string, get func(ctx context.Context) error) error {
+	_, err := Gone(operation, get).Wait(ctx)
+	return err
+}
+
+// Gone is the wait of UntilGone, for callers that shape it further.
+func Gone(operation string, get func(ctx context.Context) error) Conf[struct{}] {
+	return Conf[struct{}]{
+		Operation: operation,
+		Pending:   []string{StatePresent},
+		NotFound:  NotFoundIsSuccess,
+		Refresh: func(ctx context.Context) (struct{}, string, error) {
+			return struct{}{}, StatePresent, get(ctx)
+		},
+	}
+}
+
+// StatePresent is the state Gone gives an object that still exists.
+const StatePresent = "present"

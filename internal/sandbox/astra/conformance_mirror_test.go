@@ -317,8 +317,8 @@ func checkMediaConformance(t *testing.T, router routers.Router, base string, c m
 // stateTransitions entries), and the sandbox follows the descriptions, as
 // TestOpenAPIConformanceLookupsAndAppMirrors says.
 func TestSpecExamplesOfLookupsAndAppMirrors(t *testing.T) {
-	loadSpecRouter(t, "http://127.0.0.1") // skips when the spec is absent
-	doc, err := openapi3.NewLoader().LoadFromFile(specPath)
+	loadSpecRouter(t, "http://127.0.0.1") // skips (fails in CI) when the spec is absent
+	doc, err := openapi3.NewLoader().LoadFromFile(specPath())
 	if err != nil {
 		t.Fatal(err)
 	}
