@@ -1,6 +1,6 @@
 // Command sandbox serves the continuity sandbox: an offline emulator of the
 // vendor APIs used by terraform-provider-continuity (NetApp Astra Control,
-// OpenStack Keystone and Manila), on one loopback port.
+// Huawei Cloud SDRS, OpenStack Keystone and Manila), on one loopback port.
 //
 //	go run ./cmd/sandbox -addr 127.0.0.1:0 -env-file sandbox.env
 //

@@ -1,7 +1,7 @@
 // Package sandbox is an offline emulator of the vendor APIs behind the
-// provider (NetApp Astra Control, OpenStack Keystone + Manila; Huawei Cloud
-// SDRS to come), served together on one loopback port for acceptance
-// tests, demos and users.
+// provider (NetApp Astra Control, Huawei Cloud SDRS, OpenStack Keystone and
+// Manila), served together on one loopback port for acceptance tests,
+// demos and users.
 //
 // Each API is a backend.Backend registered on one http.ServeMux; their
 // paths do not collide (/accounts/…, /v1/{project_id}/…, /v3/…, /v2/…).
