@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
 )
 
@@ -54,7 +55,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8787", "listen `address`; port 0 picks a free port")
 	fs.StringVar(&cfg.envFile, "env-file", "", "once listening, write the provider's variables and the CONTINUITY_SANDBOX_*\nfixture IDs to `path` as export NAME='value' lines (mode 0600)")
 	fs.DurationVar(&cfg.transition, "transition", 2*time.Second, "`duration` of each asynchronous step of the emulated APIs")
-	fs.StringVar(&cfg.faults, "faults", "", "injected faults `spec` (not supported yet: must be empty)")
+	fs.StringVar(&cfg.faults, "faults", "", "injected faults `spec`, comma-separated key=value: seed=N, 5xx=P, 429=P, reset=P,\nreset_after=P, latency=D, stall=OP, fail=OP, route=S, retry_after=D (README, Reliability;\nPOST /_sandbox/faults changes them while serving)")
 	fs.BoolVar(&cfg.logging, "log", false, "log one line per request to stderr")
 	fs.StringVar(&cfg.manilaMaxVersion, "manila-max-version", "", "highest Manila `microversion` the server accepts (2.N); default 2.22\n(Newton, the last release with consistency groups), 2.99 with -manila-modern")
 	fs.BoolVar(&cfg.manilaModern, "manila-modern", false, "emulate a Manila of Ocata or later: the consistency-group routes are gone\n(replaced by share groups in 2.31)")
@@ -91,8 +92,8 @@ Flags:
 	if err := manila.CheckMaxVersion(cfg.manilaMaxVersion); err != nil {
 		return cfg, fmt.Errorf("-manila-max-version: %w", err)
 	}
-	if cfg.faults != "" {
-		return cfg, fmt.Errorf("-faults %q: fault injection is not supported yet", cfg.faults)
+	if _, err := faults.Parse(cfg.faults); err != nil {
+		return cfg, fmt.Errorf("-faults: %w", err)
 	}
 	return cfg, nil
 }
@@ -108,7 +109,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sandbox: %v\n", err)
 		return 2
 	}
-	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition, ManilaMaxVersion: cfg.manilaMaxVersion, ManilaModern: cfg.manilaModern}
+	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition, Faults: cfg.faults,
+		ManilaMaxVersion: cfg.manilaMaxVersion, ManilaModern: cfg.manilaModern}
 	if cfg.logging {
 		opts.Logger = log.New(stderr, "sandbox: ", log.LstdFlags|log.Lmicroseconds)
 	}
@@ -116,6 +118,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "sandbox: %v\n", err)
 		return 1
+	}
+	if !srv.Loopback() {
+		fmt.Fprintf(stderr, "sandbox: warning: listening on %s, which other hosts can reach; the sandbox's credentials are fixed and "+
+			"published, so anyone who reaches it can use it (bind to 127.0.0.1 unless that is what you want)\n", srv.Addr())
 	}
 	code := 0
 	if cfg.envFile != "" {

@@ -109,7 +109,8 @@ func TestRunFlags(t *testing.T) {
 		stderr string
 	}{
 		{"help", []string{"-h"}, 0, "-env-file"},
-		{"faults", []string{"-faults", "latency=1s"}, 2, "not supported yet"},
+		{"bad faults", []string{"-faults", "5xx=2"}, 2, "-faults: fault \"5xx=2\""},
+		{"unknown fault", []string{"-faults", "flood=1"}, 2, "unknown key"},
 		{"unknown flag", []string{"-nope"}, 2, "flag provided but not defined"},
 		{"argument", []string{"extra"}, 2, "unexpected arguments"},
 		{"negative transition", []string{"-transition", "-1s"}, 2, "-transition"},
@@ -179,4 +180,50 @@ func TestSignalStopsCleanly(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runBriefly runs the sandbox with args until it serves, calls check with
+// its URL, stops it and returns what it wrote to stderr.
+func runBriefly(t *testing.T, args []string, check func(url string)) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdoutR, stdoutW := io.Pipe()
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		code := run(ctx, args, stdoutW, &stderr)
+		_ = stdoutW.Close()
+		done <- code
+	}()
+	check(readReady(t, stdoutR))
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit code %d; stderr: %s", code, stderr.String())
+	}
+	return stderr.String()
+}
+
+func TestRunWarnsWhenReachableFromOtherHosts(t *testing.T) {
+	if got := runBriefly(t, []string{"-addr", "127.0.0.1:0"}, func(string) {}); got != "" {
+		t.Errorf("loopback: stderr %q, want nothing", got)
+	}
+	if got := runBriefly(t, []string{"-addr", "0.0.0.0:0"}, func(string) {}); !strings.Contains(got, "warning: listening on ") ||
+		!strings.Contains(got, "other hosts can reach") {
+		t.Errorf("all interfaces: stderr %q, want the warning", got)
+	}
+}
+
+func TestRunInjectsTheFaultsOfTheCommandLine(t *testing.T) {
+	runBriefly(t, []string{"-addr", "127.0.0.1:0", "-faults", "429=1"}, func(url string) {
+		res, err := http.Get(url + "/v1/project/server-groups")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = res.Body.Close()
+		if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+			t.Errorf("HTTP %d, Retry-After %q; want an injected 429", res.StatusCode, res.Header.Get("Retry-After"))
+		}
+		checkServes(t, url) // the sandbox's own routes are never faulted
+	})
 }

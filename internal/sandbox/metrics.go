@@ -1,13 +1,16 @@
 package sandbox
 
 import (
+	"bufio"
 	"encoding/json"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
 )
 
 // unmatchedKey counts requests that no route served: no pattern matched, or
@@ -23,17 +26,25 @@ type routeStats struct {
 // metricsSnapshot is the body of GET /_sandbox/metrics.
 type metricsSnapshot struct {
 	Routes map[string]*routeStats `json:"routes"`
+	// Faults counts the injected faults by kind (5xx, 429, reset,
+	// reset_after, latency, stall, fail).
+	Faults map[string]int64 `json:"faults"`
 }
+
+// statusReset is the status recorded for a request whose connection was
+// closed without an answer (an injected reset).
+const statusReset = "reset"
 
 // metrics counts requests per route pattern and method. It is safe for
 // concurrent use.
 type metrics struct {
 	mu     sync.Mutex
 	routes map[string]*routeStats
+	faults *faults.Injector
 }
 
-func newMetrics() *metrics {
-	return &metrics{routes: map[string]*routeStats{}}
+func newMetrics(f *faults.Injector) *metrics {
+	return &metrics{routes: map[string]*routeStats{}, faults: f}
 }
 
 // routeKey names the counter of a request served by pattern: the pattern
@@ -51,8 +62,8 @@ func routeKey(method, pattern string, unmatched bool) string {
 	}
 }
 
-// record counts one response.
-func (m *metrics) record(key string, status int) {
+// record counts one response; status is an HTTP status code or statusReset.
+func (m *metrics) record(key, status string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	st, ok := m.routes[key]
@@ -61,14 +72,14 @@ func (m *metrics) record(key string, status int) {
 		m.routes[key] = st
 	}
 	st.Requests++
-	st.Status[strconv.Itoa(status)]++
+	st.Status[status]++
 }
 
 // snapshot returns a deep copy of the counters.
 func (m *metrics) snapshot() metricsSnapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := metricsSnapshot{Routes: make(map[string]*routeStats, len(m.routes))}
+	out := metricsSnapshot{Routes: make(map[string]*routeStats, len(m.routes)), Faults: m.faults.Counts()}
 	for key, st := range m.routes {
 		status := make(map[string]int64, len(st.Status))
 		for code, n := range st.Status {
@@ -90,10 +101,18 @@ func (m *metrics) serveHTTP(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write(append(body, '\n'))
 }
 
-// statusRecorder remembers the status code written through it.
+// statusRecorder remembers the status code written through it, and
+// whether the connection was hijacked (closed without an answer).
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
+	status   int
+	hijacked bool
+}
+
+// Hijack hands the connection over, as the writer below it does.
+func (r *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	r.hijacked = true
+	return http.NewResponseController(r.ResponseWriter).Hijack()
 }
 
 func (r *statusRecorder) WriteHeader(status int) {
@@ -113,15 +132,24 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-// observe returns the route key and status of a request served by mux. The
-// ServeMux sets r.Pattern on the request it is given, so it is read after
-// ServeHTTP returns.
-func observe(mux *http.ServeMux, w http.ResponseWriter, r *http.Request) (key string, status int) {
+// observe serves r with h (mux behind the fault injector) and returns the
+// request's route key and status. The ServeMux sets r.Pattern on the
+// request it is given, so it is read after ServeHTTP returns; when a fault
+// answered before the mux saw the request, the mux is asked for the pattern.
+func observe(mux *http.ServeMux, h http.Handler, w http.ResponseWriter, r *http.Request) (key, status string) {
 	r, unmatched := backend.WithUnmatchedFlag(r)
 	rec := &statusRecorder{ResponseWriter: w}
-	mux.ServeHTTP(rec, r)
-	if rec.status == 0 {
-		rec.status = http.StatusOK
+	h.ServeHTTP(rec, r)
+	if r.Pattern == "" {
+		_, r.Pattern = mux.Handler(r)
 	}
-	return routeKey(r.Method, r.Pattern, unmatched.Load()), rec.status
+	switch {
+	case rec.hijacked && rec.status == 0:
+		status = statusReset
+	case rec.status == 0:
+		status = strconv.Itoa(http.StatusOK)
+	default:
+		status = strconv.Itoa(rec.status)
+	}
+	return routeKey(r.Method, r.Pattern, unmatched.Load()), status
 }

@@ -1,9 +1,11 @@
 package sandbox
 
 import (
+	"fmt"
 	"log"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
 )
 
@@ -21,13 +23,25 @@ type Options struct {
 	// accepts, such as "2.22" (the default: Newton, the last release with
 	// consistency groups).
 	ManilaMaxVersion string
+	// Faults is a fault-injection spec (see package faults), such as
+	// "5xx=0.2,429=0.1,reset=0.05,reset_after=0.05"; empty injects none.
+	// POST /_sandbox/faults changes it while the sandbox serves.
+	Faults string
 	// ManilaModern emulates a Manila of Ocata or later, where the
 	// consistency-group routes are gone (share groups replaced them in
 	// 2.31); the maximum microversion then defaults to 2.99.
 	ManilaModern bool
 }
 
-// validate checks the options that Start cannot fix.
-func (o Options) validate() error {
-	return manila.CheckMaxVersion(o.ManilaMaxVersion)
+// validate checks the options that Start cannot fix and returns the
+// parsed fault spec.
+func (o Options) validate() (faults.Spec, error) {
+	if err := manila.CheckMaxVersion(o.ManilaMaxVersion); err != nil {
+		return faults.Spec{}, err
+	}
+	spec, err := faults.Parse(o.Faults)
+	if err != nil {
+		return faults.Spec{}, fmt.Errorf("faults: %w", err)
+	}
+	return spec, nil
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/astra"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/sdrs"
 )
@@ -28,6 +29,7 @@ const MetricsPath = "/_sandbox/metrics"
 // Server is a running sandbox.
 type Server struct {
 	opts     Options
+	faults   *faults.Injector
 	backends []backend.Backend
 	handler  http.Handler
 	listener net.Listener
@@ -49,7 +51,8 @@ func newBackends(opts Options) []backend.Backend {
 // Start composes the backends, listens on opts.Addr and serves in a
 // goroutine. It returns once the listener accepts connections.
 func Start(opts Options) (*Server, error) {
-	if err := opts.validate(); err != nil {
+	spec, err := opts.validate()
+	if err != nil {
 		return nil, err
 	}
 	if opts.Addr == "" {
@@ -61,6 +64,7 @@ func Start(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		opts:     opts,
+		faults:   faults.New(spec),
 		backends: newBackends(opts),
 		listener: ln,
 		url:      baseURL(ln.Addr()),
@@ -94,24 +98,40 @@ func baseURL(addr net.Addr) string {
 	return "http://" + net.JoinHostPort(host, port)
 }
 
-// compose builds the handler: every backend's routes and the metrics route
-// on one ServeMux, wrapped by the counters and the optional request log.
+// compose builds the handler: every backend's routes, the metrics and the
+// faults routes on one ServeMux, behind the fault injector, wrapped by the
+// counters and the optional request log.
 func (s *Server) compose() http.Handler {
 	mux := http.NewServeMux()
-	counters := newMetrics()
+	counters := newMetrics(s.faults)
 	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
+	mux.Handle(faults.Path, s.faults)
 	for _, b := range s.backends {
 		b.Register(mux)
 	}
+	inner := s.faults.Wrap(mux)
 	logger := s.opts.Logger
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		key, status := observe(mux, w, r)
+		key, status := observe(mux, inner, w, r)
 		counters.record(key, status)
 		if logger != nil {
-			logger.Printf("%s %s %d %s [%s]", r.Method, r.URL.RequestURI(), status, time.Since(start).Round(time.Microsecond), key)
+			logger.Printf("%s %s %s %s [%s]", r.Method, r.URL.RequestURI(), status, time.Since(start).Round(time.Microsecond), key)
 		}
 	})
+}
+
+// Faults returns the fault injector, to change the faults while serving.
+func (s *Server) Faults() *faults.Injector { return s.faults }
+
+// Addr returns the address the sandbox listens on.
+func (s *Server) Addr() net.Addr { return s.listener.Addr() }
+
+// Loopback reports whether the sandbox listens on a loopback address only,
+// out of reach of other hosts.
+func (s *Server) Loopback() bool {
+	tcp, ok := s.listener.Addr().(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }
 
 // URL returns the base URL, such as "http://127.0.0.1:8787", without a

@@ -273,3 +273,58 @@ func TestStartDefaultsToLoopback(t *testing.T) {
 		t.Errorf("URL = %q", srv.URL())
 	}
 }
+
+func TestFaultsAreInjectedCountedAndChangedWhileServing(t *testing.T) {
+	srv, err := Start(Options{Addr: "127.0.0.1:0", Transition: time.Millisecond, Faults: "reset=1,route=/v1/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Shutdown(context.Background()) })
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	if res, err := client.Get(srv.URL() + "/v1/p/server-groups"); err == nil {
+		_ = res.Body.Close()
+		t.Fatalf("HTTP %d, want the connection reset", res.StatusCode)
+	}
+	// Requests outside the route are untouched.
+	res, err := client.Get(srv.URL() + "/v3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+
+	res, err = client.Post(srv.URL()+"/_sandbox/faults", "text/plain", strings.NewReader("429=1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	res, err = client.Get(srv.URL() + "/v3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	if res.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("after POST /_sandbox/faults: HTTP %d, want 429", res.StatusCode)
+	}
+
+	var m metricsSnapshot
+	res, err = client.Get(srv.URL() + MetricsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if err := json.NewDecoder(res.Body).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Faults["reset"] != 1 || m.Faults["429"] != 1 {
+		t.Errorf("faults counted %v, want one reset and one 429", m.Faults)
+	}
+	var resets int64
+	for key, st := range m.Routes {
+		if strings.HasPrefix(key, "GET /v1/") {
+			resets += st.Status["reset"]
+		}
+	}
+	if resets != 1 {
+		t.Errorf("routes %v: want the reset counted on its SDRS route", m.Routes)
+	}
+}
