@@ -25,7 +25,7 @@ func Detail(err error) string {
 	case errors.Is(err, context.DeadlineExceeded):
 		return err.Error() + "\n\nThe operation did not finish within its timeout; raise the resource's timeouts or check the API."
 	case errors.Is(err, context.Canceled):
-		return err.Error() + "\n\nThe operation was cancelled."
+		return err.Error() + "\n\nTerraform was interrupted before the API answered; apply again to resume."
 	}
 	var e *Error
 	if errors.As(err, &e) {

@@ -22,6 +22,15 @@ func Bound(ctx context.Context, get Getter, def time.Duration, diags *diag.Diagn
 	if d.HasError() {
 		return ctx, func() {}, false
 	}
-	bounded, cancel := context.WithTimeout(ctx, timeout)
+	bounded, cancel := context.WithTimeout(context.WithValue(ctx, timeoutKey{}, timeout), timeout)
 	return bounded, cancel, true
+}
+
+type timeoutKey struct{}
+
+// Timeout returns the timeout Bound put on ctx, so that an error can name
+// the configured value and not only say that a deadline passed.
+func Timeout(ctx context.Context) (time.Duration, bool) {
+	d, ok := ctx.Value(timeoutKey{}).(time.Duration)
+	return d, ok
 }

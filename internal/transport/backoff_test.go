@@ -52,7 +52,7 @@ func TestBackoffRetryAfter(t *testing.T) {
 
 func TestBackoffExponentialWithinBounds(t *testing.T) {
 	p := testPolicy(Options{}) // defaults: 500ms .. 8s
-	if p.waitMin != 500*time.Millisecond || p.waitMax != 8*time.Second || p.retryAfterMax != 30*time.Second || p.retryMax != 5 {
+	if p.waitMin != 500*time.Millisecond || p.waitMax != 8*time.Second || p.retryAfterMax != 30*time.Second || p.retryMax != 10 {
 		t.Fatalf("unexpected defaults: %+v", p)
 	}
 	for _, resp := range []*http.Response{nil, response(http.StatusServiceUnavailable, ""), response(http.StatusTooManyRequests, "soon")} {

@@ -130,9 +130,13 @@ var idempotentMethods = map[string]bool{
 }
 
 // isIdempotent reports whether req may safely be sent twice. Like net/http,
-// an Idempotency-Key or X-Idempotency-Key header makes any method idempotent.
+// an Idempotency-Key or X-Idempotency-Key header makes any method idempotent,
+// and so does a context marked by Idempotent.
 func isIdempotent(req *http.Request) bool {
 	if idempotentMethods[req.Method] {
+		return true
+	}
+	if marked, _ := req.Context().Value(idempotentKey{}).(bool); marked {
 		return true
 	}
 	for _, h := range []string{"Idempotency-Key", "X-Idempotency-Key"} {
@@ -175,4 +179,13 @@ func permanentError(err error) bool {
 		return true
 	}
 	return permanentErrorRe.MatchString(err.Error())
+}
+
+type idempotentKey struct{}
+
+// Idempotent marks the requests sent with ctx as safe to send twice whatever
+// their method, such as a POST that only asks for a new token (Keystone's
+// POST /v3/auth/tokens): they are then retried like GETs.
+func Idempotent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, idempotentKey{}, true)
 }

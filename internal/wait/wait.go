@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -104,7 +105,7 @@ type TimeoutError struct {
 func (e *TimeoutError) Error() string {
 	s := fmt.Sprintf("timeout while waiting for %s", e.Operation)
 	if e.Timeout > 0 {
-		s += fmt.Sprintf(" (%s)", e.Timeout)
+		s += fmt.Sprintf(" (the timeout of %s passed)", e.Timeout)
 	}
 	if e.LastState != "" {
 		s += fmt.Sprintf(": last state %q, wanted %q", e.LastState, e.Expected)
@@ -114,6 +115,28 @@ func (e *TimeoutError) Error() string {
 
 // Unwrap returns the context's error.
 func (e *TimeoutError) Unwrap() error { return e.Cause }
+
+// InterruptedError reports that the wait was stopped before a target state
+// because Terraform was interrupted (Ctrl-C, SIGINT): the context was
+// cancelled, not timed out. The object is left as it was, and the next
+// apply can resume the wait.
+type InterruptedError struct {
+	Operation string
+	LastState string
+	Expected  []string
+	Cause     error
+}
+
+func (e *InterruptedError) Error() string {
+	s := fmt.Sprintf("interrupted while waiting for %s", e.Operation)
+	if e.LastState != "" {
+		s += fmt.Sprintf(": last state %q, wanted %q", e.LastState, e.Expected)
+	}
+	return s
+}
+
+// Unwrap returns the context's error (context.Canceled).
+func (e *InterruptedError) Unwrap() error { return e.Cause }
 
 // Wait polls until a target state, a failure, or the deadline. It returns the
 // last object read.
@@ -142,7 +165,14 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 	}
 	last := ""
 	timedOut := func(cause error) error {
-		return &TimeoutError{Operation: c.Operation, LastState: last, Expected: c.Target, Timeout: c.Timeout, Cause: cause}
+		if errors.Is(cause, context.Canceled) {
+			return &InterruptedError{Operation: c.Operation, LastState: last, Expected: c.Target, Cause: cause}
+		}
+		timeout := c.Timeout
+		if bound, ok := deadline.Timeout(ctx); ok && timeout == 0 {
+			timeout = bound
+		}
+		return &TimeoutError{Operation: c.Operation, LastState: last, Expected: c.Target, Timeout: timeout, Cause: cause}
 	}
 	for polls := 1; ; polls++ {
 		if err := sleep(ctx, interval); err != nil {
