@@ -1,0 +1,86 @@
+package acctest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// ProviderBlock returns a provider block that points all three backends at
+// the sandbox whose variables env holds (from StartSandbox), so that a test
+// can use a sandbox of its own (with faults, or whose calls it counts)
+// without touching the process environment.
+func ProviderBlock(env map[string]string) string {
+	return fmt.Sprintf(`
+provider "continuity" {
+  astra {
+    endpoint   = %q
+    account_id = %q
+    api_token  = %q
+  }
+  sdrs {
+    region     = %q
+    project_id = %q
+    access_key = %q
+    secret_key = %q
+    endpoint   = %q
+  }
+  manila {
+    auth_url            = %q
+    user_name           = %q
+    password            = %q
+    project_name        = %q
+    user_domain_name    = %q
+    project_domain_name = %q
+    region              = %q
+  }
+}
+`, env["ASTRA_ENDPOINT"], env["ASTRA_ACCOUNT_ID"], env["ASTRA_API_TOKEN"],
+		env["HW_REGION_NAME"], env["HW_PROJECT_ID"], env["HW_ACCESS_KEY"], env["HW_SECRET_KEY"], env["HW_SDRS_ENDPOINT"],
+		env["OS_AUTH_URL"], env["OS_USERNAME"], env["OS_PASSWORD"], env["OS_PROJECT_NAME"], env["OS_USER_DOMAIN_NAME"],
+		env["OS_PROJECT_DOMAIN_NAME"], env["OS_REGION_NAME"])
+}
+
+// RouteStats are a sandbox's counters of one route (GET /_sandbox/metrics).
+type RouteStats struct {
+	Requests int64            `json:"requests"`
+	Status   map[string]int64 `json:"status"`
+}
+
+// Metrics are a sandbox's request and fault counters.
+type Metrics struct {
+	Routes map[string]RouteStats `json:"routes"`
+	Faults map[string]int64      `json:"faults"`
+}
+
+// SandboxMetrics reads the counters of the sandbox at baseURL.
+func SandboxMetrics(t testing.TB, baseURL string) Metrics {
+	t.Helper()
+	res, err := http.Get(strings.TrimRight(baseURL, "/") + "/_sandbox/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var m Metrics
+	if err := json.NewDecoder(res.Body).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// Mutations counts the requests that could change something: every method
+// but GET and HEAD, leaving out Keystone's token requests (authentication
+// changes nothing the tests look at).
+func (m Metrics) Mutations() map[string]int64 {
+	out := map[string]int64{}
+	for route, st := range m.Routes {
+		method, path, _ := strings.Cut(route, " ")
+		if method == http.MethodGet || method == http.MethodHead || route == "unmatched" || strings.HasPrefix(path, "/v3/auth/tokens") {
+			continue
+		}
+		out[route] = st.Requests
+	}
+	return out
+}
