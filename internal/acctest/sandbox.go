@@ -84,3 +84,36 @@ func (m Metrics) Mutations() map[string]int64 {
 	}
 	return out
 }
+
+// SandboxObject is one object a sandbox holds (GET /_sandbox/objects).
+type SandboxObject struct {
+	Kind    string `json:"kind"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Status  string `json:"status"`
+	Fixture bool   `json:"fixture"`
+}
+
+// SandboxObjects lists the objects, fixtures left out, that the sandbox at
+// baseURL holds, by kind ("astra.hook_source", ...).
+func SandboxObjects(t testing.TB, baseURL string) map[string][]SandboxObject {
+	t.Helper()
+	res, err := http.Get(strings.TrimRight(baseURL, "/") + "/_sandbox/objects")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body struct {
+		Objects []SandboxObject `json:"objects"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]SandboxObject{}
+	for _, o := range body.Objects {
+		if !o.Fixture {
+			out[o.Kind] = append(out[o.Kind], o)
+		}
+	}
+	return out
+}

@@ -10,6 +10,7 @@ package sandbox
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net"
 	"net/http"
@@ -106,6 +107,7 @@ func (s *Server) compose() http.Handler {
 	counters := newMetrics(s.faults)
 	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
 	mux.Handle(faults.Path, s.faults)
+	mux.HandleFunc("GET "+ObjectsPath, s.serveObjects)
 	for _, b := range s.backends {
 		b.Register(mux)
 	}
@@ -119,6 +121,26 @@ func (s *Server) compose() http.Handler {
 			logger.Printf("%s %s %s %s [%s]", r.Method, r.URL.RequestURI(), status, time.Since(start).Round(time.Microsecond), key)
 		}
 	})
+}
+
+// ObjectsPath lists the objects every emulator holds.
+const ObjectsPath = "/_sandbox/objects"
+
+// Objects returns the objects every emulator holds, in the order of the
+// backends and, within one, of creation.
+func (s *Server) Objects() []backend.Object {
+	out := []backend.Object{}
+	for _, b := range s.backends {
+		if inv, ok := b.(backend.Inventory); ok {
+			out = append(out, inv.Objects()...)
+		}
+	}
+	return out
+}
+
+func (s *Server) serveObjects(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]any{"objects": s.Objects()})
 }
 
 // Faults returns the fault injector, to change the faults while serving.

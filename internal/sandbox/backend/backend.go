@@ -29,3 +29,21 @@ type Backend interface {
 	Register(mux *http.ServeMux)
 	Env(baseURL string) []EnvVar
 }
+
+// Object is one object an emulator holds, as GET /_sandbox/objects lists it.
+type Object struct {
+	// Kind names the object as the provider does, with the backend:
+	// "astra.hook_source", "sdrs.replication_pair", "manila.consistency_group".
+	Kind    string `json:"kind"`
+	ID      string `json:"id"`
+	Name    string `json:"name,omitempty"`
+	Status  string `json:"status,omitempty"`
+	Fixture bool   `json:"fixture,omitempty"`
+}
+
+// Inventory is implemented by backends that can list the objects they hold,
+// so that tests (and users) can see exactly what a sandbox contains: after a
+// run under faults, the objects in Terraform's state and nothing else.
+type Inventory interface {
+	Objects() []Object
+}
