@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/astra"
@@ -36,7 +37,10 @@ type Server struct {
 	listener net.Listener
 	http     *http.Server
 	url      string
-	done     chan struct{}
+	// listenURL is the listen address as a URL; url differs when the
+	// options give a public URL.
+	listenURL string
+	done      chan struct{}
 }
 
 // newBackends returns every emulated API, in the order of their variables
@@ -63,13 +67,19 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	listenURL := baseURL(ln.Addr())
+	url := listenURL
+	if opts.PublicURL != "" {
+		url = strings.TrimRight(opts.PublicURL, "/")
+	}
 	s := &Server{
-		opts:     opts,
-		faults:   faults.New(spec),
-		backends: newBackends(opts),
-		listener: ln,
-		url:      baseURL(ln.Addr()),
-		done:     make(chan struct{}),
+		opts:      opts,
+		faults:    faults.New(spec),
+		backends:  newBackends(opts),
+		listener:  ln,
+		url:       url,
+		listenURL: listenURL,
+		done:      make(chan struct{}),
 	}
 	s.handler = s.compose()
 	s.http = &http.Server{
@@ -108,6 +118,7 @@ func (s *Server) compose() http.Handler {
 	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
 	mux.Handle(faults.Path, s.faults)
 	mux.HandleFunc("GET "+ObjectsPath, s.serveObjects)
+	mux.HandleFunc("GET "+HealthPath, serveHealth)
 	for _, b := range s.backends {
 		b.Register(mux)
 	}
@@ -121,6 +132,15 @@ func (s *Server) compose() http.Handler {
 			logger.Printf("%s %s %s %s [%s]", r.Method, r.URL.RequestURI(), status, time.Since(start).Round(time.Microsecond), key)
 		}
 	})
+}
+
+// HealthPath answers 200 {"status":"ok"} while the sandbox serves, for
+// container health checks and CI services.
+const HealthPath = "/_sandbox/health"
+
+func serveHealth(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
 }
 
 // ObjectsPath lists the objects every emulator holds.
@@ -155,6 +175,10 @@ func (s *Server) Loopback() bool {
 	tcp, ok := s.listener.Addr().(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
 }
+
+// ListenURL returns the base URL of the listen address, which differs from
+// URL when Options.PublicURL is set.
+func (s *Server) ListenURL() string { return s.listenURL }
 
 // URL returns the base URL, such as "http://127.0.0.1:8787", without a
 // trailing slash.
