@@ -22,6 +22,7 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/notice"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/sdrs"
 )
 
@@ -32,6 +33,8 @@ const MetricsPath = "/_sandbox/metrics"
 type Server struct {
 	opts     Options
 	faults   *faults.Injector
+	notice   *notice.Recorder
+	hooks    backend.Hooks
 	backends []backend.Backend
 	handler  http.Handler
 	listener net.Listener
@@ -45,7 +48,7 @@ type Server struct {
 
 // newBackends returns every emulated API, in the order of their variables
 // in Env.
-func newBackends(opts Options) []backend.Backend {
+func newBackends(opts Options, _ backend.Hooks) []backend.Backend {
 	return []backend.Backend{
 		astra.New(astra.Options{Transition: opts.Transition}),
 		sdrs.New(sdrs.Options{Transition: opts.Transition}),
@@ -75,12 +78,14 @@ func Start(opts Options) (*Server, error) {
 	s := &Server{
 		opts:      opts,
 		faults:    faults.New(spec),
-		backends:  newBackends(opts),
+		notice:    notice.New(),
 		listener:  ln,
 		url:       url,
 		listenURL: listenURL,
 		done:      make(chan struct{}),
 	}
+	s.hooks = backend.Hooks{Faults: s.faults, Notice: s.notice}
+	s.backends = newBackends(opts, s.hooks)
 	s.handler = s.compose()
 	s.http = &http.Server{
 		Handler:           s.handler,
@@ -114,7 +119,7 @@ func baseURL(addr net.Addr) string {
 // counters and the optional request log.
 func (s *Server) compose() http.Handler {
 	mux := http.NewServeMux()
-	counters := newMetrics(s.faults)
+	counters := newMetrics(s.hooks)
 	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
 	mux.Handle(faults.Path, s.faults)
 	mux.HandleFunc("GET "+ObjectsPath, s.serveObjects)
@@ -162,6 +167,9 @@ func (s *Server) serveObjects(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(map[string]any{"objects": s.Objects()})
 }
+
+// Notice returns the recorder of notice latencies.
+func (s *Server) Notice() *notice.Recorder { return s.notice }
 
 // Faults returns the fault injector, to change the faults while serving.
 func (s *Server) Faults() *faults.Injector { return s.faults }
