@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -21,77 +21,32 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
-const cgSnapshotTypeName = "continuity_manila_consistency_group_snapshot"
+const consistencyGroupSnapshotTypeName = "continuity_manila_consistency_group_snapshot"
+
+// consistencyGroupSnapshotDefaultTimeout bounds each create, update or
+// delete with its waits.
+const consistencyGroupSnapshotDefaultTimeout = 10 * time.Minute
 
 var (
-	_ resource.ResourceWithConfigure   = (*cgSnapshotResource)(nil)
-	_ resource.ResourceWithImportState = (*cgSnapshotResource)(nil)
+	_ resource.ResourceWithConfigure   = (*consistencyGroupSnapshotResource)(nil)
+	_ resource.ResourceWithImportState = (*consistencyGroupSnapshotResource)(nil)
 )
 
-// NewCGSnapshotResource returns the continuity_manila_consistency_group_snapshot resource.
-func NewCGSnapshotResource() resource.Resource { return &cgSnapshotResource{} }
-
-type cgSnapshotResource struct{ client *Client }
-
-// cgSnapshotModel is the resource's state.
-type cgSnapshotModel struct {
-	ID                 types.String   `tfsdk:"id"`
-	ConsistencyGroupID types.String   `tfsdk:"consistency_group_id"`
-	Name               types.String   `tfsdk:"name"`
-	Description        types.String   `tfsdk:"description"`
-	Status             types.String   `tfsdk:"status"`
-	CreatedAt          types.String   `tfsdk:"created_at"`
-	Members            types.List     `tfsdk:"members"`
-	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+// NewConsistencyGroupSnapshotResource returns the continuity_manila_consistency_group_snapshot resource.
+func NewConsistencyGroupSnapshotResource() resource.Resource {
+	return &consistencyGroupSnapshotResource{}
 }
 
-// memberAttrTypes are the attributes of one snapshot member.
-var memberAttrTypes = map[string]attr.Type{
-	"id": types.StringType, "share_id": types.StringType, "share_type_id": types.StringType,
-	"share_protocol": types.StringType, "size": types.Int64Type, "created_at": types.StringType,
+type consistencyGroupSnapshotResource struct{ client *Client }
+
+func (r *consistencyGroupSnapshotResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = consistencyGroupSnapshotTypeName
 }
 
-func (m cgSnapshotModel) toAPI() CGSnapshotCreate {
-	return CGSnapshotCreate{ConsistencyGroupID: m.ConsistencyGroupID.ValueString(), Name: stringPtr(m.Name), Description: stringPtr(m.Description)}
-}
-
-func (m cgSnapshotModel) toUpdate() CGSnapshotUpdate {
-	return CGSnapshotUpdate{Name: stringPtr(m.Name), Description: stringPtr(m.Description)}
-}
-
-// fromAPI sets every attribute the API returns, members included.
-func (m *cgSnapshotModel) fromAPI(s *CGSnapshot, members []CGSnapshotMember) {
-	m.ID = types.StringValue(s.ID)
-	m.ConsistencyGroupID = types.StringValue(s.ConsistencyGroupID)
-	m.Name = types.StringPointerValue(s.Name)
-	m.Description = types.StringPointerValue(s.Description)
-	m.Status = types.StringValue(s.Status)
-	m.CreatedAt = types.StringValue(s.CreatedAt)
-	m.Members = membersList(members)
-}
-
-// membersList renders snapshot members.
-func membersList(members []CGSnapshotMember) types.List {
-	objType := types.ObjectType{AttrTypes: memberAttrTypes}
-	elems := make([]attr.Value, 0, len(members))
-	for _, mb := range members {
-		elems = append(elems, types.ObjectValueMust(memberAttrTypes, map[string]attr.Value{
-			"id": types.StringValue(mb.ID), "share_id": types.StringValue(mb.ShareID), "share_type_id": types.StringValue(mb.ShareTypeID),
-			"share_protocol": types.StringValue(mb.ShareProtocol), "size": types.Int64Value(mb.Size), "created_at": types.StringValue(mb.CreatedAt),
-		}))
-	}
-	return types.ListValueMust(objType, elems)
-}
-
-func (r *cgSnapshotResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = cgSnapshotTypeName
-}
-
-func (r *cgSnapshotResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A snapshot of a Manila consistency group: every share of the group captured at the same point in time. " +
@@ -133,7 +88,7 @@ func (r *cgSnapshotResource) Schema(ctx context.Context, _ resource.SchemaReques
 	}
 }
 
-func (r *cgSnapshotResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+func (r *consistencyGroupSnapshotResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
@@ -143,26 +98,17 @@ func snapshotFailureMessage(*CGSnapshot) string {
 		"Delete the snapshot (an admin can force-delete it) and take another"
 }
 
-func (r *cgSnapshotResource) waitFor(ctx context.Context, id, what string, pending, target []string, notFound wait.NotFound) (*CGSnapshot, error) {
-	return wait.Conf[*CGSnapshot]{
-		Operation: "consistency group snapshot " + id + " " + what,
-		Pending:   pending,
-		Target:    target,
-		Failure:   []string{statusError, "error_deleting"},
-		NotFound:  notFound,
-		Message:   snapshotFailureMessage,
-		Refresh: func(ctx context.Context) (*CGSnapshot, string, error) {
-			s, err := r.client.GetCGSnapshot(ctx, id)
-			if err != nil {
-				return nil, "", err
-			}
-			return s, s.Status, nil
-		},
-	}.Wait(ctx)
+// snapshots waits on consistency group snapshots, whose failures end in
+// error or error_deleting (manila.md §2.2).
+func (r *consistencyGroupSnapshotResource) snapshots() watcher[CGSnapshot] {
+	return watcher[CGSnapshot]{
+		kind: cgsnapshotKind, get: r.client.GetCGSnapshot, failure: []string{statusError, statusErrorDeleting},
+		status: func(s *CGSnapshot) string { return s.Status },
+	}
 }
 
 // read reads a snapshot and its members.
-func (r *cgSnapshotResource) read(ctx context.Context, id string) (*CGSnapshot, []CGSnapshotMember, error) {
+func (r *consistencyGroupSnapshotResource) read(ctx context.Context, id string) (*CGSnapshot, []CGSnapshotMember, error) {
 	s, err := r.client.GetCGSnapshot(ctx, id)
 	if err != nil {
 		return nil, nil, err
@@ -174,13 +120,13 @@ func (r *cgSnapshotResource) read(ctx context.Context, id string) (*CGSnapshot, 
 	return s, members, nil
 }
 
-func (r *cgSnapshotResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan cgSnapshotModel
+func (r *consistencyGroupSnapshotResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan consistencyGroupSnapshotModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, defaultTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, consistencyGroupSnapshotDefaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -188,7 +134,7 @@ func (r *cgSnapshotResource) Create(ctx context.Context, req resource.CreateRequ
 
 	created, err := r.client.CreateCGSnapshot(ctx, plan.toAPI())
 	if err != nil {
-		addSnapshotError(&resp.Diagnostics, "creating", "", err)
+		addConsistencyGroupSnapshotError(&resp.Diagnostics, "creating", "", err)
 		return
 	}
 	tflog.Info(ctx, "created consistency group snapshot", map[string]any{"id": created.ID})
@@ -197,53 +143,51 @@ func (r *cgSnapshotResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if _, err := r.waitFor(ctx, created.ID, "to become available", []string{statusCreating}, []string{statusAvailable}, wait.NotFoundFails); err != nil {
+	if _, err := r.snapshots().untilAvailable(ctx, created.ID, snapshotFailureMessage); err != nil {
 		if s, members, rerr := r.read(ctx, created.ID); rerr == nil {
 			plan.fromAPI(s, members)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		}
-		apierr.AddError(&resp.Diagnostics, "waiting for the creation of", cgSnapshotTypeName, created.ID, err)
+		apierr.AddError(&resp.Diagnostics, "waiting for the creation of", consistencyGroupSnapshotTypeName, created.ID, err)
 		return
 	}
 	s, members, err := r.read(ctx, created.ID)
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading back", cgSnapshotTypeName, created.ID, err)
+		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, created.ID, err)
 		return
 	}
 	plan.fromAPI(s, members)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-func (r *cgSnapshotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state cgSnapshotModel
+func (r *consistencyGroupSnapshotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state consistencyGroupSnapshotModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	s, members, err := r.read(ctx, state.ID.ValueString())
+	id := state.ID.ValueString()
+	s, members, err := r.read(ctx, id)
 	if apierr.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Consistency group snapshot not found",
-			fmt.Sprintf("%s %q no longer exists in Manila; it was removed from the state and will be planned for creation.",
-				cgSnapshotTypeName, state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: consistencyGroupSnapshotTypeName, ID: id, Service: "Manila"})
 		return
 	}
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", cgSnapshotTypeName, state.ID.ValueString(), err)
+		apierr.AddError(&resp.Diagnostics, "reading", consistencyGroupSnapshotTypeName, id, err)
 		return
 	}
 	state.fromAPI(s, members)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-func (r *cgSnapshotResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state cgSnapshotModel
+func (r *consistencyGroupSnapshotResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state consistencyGroupSnapshotModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, defaultTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, consistencyGroupSnapshotDefaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -252,65 +196,56 @@ func (r *cgSnapshotResource) Update(ctx context.Context, req resource.UpdateRequ
 	id := state.ID.ValueString()
 	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) {
 		if _, err := r.client.UpdateCGSnapshot(ctx, id, plan.toUpdate()); err != nil {
-			addSnapshotError(&resp.Diagnostics, "updating", id, err)
+			addConsistencyGroupSnapshotError(&resp.Diagnostics, "updating", id, err)
 			return
 		}
 	}
 	s, members, err := r.read(ctx, id)
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading back", cgSnapshotTypeName, id, err)
+		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, id, err)
 		return
 	}
 	plan.fromAPI(s, members)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-func (r *cgSnapshotResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state cgSnapshotModel
+func (r *consistencyGroupSnapshotResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state consistencyGroupSnapshotModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, defaultTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, consistencyGroupSnapshotDefaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
 
 	id := state.ID.ValueString()
-	err := r.client.DeleteCGSnapshot(ctx, id)
-	if isStatusConflict(err) {
-		// Still creating (or being deleted): wait for it to settle, then try again.
-		if _, werr := r.waitFor(ctx, id, "to settle before deletion", []string{statusCreating, statusDeleting},
-			[]string{statusAvailable, statusError}, wait.NotFoundIsSuccess); werr != nil {
-			apierr.AddError(&resp.Diagnostics, "deleting", cgSnapshotTypeName, id, werr)
-			return
-		}
-		err = r.client.DeleteCGSnapshot(ctx, id)
-	}
+	err := r.snapshots().deleteWhenSettled(ctx, id, r.client.DeleteCGSnapshot, snapshotFailureMessage)
 	if apierr.IsNotFound(err) {
 		return
 	}
 	if err != nil {
-		addSnapshotError(&resp.Diagnostics, "deleting", id, err)
+		addConsistencyGroupSnapshotError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	if _, err := r.waitFor(ctx, id, "to be deleted", []string{statusDeleting}, nil, wait.NotFoundIsSuccess); err != nil {
+	if err := r.snapshots().untilDeleted(ctx, id, snapshotFailureMessage); err != nil {
 		var se *wait.StateError
 		if errors.As(err, &se) {
 			err = fmt.Errorf("%w. The share service failed to delete the snapshot: an admin can remove it with the force_delete action "+
 				"(manila cg-snapshot-delete --force), then apply again", err)
 		}
-		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", cgSnapshotTypeName, id, err)
+		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", consistencyGroupSnapshotTypeName, id, err)
 	}
 }
 
-func (r *cgSnapshotResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *consistencyGroupSnapshotResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-// addSnapshotError reports an API error with advice specific to snapshots.
-func addSnapshotError(diags *diag.Diagnostics, action, id string, err error) {
+// addConsistencyGroupSnapshotError reports an API error with advice specific to snapshots.
+func addConsistencyGroupSnapshotError(diags *diag.Diagnostics, action, id string, err error) {
 	var e *apierr.Error
 	if errors.As(err, &e) {
 		switch {
@@ -320,5 +255,5 @@ func addSnapshotError(diags *diag.Diagnostics, action, id string, err error) {
 			e.Hint = "The consistency group does not exist in this project: check consistency_group_id."
 		}
 	}
-	apierr.AddError(diags, action, cgSnapshotTypeName, id, err)
+	apierr.AddError(diags, action, consistencyGroupSnapshotTypeName, id, err)
 }
