@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -120,6 +121,20 @@ func (r *consistencyGroupSnapshotResource) read(ctx context.Context, id string) 
 	return s, members, nil
 }
 
+// readBack reads the snapshot and its members into m and sets the state
+// to it; it returns the error of the read, and leaves the state alone then.
+func (r *consistencyGroupSnapshotResource) readBack(ctx context.Context, id string, m *consistencyGroupSnapshotModel, state *tfsdk.State,
+	diags *diag.Diagnostics,
+) error {
+	s, members, err := r.read(ctx, id)
+	if err != nil {
+		return err
+	}
+	m.fromAPI(s, members)
+	diags.Append(state.Set(ctx, m)...)
+	return nil
+}
+
 func (r *consistencyGroupSnapshotResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan consistencyGroupSnapshotModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -144,20 +159,13 @@ func (r *consistencyGroupSnapshotResource) Create(ctx context.Context, req resou
 		return
 	}
 	if _, err := r.snapshots().untilAvailable(ctx, created.ID, snapshotFailureMessage); err != nil {
-		if s, members, rerr := r.read(ctx, created.ID); rerr == nil {
-			plan.fromAPI(s, members)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		}
+		_ = r.readBack(ctx, created.ID, &plan, &resp.State, &resp.Diagnostics) // The state shows the status the wait ended in.
 		apierr.AddError(&resp.Diagnostics, "waiting for the creation of", consistencyGroupSnapshotTypeName, created.ID, err)
 		return
 	}
-	s, members, err := r.read(ctx, created.ID)
-	if err != nil {
+	if err := r.readBack(ctx, created.ID, &plan, &resp.State, &resp.Diagnostics); err != nil {
 		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, created.ID, err)
-		return
 	}
-	plan.fromAPI(s, members)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *consistencyGroupSnapshotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -200,13 +208,9 @@ func (r *consistencyGroupSnapshotResource) Update(ctx context.Context, req resou
 			return
 		}
 	}
-	s, members, err := r.read(ctx, id)
-	if err != nil {
+	if err := r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics); err != nil {
 		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, id, err)
-		return
 	}
-	plan.fromAPI(s, members)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *consistencyGroupSnapshotResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
