@@ -140,7 +140,7 @@ func TestCreateFromSnapshotInheritsTypesAndNetwork(t *testing.T) {
 	// Two shares in the source group (created through the share API of a
 	// real server; the sandbox has none, so they are added to its store).
 	for _, proto := range []string{"NFS", "CIFS"} {
-		f.api.store.shares = append(f.api.store.shares, &share{id: newID(), projectID: ProjectID, consistencyGroupID: src,
+		f.api.db.shares.Add(&share{id: newID(), projectID: ProjectID, consistencyGroupID: src,
 			shareTypeID: ShareTypeDefaultID, shareProto: proto, size: 1, readyAt: f.clock.Now()})
 	}
 	res := f.manila(http.MethodPost, "/cgsnapshots", f.user, `{"cgsnapshot": {"consistency_group_id": "`+src+`"}}`)
@@ -166,7 +166,7 @@ func TestCreateFromSnapshotInheritsTypesAndNetwork(t *testing.T) {
 		len(cg["share_types"].([]any)) != 1 || cg["share_types"].([]any)[0] != ShareTypeDefaultID {
 		t.Errorf("restored group %s", res.raw)
 	}
-	if n := len(f.api.store.sharesOf(restored)); n != 2 {
+	if n := len(f.api.db.sharesOf(restored)); n != 2 {
 		t.Errorf("restored group has %d shares, want one per member", n)
 	}
 	// Scheduled at once on the source's host: deleting while creating is refused.
@@ -175,7 +175,7 @@ func TestCreateFromSnapshotInheritsTypesAndNetwork(t *testing.T) {
 	expect(t, f.manila(http.MethodDelete, "/consistency-groups/"+restored, f.user, ""), http.StatusConflict,
 		`{"conflictingRequest": {"code": 409, "message": "Invalid ConsistencyGroup: Cannot delete a consistency group with shares"}}`)
 	// A snapshot needs every share available.
-	f.api.store.shares[0].readyAt = f.clock.Now().Add(step)
+	f.api.db.shares.All()[0].readyAt = f.clock.Now().Add(step)
 	res = f.manila(http.MethodPost, "/cgsnapshots", f.user, `{"cgsnapshot": {"consistency_group_id": "`+src+`"}}`)
 	expect(t, res, http.StatusConflict, "")
 	if !strings.Contains(res.raw, "in consistency group must have status of available in order to create a CG snapshot") {
