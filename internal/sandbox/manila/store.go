@@ -106,9 +106,15 @@ func (l *lifecycle) due(now time.Time) *transition {
 // settle applies every transition that is due at now: the rows a
 // transition destroys are removed, a snapshot with its members.
 func (db *manilaDB) settle(now time.Time) {
-	db.cgs.RemoveFunc(func(cg *consistencyGroup) bool { return cg.settle(now) })
-	for _, gone := range db.snapshots.RemoveFunc(func(s *cgsnapshot) bool { return s.settle(now) }) {
-		db.members.RemoveFunc(membersOf(gone.id))
+	for _, cg := range db.cgs.All() {
+		if cg.settle(now) {
+			db.removeCG(cg.id)
+		}
+	}
+	for _, s := range db.snapshots.All() {
+		if s.settle(now) {
+			db.removeSnapshot(s.id)
+		}
 	}
 }
 
