@@ -2,7 +2,6 @@ package manila_test
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"testing"
 
@@ -12,42 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
-
-// goldCG is a group of the gold type, which needs no share network.
-func goldCG(name string, forceDelete bool) string {
-	return fmt.Sprintf(`
-data "continuity_manila_share_type" "gold" {
-  name = "gold"
-}
-resource "continuity_manila_consistency_group" "test" {
-  name         = %q
-  share_types  = [data.continuity_manila_share_type.gold.id]
-  force_delete = %t
-}
-`, name, forceDelete)
-}
-
-// checkStatus checks the status the admin client reads for addr.
-func checkStatus(t *testing.T, addr, want string) resource.TestCheckFunc {
-	client := acctest.ManilaAdminClient(t)
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s not in state", addr)
-		}
-		cg, err := client.GetConsistencyGroup(context.Background(), rs.Primary.ID)
-		if err != nil {
-			return err
-		}
-		if cg.Status != want {
-			return fmt.Errorf("status = %s, want %s", cg.Status, want)
-		}
-		return nil
-	}
-}
 
 // A group whose creation ends in error is tainted; with force_delete and
 // admin credentials, destroying it removes it anyway.
@@ -89,7 +54,7 @@ func TestAccConsistencyGroup_deleteFailureIsExplained(t *testing.T) {
 	admin := acctest.ManilaProviderConfig(adminSettings)
 	adminClient := acctest.ManilaAdminClient(t)
 	name := acctest.RandomName(acctest.ManilaFailurePrefix + "-delete")
-	var created idOf
+	var created acctest.ID
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckManila(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -102,7 +67,7 @@ func TestAccConsistencyGroup_deleteFailureIsExplained(t *testing.T) {
 			{
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
-				Check:              created.capture(cgAddr),
+				Check:              created.Capture(cgAddr),
 			},
 			{
 				Config:      admin,
@@ -111,7 +76,7 @@ func TestAccConsistencyGroup_deleteFailureIsExplained(t *testing.T) {
 			{
 				PreConfig: func() {
 					fixed := "fixed"
-					if _, err := adminClient.UpdateConsistencyGroup(context.Background(), created.id, manila.ConsistencyGroupUpdate{Name: &fixed}); err != nil {
+					if _, err := adminClient.UpdateConsistencyGroup(context.Background(), created.Value, manila.ConsistencyGroupUpdate{Name: &fixed}); err != nil {
 						t.Fatal(err)
 					}
 				},

@@ -89,3 +89,22 @@ func TestGophercloudDrivesTheSandbox(t *testing.T) {
 		})
 	}
 }
+
+func TestModernServerHasNoConsistencyGroups(t *testing.T) {
+	f := newFixture(t, Options{Modern: true})
+	const unrouted = `{"message": "The resource could not be found.<br /><br />\n\n\n", "code": "404 Not Found", "title": "Not Found"}`
+	for _, path := range []string{"/consistency-groups", "/consistency-groups/detail", "/cgsnapshots"} {
+		res := f.send(request{method: http.MethodGet, path: "/v2/" + ProjectID + path, token: f.user, version: "2.22", experimental: true})
+		expect(t, res, http.StatusNotFound, unrouted)
+		if res.header.Get(headerVersion) != "" {
+			t.Errorf("an unrouted answer carries %s", headerVersion)
+		}
+	}
+	expect(t, f.send(request{method: http.MethodGet, path: "/v2/" + ProjectID + "/consistency-groups", version: "2.22"}),
+		http.StatusUnauthorized, unauthorizedBody)
+	res := f.send(request{method: http.MethodGet, path: "/v2/", token: f.user})
+	if v := res.body["versions"].([]any)[0].(map[string]any); v["version"] != "2.99" {
+		t.Errorf("modern maximum %v", v["version"])
+	}
+	expect(t, f.send(request{method: http.MethodGet, path: "/v2/" + ProjectID + "/types", token: f.user, version: "2.60"}), http.StatusOK, "")
+}

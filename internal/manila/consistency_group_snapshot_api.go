@@ -5,7 +5,12 @@ import (
 	"net/http"
 )
 
-const cgsnapshotPath = "cgsnapshots"
+// Paths, body keys and the kind of consistency group snapshots (manila.md §2.1).
+const (
+	cgsnapshotPath = "cgsnapshots"
+	cgsnapshotKey  = "cgsnapshot"
+	cgsnapshotKind = "consistency group snapshot"
+)
 
 // CGSnapshot is the detail view of a consistency group snapshot.
 type CGSnapshot struct {
@@ -45,24 +50,13 @@ type CGSnapshotUpdate struct {
 
 // CreateCGSnapshot snapshots a consistency group (202, status creating).
 func (c *Client) CreateCGSnapshot(ctx context.Context, in CGSnapshotCreate) (*CGSnapshot, error) {
-	var out struct {
-		S CGSnapshot `json:"cgsnapshot"`
-	}
-	if err := c.do(ctx, call{method: http.MethodPost, path: []string{cgsnapshotPath}, body: map[string]any{"cgsnapshot": in}}, &out); err != nil {
-		return nil, err
-	}
-	return &out.S, nil
+	return one[CGSnapshot](ctx, c, call{method: http.MethodPost, path: []string{cgsnapshotPath}, body: map[string]any{cgsnapshotKey: in}}, cgsnapshotKey)
 }
 
 // GetCGSnapshot reads a snapshot; a missing one gives an apierr.NotFoundError.
 func (c *Client) GetCGSnapshot(ctx context.Context, id string) (*CGSnapshot, error) {
-	var out struct {
-		S CGSnapshot `json:"cgsnapshot"`
-	}
-	if err := c.do(ctx, call{method: http.MethodGet, path: []string{cgsnapshotPath, id}}, &out); err != nil {
-		return nil, notFound("consistency group snapshot", id, err)
-	}
-	return &out.S, nil
+	s, err := one[CGSnapshot](ctx, c, call{method: http.MethodGet, path: []string{cgsnapshotPath, id}}, cgsnapshotKey)
+	return s, notFound(cgsnapshotKind, id, err)
 }
 
 // ListCGSnapshotMembers lists the shares a snapshot captured.
@@ -72,22 +66,16 @@ func (c *Client) ListCGSnapshotMembers(ctx context.Context, id string) ([]CGSnap
 
 // UpdateCGSnapshot changes the name and description (200).
 func (c *Client) UpdateCGSnapshot(ctx context.Context, id string, in CGSnapshotUpdate) (*CGSnapshot, error) {
-	var out struct {
-		S CGSnapshot `json:"cgsnapshot"`
-	}
-	err := c.do(ctx, call{method: http.MethodPut, path: []string{cgsnapshotPath, id}, body: map[string]any{"cgsnapshot": in}, ok: []int{http.StatusOK}}, &out)
-	if err != nil {
-		return nil, notFound("consistency group snapshot", id, err)
-	}
-	return &out.S, nil
+	s, err := one[CGSnapshot](ctx, c, call{method: http.MethodPut, path: []string{cgsnapshotPath, id}, body: map[string]any{cgsnapshotKey: in}, ok: []int{http.StatusOK}}, cgsnapshotKey)
+	return s, notFound(cgsnapshotKind, id, err)
 }
 
 // DeleteCGSnapshot deletes a snapshot (202, then deleting).
 func (c *Client) DeleteCGSnapshot(ctx context.Context, id string) error {
-	return notFound("consistency group snapshot", id, c.do(ctx, call{method: http.MethodDelete, path: []string{cgsnapshotPath, id}}, nil))
+	return notFound(cgsnapshotKind, id, c.do(ctx, call{method: http.MethodDelete, path: []string{cgsnapshotPath, id}}, nil))
 }
 
 // ForceDeleteCGSnapshot removes a snapshot at once (admin only).
 func (c *Client) ForceDeleteCGSnapshot(ctx context.Context, id string) error {
-	return c.action(ctx, cgsnapshotPath, "consistency group snapshot", id, "force_delete", nil)
+	return c.action(ctx, cgsnapshotPath, cgsnapshotKind, id, "force_delete", nil)
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -156,51 +155,6 @@ provider "continuity" {
   name = "gold"
 }`,
 				ExpectError: regexp.MustCompile(`(?s)OpenStack Manila backend not configured.*"auth_url"\s+\(manila.auth_url\s+or\s+the\s+OS_AUTH_URL\s+environment\s+variable\)`),
-			},
-		},
-	})
-}
-
-// Keystone's refusal reaches the user with what to check.
-func TestAccManila_wrongPasswordIsExplained(t *testing.T) {
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckManila(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `
-provider "continuity" {
-  manila {
-    password = "not-the-password"
-  }
-}
-data "continuity_manila_share_type" "x" {
-  name = "gold"
-}
-`,
-			ExpectError: regexp.MustCompile(`(?s)OpenStack\s+Keystone\s+API\s+POST\s+/v3/auth/tokens:\s+HTTP\s+401\s+\(Unauthorized\):\s+The\s+request\s+you\s+have\s+made\s+requires\s+authentication.*OS_PASSWORD`),
-		}},
-	})
-}
-
-// Against a Manila of Ocata or later, where consistency groups are gone,
-// the provider says what replaced them. The server is a second sandbox
-// started for this test; the provider block points at it.
-func TestAccManila_modernServer(t *testing.T) {
-	acctest.PreCheckManila(t)
-	env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
-	provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
-	want := regexp.MustCompile(`(?s)maximum\s+microversion\s+is\s+2\.99.*replaced\s+by\s+share\s+groups\s+in\s+microversion\s+2\.31`)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckManila(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      provider + `data "continuity_manila_consistency_groups" "all" {}`,
-				ExpectError: want,
-			},
-			{
-				Config:      provider + goldCG(acctest.RandomName("tf-acc-cg-modern"), false),
-				ExpectError: want,
 			},
 		},
 	})

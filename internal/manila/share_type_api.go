@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/url"
 )
 
 // ShareType is a share type. The access flag is read under both of its
@@ -63,38 +62,6 @@ func (c *Client) ListShareTypes(ctx context.Context) ([]ShareType, error) {
 // DefaultShareType returns the default share type; a server without one
 // gives an apierr.NotFoundError.
 func (c *Client) DefaultShareType(ctx context.Context) (*ShareType, error) {
-	var out struct {
-		Type ShareType `json:"share_type"`
-	}
-	if err := c.do(ctx, call{method: http.MethodGet, path: []string{"types", "default"}}, &out); err != nil {
-		return nil, apierrNotFound("default share type", "default", err)
-	}
-	return &out.Type, nil
-}
-
-// ShareNetwork is a share network.
-type ShareNetwork struct {
-	ID              string  `json:"id"`
-	Name            *string `json:"name"`
-	Description     *string `json:"description"`
-	ProjectID       string  `json:"project_id"`
-	NeutronNetID    *string `json:"neutron_net_id"`
-	NeutronSubnetID *string `json:"neutron_subnet_id"`
-	NetworkType     *string `json:"network_type"`
-	SegmentationID  *int64  `json:"segmentation_id"`
-	CIDR            *string `json:"cidr"`
-	IPVersion       *int64  `json:"ip_version"`
-	Gateway         *string `json:"gateway"`
-	MTU             *int64  `json:"mtu"`
-	CreatedAt       string  `json:"created_at"`
-}
-
-// ListShareNetworks lists the project's share networks in detail; with a
-// name, the server's filter selects those of that name.
-func (c *Client) ListShareNetworks(ctx context.Context, name string) ([]ShareNetwork, error) {
-	q := url.Values{}
-	if name != "" {
-		q.Set("name", name)
-	}
-	return listAll[ShareNetwork](ctx, c, []string{"share-networks", "detail"}, "share_networks", q)
+	t, err := one[ShareType](ctx, c, call{method: http.MethodGet, path: []string{"types", "default"}}, "share_type")
+	return t, apierrNotFound("default share type", "default", err)
 }
