@@ -19,15 +19,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 const protectionGroupTypeName = "continuity_sdrs_protection_group"
 
-// protectionGroupTimeout is the default of each timeout, as in the Huawei Cloud
-// provider.
+// protectionGroupTimeout is the default of each timeout, as in the Huawei
+// Cloud provider.
 const protectionGroupTimeout = 10 * time.Minute
+
+// protectionGroupObject describes the resource's object for the shared
+// life cycle (lifecycle.go).
+var protectionGroupObject = objectType[Group]{typeName: protectionGroupTypeName, kind: "protection group", entity: entityServerGroupID,
+	timeout: protectionGroupTimeout, get: (*Client).GetGroup, addError: addProtectionGroupError}
 
 var (
 	_ resource.ResourceWithConfigure      = (*protectionGroupResource)(nil)
@@ -197,54 +201,12 @@ func (r *protectionGroupResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, protectionGroupTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-
-	id, err := r.client.createByJob(ctx, &resp.State, &resp.Diagnostics, creation{
-		What:   "creating protection group " + plan.Name.ValueString(),
-		Entity: entityServerGroupID,
-		Submit: func(ctx context.Context) (string, error) { return r.client.CreateGroup(ctx, plan.toAPI()) },
-	})
-	if err != nil {
-		addProtectionGroupError(&resp.Diagnostics, "creating", id, err)
-	}
-	if id != "" {
-		r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
-	}
-}
-
-// saveState reads the group and stores it, keeping the configured
-// timeouts. When the read fails, only the ID is kept.
-func (r *protectionGroupResource) saveState(ctx context.Context, id string, m protectionGroupResourceModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	g, err := r.client.GetGroup(ctx, id)
-	if err != nil {
-		apierr.AddError(diags, "reading back", protectionGroupTypeName, id, err)
-		return
-	}
-	m.fromAPI(g)
-	diags.Append(state.Set(ctx, &m)...)
+	createObject(ctx, r.client, protectionGroupObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
+		func(ctx context.Context) (string, error) { return r.client.CreateGroup(ctx, plan.toAPI()) }, resp)
 }
 
 func (r *protectionGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state protectionGroupResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := r.client.GetGroup(ctx, state.ID.ValueString())
-	if apierr.IsNotFound(err) {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: protectionGroupTypeName, ID: state.ID.ValueString(), Service: "SDRS"})
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", protectionGroupTypeName, state.ID.ValueString(), err)
-		return
-	}
-	state.fromAPI(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readObject[Group, protectionGroupResourceModel](ctx, r.client, protectionGroupObject, req, resp)
 }
 
 func (r *protectionGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -272,7 +234,7 @@ func (r *protectionGroupResource) Update(ctx context.Context, req resource.Updat
 	}
 	// Store what the API now says, also after a failed job, so that the
 	// state shows what changed.
-	r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
+	storeObject(ctx, r.client, protectionGroupObject, id, plan, &resp.State, &resp.Diagnostics)
 }
 
 // update renames the group, then brings protection and the production site
@@ -355,19 +317,9 @@ func (r *protectionGroupResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, protectionGroupTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-
 	id := state.ID.ValueString()
-	err := r.client.deleteByJob(ctx, "protection group", id,
-		func(ctx context.Context) (string, error) { return r.client.DeleteGroup(ctx, id) },
-		func(ctx context.Context) error { _, err := r.client.GetGroup(ctx, id); return err })
-	if err != nil {
-		addProtectionGroupError(&resp.Diagnostics, "deleting", id, err)
-	}
+	deleteObject(ctx, r.client, protectionGroupObject, id, state.Timeouts.Delete,
+		func(ctx context.Context) (string, error) { return r.client.DeleteGroup(ctx, id) }, resp)
 }
 
 func (r *protectionGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

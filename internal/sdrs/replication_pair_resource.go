@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
 const replicationPairTypeName = "continuity_sdrs_replication_pair"
@@ -25,6 +24,11 @@ const replicationPairTypeName = "continuity_sdrs_replication_pair"
 // replicationPairTimeout is the default of each timeout, as in the Huawei
 // Cloud provider.
 const replicationPairTimeout = 10 * time.Minute
+
+// replicationPairObject describes the resource's object for the shared
+// life cycle (lifecycle.go).
+var replicationPairObject = objectType[Pair]{typeName: replicationPairTypeName, kind: "replication pair", entity: entityReplicationPairID,
+	timeout: replicationPairTimeout, get: (*Client).GetPair, addError: addReplicationPairError}
 
 var (
 	_ resource.ResourceWithConfigure   = (*replicationPairResource)(nil)
@@ -104,54 +108,12 @@ func (r *replicationPairResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, replicationPairTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-
-	id, err := r.client.createByJob(ctx, &resp.State, &resp.Diagnostics, creation{
-		What:   "creating replication pair " + plan.Name.ValueString(),
-		Entity: entityReplicationPairID,
-		Submit: func(ctx context.Context) (string, error) { return r.client.CreatePair(ctx, plan.toAPI()) },
-	})
-	if err != nil {
-		addReplicationPairError(&resp.Diagnostics, "creating", id, err)
-	}
-	if id != "" {
-		r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
-	}
-}
-
-// saveState reads the pair and stores it, keeping the configured timeouts
-// and delete_target_volume. When the read fails, only the ID is kept.
-func (r *replicationPairResource) saveState(ctx context.Context, id string, m replicationPairResourceModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	p, err := r.client.GetPair(ctx, id)
-	if err != nil {
-		apierr.AddError(diags, "reading back", replicationPairTypeName, id, err)
-		return
-	}
-	m.fromAPI(p)
-	diags.Append(state.Set(ctx, &m)...)
+	createObject(ctx, r.client, replicationPairObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
+		func(ctx context.Context) (string, error) { return r.client.CreatePair(ctx, plan.toAPI()) }, resp)
 }
 
 func (r *replicationPairResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state replicationPairResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	p, err := r.client.GetPair(ctx, state.ID.ValueString())
-	if apierr.IsNotFound(err) {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: replicationPairTypeName, ID: state.ID.ValueString(), Service: "SDRS"})
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", replicationPairTypeName, state.ID.ValueString(), err)
-		return
-	}
-	state.fromAPI(p)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	readObject[Pair, replicationPairResourceModel](ctx, r.client, replicationPairObject, req, resp)
 }
 
 func (r *replicationPairResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -175,7 +137,7 @@ func (r *replicationPairResource) Update(ctx context.Context, req resource.Updat
 			return
 		}
 	}
-	r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
+	storeObject(ctx, r.client, replicationPairObject, id, plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *replicationPairResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -184,21 +146,11 @@ func (r *replicationPairResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, replicationPairTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-
 	id := state.ID.ValueString()
-	err := r.client.deleteByJob(ctx, "replication pair", id,
-		func(ctx context.Context) (string, error) {
-			return r.client.DeletePair(ctx, id, state.GroupID.ValueString(), state.DeleteTargetVolume.ValueBool())
-		},
-		func(ctx context.Context) error { _, err := r.client.GetPair(ctx, id); return err })
-	if err != nil {
-		addReplicationPairError(&resp.Diagnostics, "deleting", id, err)
+	submit := func(ctx context.Context) (string, error) {
+		return r.client.DeletePair(ctx, id, state.GroupID.ValueString(), state.DeleteTargetVolume.ValueBool())
 	}
+	deleteObject(ctx, r.client, replicationPairObject, id, state.Timeouts.Delete, submit, resp)
 }
 
 func (r *replicationPairResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

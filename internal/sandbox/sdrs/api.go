@@ -27,6 +27,7 @@
 package sdrs
 
 import (
+	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -102,4 +103,14 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvVPCID, Value: VPCID},
 		{Name: EnvVolumeIDs, Value: strings.Join(VolumeIDs, ",")},
 	}
+}
+
+// findRow returns the row of table whose ID is the request's path
+// parameter param, or the API's error code for a missing object.
+func findRow[T any](table *store.Table[T], r *http.Request, param, code string) (*T, *apiError) {
+	row, ok := table.Get(r.PathValue(param))
+	if !ok {
+		return nil, sdrsError(code, "")
+	}
+	return row, nil
 }

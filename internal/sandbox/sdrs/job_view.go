@@ -1,6 +1,7 @@
 package sdrs
 
 import (
+	"net/http"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
@@ -53,4 +54,10 @@ func (j *job) view(now time.Time) jobView {
 		v.Entities = map[string]any{"sub_jobs": subs}
 	}
 	return v
+}
+
+// writeJobID answers an asynchronous call: 200 with the job's ID
+// (sdrs.md §1.1: never 201, 202 or 204).
+func writeJobID(w http.ResponseWriter, j *job) {
+	writeJSON(w, http.StatusOK, map[string]string{"job_id": j.id})
 }

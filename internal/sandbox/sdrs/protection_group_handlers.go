@@ -39,17 +39,13 @@ func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, n
 		g.healthStatus = conv.Ptr("abnormal")
 	}
 	a.groups.Add(g)
-	writeJSON(w, http.StatusOK, map[string]string{"job_id": g.job.id})
+	writeJobID(w, g.job)
 	return nil
 }
 
 // findGroup returns the group in the path, or SDRS.1013.
 func (a *API) findGroup(r *http.Request) (*protectionGroup, *apiError) {
-	g, ok := a.groups.Get(r.PathValue("server_group_id"))
-	if !ok {
-		return nil, sdrsError("SDRS.1013", "")
-	}
-	return g, nil
+	return findRow(a.groups, r, "server_group_id", "SDRS.1013")
 }
 
 func (a *API) getGroup(w http.ResponseWriter, r *http.Request, _ []byte, now time.Time) *apiError {
@@ -98,7 +94,7 @@ func (a *API) deleteGroup(w http.ResponseWriter, r *http.Request, _ []byte, now 
 		g.status, g.updatedAt, g.job = statusErrorDeleting, t, nil
 		g.healthStatus = conv.Ptr("abnormal")
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"job_id": g.job.id})
+	writeJobID(w, g.job)
 	return nil
 }
 
@@ -131,6 +127,6 @@ func (a *API) groupAction(w http.ResponseWriter, r *http.Request, body []byte, n
 		return e
 	}
 	a.runAction(g, plan, now)
-	writeJSON(w, http.StatusOK, map[string]string{"job_id": g.job.id})
+	writeJobID(w, g.job)
 	return nil
 }

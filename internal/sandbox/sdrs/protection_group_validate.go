@@ -26,8 +26,8 @@ type createGroupRequest struct {
 // parseCreateGroup decodes and validates a create request synchronously,
 // with the API's codes (sdrs.md §1.2, §7).
 func parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
-	var req createGroupRequest
-	if e := decodeBody(body, "server_group", &req); e != nil {
+	req, e := decodeRequest[createGroupRequest](body, "server_group")
+	if e != nil {
 		return nil, e
 	}
 	if e := checkNameAndDescription(req.Name, req.Description); e != nil {
@@ -51,7 +51,7 @@ func parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
 	if req.DRType != nil && *req.DRType != "migration" {
 		return nil, sdrsError("SDRS.0201", "dr_type must be migration")
 	}
-	return &req, nil
+	return req, nil
 }
 
 // groupQueryTypes are the list filters of query_type; "" and "general"

@@ -11,7 +11,7 @@ import (
 // createPair validates the request and submits a createReplicationPairNoCG
 // job; the DR-site disk is created with the pair.
 func (a *API) createPair(w http.ResponseWriter, _ *http.Request, body []byte, now time.Time) *apiError {
-	req, e := parseCreatePair(body)
+	req, e := decodeRequest[createPairRequest](body, "replication")
 	if e != nil {
 		return e
 	}
@@ -46,17 +46,13 @@ func (a *API) createPair(w http.ResponseWriter, _ *http.Request, body []byte, no
 		p.failureDetail = conv.Ptr(codeCreatePairFailed)
 	}
 	a.pairs.Add(p)
-	writeJSON(w, http.StatusOK, map[string]string{"job_id": p.job.id})
+	writeJobID(w, p.job)
 	return nil
 }
 
 // findPair returns the pair in the path, or SDRS.1608.
 func (a *API) findPair(r *http.Request) (*replicationPair, *apiError) {
-	p, ok := a.pairs.Get(r.PathValue("replication_id"))
-	if !ok {
-		return nil, sdrsError("SDRS.1608", "")
-	}
-	return p, nil
+	return findRow(a.pairs, r, "replication_id", "SDRS.1608")
 }
 
 func (a *API) getPair(w http.ResponseWriter, r *http.Request, _ []byte, _ time.Time) *apiError {
@@ -101,7 +97,7 @@ func (a *API) deletePair(w http.ResponseWriter, r *http.Request, body []byte, no
 		}
 	}
 	p.job.onFailure = func(t time.Time) { p.status, p.updatedAt, p.job = pairErrorDeleting, t, nil }
-	writeJSON(w, http.StatusOK, map[string]string{"job_id": p.job.id})
+	writeJobID(w, p.job)
 	return nil
 }
 

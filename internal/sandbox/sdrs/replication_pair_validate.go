@@ -19,15 +19,6 @@ type createPairRequest struct {
 	ClusterID     *string `json:"cluster_id"`
 }
 
-// parseCreatePair decodes a create request.
-func parseCreatePair(body []byte) (*createPairRequest, *apiError) {
-	var req createPairRequest
-	if e := decodeBody(body, "replication", &req); e != nil {
-		return nil, e
-	}
-	return &req, nil
-}
-
 // checkCreatePair checks a create request against the group and the disk,
 // in the API's order: the group exists (SDRS.1013), the name and the
 // description (SDRS.0202, SDRS.0212), no cluster_id, the disk exists

@@ -98,3 +98,13 @@ func decodeName(body []byte, key string) (string, *apiError) {
 	}
 	return *req.Name, nil
 }
+
+// decodeRequest decodes a request body wrapped in key into a new T
+// (decodeBody).
+func decodeRequest[T any](body []byte, key string) (*T, *apiError) {
+	var req T
+	if e := decodeBody(body, key, &req); e != nil {
+		return nil, e
+	}
+	return &req, nil
+}
