@@ -55,3 +55,18 @@ func configured(v types.String) *string {
 	s := v.ValueString()
 	return &s
 }
+
+// listStrings returns the strings of a list of strings; a null or unknown
+// list, and null or unknown elements, give none.
+func listStrings(l types.List) []string {
+	if l.IsNull() || l.IsUnknown() {
+		return nil
+	}
+	var out []string
+	for _, v := range l.Elements() {
+		if s, ok := v.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
+}

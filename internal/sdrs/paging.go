@@ -1,5 +1,13 @@
 package sdrs
 
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
 // listPageSize is the limit of each page the provider asks for (the API
 // allows 1000). The tests of this package lower it (SetListPageSize) so
 // that a few objects span several pages.
@@ -46,4 +54,26 @@ func listCount(count *int32) int {
 		return -1
 	}
 	return int(*count)
+}
+
+// listItems converts the objects a list data source read into its items
+// (item) and the list of their IDs (id), in the API's order. It warns,
+// naming the objects (what: "protection groups"), when the list is not
+// complete: the API stopped returning new objects before the number it
+// reported.
+func listItems[A, I any](objs []A, complete bool, what string, item func(*A) I, id func(*A) string, diags *diag.Diagnostics) ([]I, types.List) {
+	if !complete {
+		diags.AddWarning("Incomplete list of "+what,
+			fmt.Sprintf("The SDRS API stopped returning new %s before the number it reported (it seems to ignore the offset "+
+				"parameter); the list holds the %d %s read.", what, len(objs), what))
+	}
+	items := make([]I, 0, len(objs))
+	ids := make([]attr.Value, 0, len(objs))
+	for i := range objs {
+		items = append(items, item(&objs[i]))
+		ids = append(ids, types.StringValue(id(&objs[i])))
+	}
+	list, d := types.ListValue(types.StringType, ids)
+	diags.Append(d...)
+	return items, list
 }

@@ -2,11 +2,9 @@ package sdrs
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -98,19 +96,7 @@ func (d *protectionGroupsDataSource) Read(ctx context.Context, req datasource.Re
 		apierr.AddError(&resp.Diagnostics, "listing", protectionGroupsTypeName, "", err)
 		return
 	}
-	if !complete {
-		resp.Diagnostics.AddWarning("Incomplete list of protection groups",
-			fmt.Sprintf("The SDRS API stopped returning new protection groups before the number it reported (it seems to ignore the offset "+
-				"parameter); the list holds the %d groups read.", len(groups)))
-	}
-	config.Groups = make([]protectionGroupItem, 0, len(groups))
-	ids := make([]attr.Value, 0, len(groups))
-	for i := range groups {
-		config.Groups = append(config.Groups, protectionGroupItemFromAPI(&groups[i]))
-		ids = append(ids, types.StringValue(groups[i].Id))
-	}
-	list, diags := types.ListValue(types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	config.IDs = list
+	config.Groups, config.IDs = listItems(groups, complete, "protection groups", protectionGroupItemFromAPI,
+		func(g *Group) string { return g.Id }, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
 }

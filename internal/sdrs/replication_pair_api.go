@@ -95,9 +95,9 @@ type PairFilter struct {
 	AvailabilityZone     string // the current production site's AZ of the pair's group
 }
 
-// idList renders an ID list parameter as the API's example request does:
+// idListParam renders an ID list parameter as the API's example request does:
 // a URL-encoded JSON array, ["id1","id2"] (the SDK passes the string as it is).
-func idList(ids []string) (*string, error) {
+func idListParam(ids []string) (*string, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -116,11 +116,11 @@ func (c *Client) ListPairs(ctx context.Context, f PairFilter, offset, limit int3
 	if err != nil {
 		return nil, 0, err
 	}
-	groupIDs, err := idList(f.GroupIDs)
+	groupIDs, err := idListParam(f.GroupIDs)
 	if err != nil {
 		return nil, 0, err
 	}
-	instanceIDs, err := idList(f.ProtectedInstanceIDs)
+	instanceIDs, err := idListParam(f.ProtectedInstanceIDs)
 	if err != nil {
 		return nil, 0, err
 	}
