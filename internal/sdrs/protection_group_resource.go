@@ -152,10 +152,6 @@ func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaR
 	}
 }
 
-func (r *protectionGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 // ValidateConfig refuses the same availability zone for both sites.
 func (r *protectionGroupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var source, target types.String
@@ -169,6 +165,10 @@ func (r *protectionGroupResource) ValidateConfig(ctx context.Context, req resour
 			fmt.Sprintf("target_availability_zone must differ from source_availability_zone (both are %q): the DR site is the "+
 				"active-active domain's other availability zone.", source.ValueString()))
 	}
+}
+
+func (r *protectionGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan refuses at plan time what a new group cannot do: SDRS enables
