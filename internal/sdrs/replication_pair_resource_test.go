@@ -23,7 +23,7 @@ func TestAccReplicationPair_basic(t *testing.T) {
 	name := randomName()
 	volume, other := acctest.SDRSVolumeID(t, 4), acctest.SDRSVolumeID(t, 5)
 	sameID := statecheck.CompareValue(compare.ValuesSame())
-	var first idOf
+	var first acctest.ID
 
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
@@ -44,7 +44,7 @@ func TestAccReplicationPair_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("priority_station"), knownvalue.StringExact("source")),
 					statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("delete_target_volume"), knownvalue.Bool(false)),
 				},
-				Check: first.capture(pairAddr),
+				Check: first.Capture(pairAddr),
 			},
 			{
 				Config: groupConfig(t, name, "", pairBlock(name+"-renamed", volume, `  description = "pair description"`)),
@@ -82,7 +82,7 @@ func TestAccReplicationPair_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("volume_id"), knownvalue.StringExact(other)),
 				},
 				Check: func(s *terraform.State) error {
-					if s.RootModule().Resources[pairAddr].Primary.ID == first.id {
+					if s.RootModule().Resources[pairAddr].Primary.ID == first.Value {
 						return fmt.Errorf("the pair was not replaced")
 					}
 					return nil
@@ -111,17 +111,17 @@ func TestAccReplicationPair_disappears(t *testing.T) {
 	name := randomName()
 	volume := acctest.SDRSVolumeID(t, 6)
 	client := acctest.SDRSClient(t)
-	var pair, group idOf
+	var pair, group acctest.ID
 	config := groupConfig(t, name, "", pairBlock(name, volume, ""))
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: resource.ComposeTestCheckFunc(pair.capture(pairAddr), group.capture(groupAddr))},
+			{Config: config, Check: resource.ComposeTestCheckFunc(pair.Capture(pairAddr), group.Capture(groupAddr))},
 			{
 				PreConfig: func() {
-					jobID, err := client.DeletePair(context.Background(), pair.id, group.id, true)
+					jobID, err := client.DeletePair(context.Background(), pair.Value, group.Value, true)
 					waitJob(t, client, jobID, err)
 				},
 				Config: config,

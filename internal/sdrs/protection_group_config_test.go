@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -15,14 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-const (
-	groupAddr = "continuity_sdrs_protection_group.test"
-	pairAddr  = "continuity_sdrs_replication_pair.test"
-)
-
-// randomName returns a unique SDRS name ("tf_test_" and random letters, as
-// the Huawei Cloud provider's tests name their groups).
-func randomName() string { return "tf_test_" + acctest.RandomName("x")[2:] }
+const groupAddr = "continuity_sdrs_protection_group.test"
 
 // groupConfig is the Huawei provider's base config, with our data source:
 // the domain's two AZs, its ID and the fixture VPC; extra goes inside the
@@ -43,58 +35,6 @@ resource "continuity_sdrs_protection_group" "test" {
 %s
 }
 %s`, name, vpc, extra, after)
-}
-
-// pairBlock is a replication pair of the test group on a fixture disk.
-func pairBlock(name, volumeID, extra string) string {
-	return fmt.Sprintf(`
-resource "continuity_sdrs_replication_pair" "test" {
-  name      = %q
-  group_id  = continuity_sdrs_protection_group.test.id
-  volume_id = %q
-%s
-}
-`, name, volumeID, extra)
-}
-
-// checkDestroyed checks that no group or pair of the state remains.
-func checkDestroyed(t *testing.T) resource.TestCheckFunc {
-	client := acctest.SDRSClient(t)
-	return func(s *terraform.State) error {
-		ctx := context.Background()
-		for _, rs := range s.RootModule().Resources {
-			var err error
-			switch rs.Type {
-			case "continuity_sdrs_protection_group":
-				_, err = client.GetGroup(ctx, rs.Primary.ID)
-			case "continuity_sdrs_replication_pair":
-				_, err = client.GetPair(ctx, rs.Primary.ID)
-			default:
-				continue
-			}
-			if err == nil {
-				return fmt.Errorf("%s %s still exists", rs.Type, rs.Primary.ID)
-			}
-			if !apierr.IsNotFound(err) {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
-// idOf captures the ID of a resource from the state.
-type idOf struct{ id string }
-
-func (i *idOf) capture(addr string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s not in state", addr)
-		}
-		i.id = rs.Primary.ID
-		return nil
-	}
 }
 
 // checkAPIGroup checks the group as the API reports it.
@@ -129,16 +69,5 @@ func stateIs(status string, enabled bool, station string) []statecheck.StateChec
 		statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("status"), knownvalue.StringExact(status)),
 		statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("enabled"), knownvalue.Bool(enabled)),
 		statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("priority_station"), knownvalue.StringExact(station)),
-	}
-}
-
-// waitJob waits for a job started behind Terraform's back.
-func waitJob(t *testing.T, client *sdrs.Client, jobID string, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := client.WaitJob(context.Background(), jobID, "out-of-band operation", 0); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -2,81 +2,29 @@ package sdrs
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-const groupsTypeName = "continuity_sdrs_protection_groups"
+const protectionGroupsTypeName = "continuity_sdrs_protection_groups"
 
-var _ datasource.DataSourceWithConfigure = (*groupsDataSource)(nil)
+var _ datasource.DataSourceWithConfigure = (*protectionGroupsDataSource)(nil)
 
 // NewProtectionGroupsDataSource returns the continuity_sdrs_protection_groups data source.
-func NewProtectionGroupsDataSource() datasource.DataSource { return &groupsDataSource{} }
+func NewProtectionGroupsDataSource() datasource.DataSource { return &protectionGroupsDataSource{} }
 
-type groupsDataSource struct{ client *Client }
+type protectionGroupsDataSource struct{ client *Client }
 
-type groupsDataModel struct {
-	Name             types.String `tfsdk:"name"`
-	Status           types.String `tfsdk:"status"`
-	AvailabilityZone types.String `tfsdk:"availability_zone"`
-	QueryType        types.String `tfsdk:"query_type"`
-	IDs              types.List   `tfsdk:"ids"`
-	Groups           []groupItem  `tfsdk:"protection_groups"`
+func (d *protectionGroupsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = protectionGroupsTypeName
 }
 
-// groupItem is one protection group of the list.
-type groupItem struct {
-	ID                       types.String `tfsdk:"id"`
-	Name                     types.String `tfsdk:"name"`
-	Description              types.String `tfsdk:"description"`
-	Status                   types.String `tfsdk:"status"`
-	Enabled                  types.Bool   `tfsdk:"enabled"`
-	PriorityStation          types.String `tfsdk:"priority_station"`
-	ProtectedStatus          types.String `tfsdk:"protected_status"`
-	ReplicationStatus        types.String `tfsdk:"replication_status"`
-	HealthStatus             types.String `tfsdk:"health_status"`
-	Progress                 types.Int64  `tfsdk:"progress"`
-	SourceAvailabilityZone   types.String `tfsdk:"source_availability_zone"`
-	TargetAvailabilityZone   types.String `tfsdk:"target_availability_zone"`
-	DomainID                 types.String `tfsdk:"domain_id"`
-	DomainName               types.String `tfsdk:"domain_name"`
-	SourceVPCID              types.String `tfsdk:"source_vpc_id"`
-	TargetVPCID              types.String `tfsdk:"target_vpc_id"`
-	DRType                   types.String `tfsdk:"dr_type"`
-	ServerType               types.String `tfsdk:"server_type"`
-	ProtectionType           types.String `tfsdk:"protection_type"`
-	ProtectedInstanceNum     types.Int64  `tfsdk:"protected_instance_num"`
-	ReplicationNum           types.Int64  `tfsdk:"replication_num"`
-	DisasterRecoveryDrillNum types.Int64  `tfsdk:"disaster_recovery_drill_num"`
-	CreatedAt                types.String `tfsdk:"created_at"`
-	UpdatedAt                types.String `tfsdk:"updated_at"`
-}
-
-func itemFromAPI(g *Group) groupItem {
-	var m groupResourceModel
-	m.fromAPI(g)
-	return groupItem{
-		ID: m.ID, Name: m.Name, Description: m.Description, Status: m.Status, Enabled: m.Enabled, PriorityStation: m.PriorityStation,
-		ProtectedStatus: m.ProtectedStatus, ReplicationStatus: m.ReplicationStatus, HealthStatus: m.HealthStatus, Progress: m.Progress,
-		SourceAvailabilityZone: m.SourceAvailabilityZone, TargetAvailabilityZone: m.TargetAvailabilityZone, DomainID: m.DomainID,
-		DomainName: m.DomainName, SourceVPCID: m.SourceVPCID, TargetVPCID: m.TargetVPCID, DRType: m.DRType, ServerType: m.ServerType,
-		ProtectionType: m.ProtectionType, ProtectedInstanceNum: m.ProtectedInstanceNum, ReplicationNum: m.ReplicationNum,
-		DisasterRecoveryDrillNum: m.DisasterRecoveryDrillNum, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
-	}
-}
-
-func (d *groupsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = groupsTypeName
-}
-
-func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *protectionGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
@@ -131,12 +79,12 @@ func (d *groupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *groupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *protectionGroupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config groupsDataModel
+func (d *protectionGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config protectionGroupsDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -145,22 +93,10 @@ func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		AvailabilityZone: config.AvailabilityZone.ValueString(), QueryType: config.QueryType.ValueString()}
 	groups, complete, err := d.client.AllGroups(ctx, f)
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "listing", groupsTypeName, "", err)
+		apierr.AddError(&resp.Diagnostics, "listing", protectionGroupsTypeName, "", err)
 		return
 	}
-	if !complete {
-		resp.Diagnostics.AddWarning("Incomplete list of protection groups",
-			fmt.Sprintf("The SDRS API stopped returning new protection groups before the number it reported (it seems to ignore the offset "+
-				"parameter); the list holds the %d groups read.", len(groups)))
-	}
-	config.Groups = make([]groupItem, 0, len(groups))
-	ids := make([]attr.Value, 0, len(groups))
-	for i := range groups {
-		config.Groups = append(config.Groups, itemFromAPI(&groups[i]))
-		ids = append(ids, types.StringValue(groups[i].Id))
-	}
-	list, diags := types.ListValue(types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	config.IDs = list
+	config.Groups, config.IDs = listItems(groups, complete, "protection groups", protectionGroupItemFromAPI,
+		func(g *Group) string { return g.Id }, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
 }

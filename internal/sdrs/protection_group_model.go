@@ -6,28 +6,8 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
-// Protection group statuses the provider acts on (specs/sdrs.md §1.8).
-const (
-	statusAvailable         = "available"
-	statusProtected         = "protected"
-	statusErrorStarting     = "error-starting"
-	statusFailedOver        = "failed-over"
-	statusErrorReprotecting = "error-reprotecting"
-	statusStopping          = "stopping"
-	statusErrorStopping     = "error-stopping"
-	statusReversing         = "reversing"
-	statusErrorReversing    = "error-reversing"
-	statusErrorFailingOver  = "error-failing-over"
-)
-
-// Production sites of a protection group.
-const (
-	stationSource = "source"
-	stationTarget = "target"
-)
-
-// groupResourceModel is the state of continuity_sdrs_protection_group.
-type groupResourceModel struct {
+// protectionGroupResourceModel is the state of continuity_sdrs_protection_group.
+type protectionGroupResourceModel struct {
 	ID                       types.String   `tfsdk:"id"`
 	Name                     types.String   `tfsdk:"name"`
 	Description              types.String   `tfsdk:"description"`
@@ -56,7 +36,7 @@ type groupResourceModel struct {
 }
 
 // toAPI returns the create request's server_group.
-func (m groupResourceModel) toAPI() model.CreateProtectionGroupRequestParams {
+func (m protectionGroupResourceModel) toAPI() model.CreateProtectionGroupRequestParams {
 	in := model.CreateProtectionGroupRequestParams{
 		Name:                   m.Name.ValueString(),
 		SourceAvailabilityZone: m.SourceAvailabilityZone.ValueString(),
@@ -64,21 +44,13 @@ func (m groupResourceModel) toAPI() model.CreateProtectionGroupRequestParams {
 		DomainId:               m.DomainID.ValueString(),
 		SourceVpcId:            m.SourceVPCID.ValueString(),
 	}
-	if !m.Description.IsNull() && !m.Description.IsUnknown() {
-		d := m.Description.ValueString()
-		in.Description = &d
-	}
-	if !m.DRType.IsNull() && !m.DRType.IsUnknown() {
-		var t model.CreateProtectionGroupRequestParamsDrType
-		if t.UnmarshalJSON([]byte(`"`+m.DRType.ValueString()+`"`)) == nil {
-			in.DrType = &t
-		}
-	}
+	in.Description = configured(m.Description)
+	in.DrType, _ = sdkEnum[model.CreateProtectionGroupRequestParamsDrType](m.DRType.ValueString())
 	return in
 }
 
 // fromAPI sets every attribute the API returns.
-func (m *groupResourceModel) fromAPI(g *Group) {
+func (m *protectionGroupResourceModel) fromAPI(g *Group) {
 	m.ID = types.StringValue(g.Id)
 	m.Name = types.StringValue(g.Name)
 	m.Description = optionalString(g.Description)
@@ -105,28 +77,53 @@ func (m *groupResourceModel) fromAPI(g *Group) {
 	m.UpdatedAt = optionalString(g.UpdatedAt)
 }
 
-// optionalString maps the SDK's renderings of a JSON null (an empty string,
-// or "null" for its enum types) to a null value.
-func optionalString(s string) types.String {
-	if s == "" || s == "null" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
+// protectionGroupsDataModel is the state of continuity_sdrs_protection_groups.
+type protectionGroupsDataModel struct {
+	Name             types.String          `tfsdk:"name"`
+	Status           types.String          `tfsdk:"status"`
+	AvailabilityZone types.String          `tfsdk:"availability_zone"`
+	QueryType        types.String          `tfsdk:"query_type"`
+	IDs              types.List            `tfsdk:"ids"`
+	Groups           []protectionGroupItem `tfsdk:"protection_groups"`
 }
 
-// protectionEnabled tells from a group whether its protection is started:
-// protected_status when the API reports it (it is null for groups created
-// after SDRS's upgrade), else the status.
-func protectionEnabled(g *Group) bool {
-	switch g.ProtectedStatus.Value() {
-	case "started":
-		return true
-	case "stopped":
-		return false
+// protectionGroupItem is one protection group of the list.
+type protectionGroupItem struct {
+	ID                       types.String `tfsdk:"id"`
+	Name                     types.String `tfsdk:"name"`
+	Description              types.String `tfsdk:"description"`
+	Status                   types.String `tfsdk:"status"`
+	Enabled                  types.Bool   `tfsdk:"enabled"`
+	PriorityStation          types.String `tfsdk:"priority_station"`
+	ProtectedStatus          types.String `tfsdk:"protected_status"`
+	ReplicationStatus        types.String `tfsdk:"replication_status"`
+	HealthStatus             types.String `tfsdk:"health_status"`
+	Progress                 types.Int64  `tfsdk:"progress"`
+	SourceAvailabilityZone   types.String `tfsdk:"source_availability_zone"`
+	TargetAvailabilityZone   types.String `tfsdk:"target_availability_zone"`
+	DomainID                 types.String `tfsdk:"domain_id"`
+	DomainName               types.String `tfsdk:"domain_name"`
+	SourceVPCID              types.String `tfsdk:"source_vpc_id"`
+	TargetVPCID              types.String `tfsdk:"target_vpc_id"`
+	DRType                   types.String `tfsdk:"dr_type"`
+	ServerType               types.String `tfsdk:"server_type"`
+	ProtectionType           types.String `tfsdk:"protection_type"`
+	ProtectedInstanceNum     types.Int64  `tfsdk:"protected_instance_num"`
+	ReplicationNum           types.Int64  `tfsdk:"replication_num"`
+	DisasterRecoveryDrillNum types.Int64  `tfsdk:"disaster_recovery_drill_num"`
+	CreatedAt                types.String `tfsdk:"created_at"`
+	UpdatedAt                types.String `tfsdk:"updated_at"`
+}
+
+func protectionGroupItemFromAPI(g *Group) protectionGroupItem {
+	var m protectionGroupResourceModel
+	m.fromAPI(g)
+	return protectionGroupItem{
+		ID: m.ID, Name: m.Name, Description: m.Description, Status: m.Status, Enabled: m.Enabled, PriorityStation: m.PriorityStation,
+		ProtectedStatus: m.ProtectedStatus, ReplicationStatus: m.ReplicationStatus, HealthStatus: m.HealthStatus, Progress: m.Progress,
+		SourceAvailabilityZone: m.SourceAvailabilityZone, TargetAvailabilityZone: m.TargetAvailabilityZone, DomainID: m.DomainID,
+		DomainName: m.DomainName, SourceVPCID: m.SourceVPCID, TargetVPCID: m.TargetVPCID, DRType: m.DRType, ServerType: m.ServerType,
+		ProtectionType: m.ProtectionType, ProtectedInstanceNum: m.ProtectedInstanceNum, ReplicationNum: m.ReplicationNum,
+		DisasterRecoveryDrillNum: m.DisasterRecoveryDrillNum, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
 	}
-	switch g.Status {
-	case statusProtected, statusStopping, statusErrorStopping, statusReversing, statusErrorReversing, statusErrorFailingOver:
-		return true
-	}
-	return false
 }

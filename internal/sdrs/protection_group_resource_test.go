@@ -18,8 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-
 // The steps of the Huawei Cloud provider's own acceptance test
 // (TestAccProtectionGroup_basic): create with a description, rename in
 // place, import and verify; plus what it does not check (plan actions, the
@@ -182,7 +180,7 @@ func TestAccProtectionGroup_driftOfProtection(t *testing.T) {
 	name := randomName()
 	volume := acctest.SDRSVolumeID(t, 1)
 	client := acctest.SDRSClient(t)
-	var group idOf
+	var group acctest.ID
 	config := func(extra string) string {
 		return groupConfig(t, name, extra, pairBlock(name+"-pair", volume, ""))
 	}
@@ -196,11 +194,11 @@ func TestAccProtectionGroup_driftOfProtection(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: config(""), Check: group.capture(groupAddr)},
+			{Config: config(""), Check: group.Capture(groupAddr)},
 			{Config: config("  enabled = true"), ConfigStateChecks: stateIs("protected", true, "source")},
 			{
 				PreConfig: func() {
-					jobID, err := client.StopGroup(context.Background(), group.id)
+					jobID, err := client.StopGroup(context.Background(), group.Value)
 					waitJob(t, client, jobID, err)
 				},
 				Config:            config("  enabled = true"),
@@ -210,7 +208,7 @@ func TestAccProtectionGroup_driftOfProtection(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					jobID, err := client.FailoverGroup(context.Background(), group.id)
+					jobID, err := client.FailoverGroup(context.Background(), group.Value)
 					waitJob(t, client, jobID, err)
 				},
 				Config:            config("  enabled = true"),
@@ -227,7 +225,7 @@ func TestAccProtectionGroup_driftOfProtection(t *testing.T) {
 				// A failover behind Terraform's back with priority_station
 				// set: one apply re-protects and fails back.
 				PreConfig: func() {
-					jobID, err := client.FailoverGroup(context.Background(), group.id)
+					jobID, err := client.FailoverGroup(context.Background(), group.Value)
 					waitJob(t, client, jobID, err)
 				},
 				Config: config("  enabled = true\n  priority_station = \"source\""),
@@ -344,20 +342,20 @@ func TestAccProtectionGroup_failedStartJob(t *testing.T) {
 // Changing an attribute the API cannot change replaces the group.
 func TestAccProtectionGroup_replace(t *testing.T) {
 	name := randomName()
-	var first idOf
+	var first acctest.ID
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: groupConfig(t, name, `  description = "one"`, ""), Check: first.capture(groupAddr)},
+			{Config: groupConfig(t, name, `  description = "one"`, ""), Check: first.Capture(groupAddr)},
 			{
 				Config: groupConfig(t, name, `  description = "two"`, ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
 				Check: func(s *terraform.State) error {
-					if s.RootModule().Resources[groupAddr].Primary.ID == first.id {
+					if s.RootModule().Resources[groupAddr].Primary.ID == first.Value {
 						return fmt.Errorf("the group was not replaced")
 					}
 					return nil
@@ -379,16 +377,16 @@ func TestAccProtectionGroup_replace(t *testing.T) {
 func TestAccProtectionGroup_disappears(t *testing.T) {
 	name := randomName()
 	client := acctest.SDRSClient(t)
-	var group idOf
+	var group acctest.ID
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: groupConfig(t, name, "", ""), Check: group.capture(groupAddr)},
+			{Config: groupConfig(t, name, "", ""), Check: group.Capture(groupAddr)},
 			{
 				PreConfig: func() {
-					jobID, err := client.DeleteGroup(context.Background(), group.id)
+					jobID, err := client.DeleteGroup(context.Background(), group.Value)
 					waitJob(t, client, jobID, err)
 				},
 				Config: groupConfig(t, name, "", ""),

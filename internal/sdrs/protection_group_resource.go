@@ -8,7 +8,6 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -20,34 +19,37 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
-const groupTypeName = "continuity_sdrs_protection_group"
+const protectionGroupTypeName = "continuity_sdrs_protection_group"
 
-// groupTimeout is the default of each timeout, as in the Huawei Cloud
-// provider.
-const groupTimeout = 10 * time.Minute
+// protectionGroupTimeout is the default of each timeout, as in the Huawei
+// Cloud provider.
+const protectionGroupTimeout = 10 * time.Minute
+
+// protectionGroupObject describes the resource's object for the shared
+// life cycle (lifecycle.go).
+var protectionGroupObject = objectType[Group]{typeName: protectionGroupTypeName, kind: "protection group", entity: entityServerGroupID,
+	timeout: protectionGroupTimeout, get: (*Client).GetGroup, addError: addProtectionGroupError}
 
 var (
-	_ resource.ResourceWithConfigure      = (*groupResource)(nil)
-	_ resource.ResourceWithImportState    = (*groupResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*groupResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*groupResource)(nil)
+	_ resource.ResourceWithConfigure      = (*protectionGroupResource)(nil)
+	_ resource.ResourceWithImportState    = (*protectionGroupResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*protectionGroupResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*protectionGroupResource)(nil)
 )
 
 // NewProtectionGroupResource returns the continuity_sdrs_protection_group resource.
-func NewProtectionGroupResource() resource.Resource { return &groupResource{} }
+func NewProtectionGroupResource() resource.Resource { return &protectionGroupResource{} }
 
-type groupResource struct{ client *Client }
+type protectionGroupResource struct{ client *Client }
 
-func (r *groupResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = groupTypeName
+func (r *protectionGroupResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = protectionGroupTypeName
 }
 
-func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	computed := func(desc string) schema.StringAttribute {
@@ -150,12 +152,8 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *groupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 // ValidateConfig refuses the same availability zone for both sites.
-func (r *groupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *protectionGroupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var source, target types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("source_availability_zone"), &source)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("target_availability_zone"), &target)...)
@@ -169,10 +167,14 @@ func (r *groupResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 }
 
+func (r *protectionGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
 // ModifyPlan refuses at plan time what a new group cannot do: SDRS enables
 // protection and performs planned failovers only on a group with
 // replication pairs, and a new group has none.
-func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+func (r *protectionGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -193,97 +195,28 @@ func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 }
 
-func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan groupResourceModel
+func (r *protectionGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan protectionGroupResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, groupTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-
-	jobID, err := r.client.CreateGroup(ctx, plan.toAPI())
-	if err != nil {
-		addGroupError(&resp.Diagnostics, "creating", "", err)
-		return
-	}
-	tflog.Info(ctx, "submitted the creation of a protection group", map[string]any{"job_id": jobID})
-	// The group's ID comes in the job's entities. Record it as soon as the
-	// job names it, so that a failed or timed-out job leaves a tainted
-	// resource rather than an untracked group.
-	id := ""
-	if j, err := r.client.GetJob(ctx, jobID); err == nil {
-		id = jobEntity(j, "server_group_id")
-	}
-	if id != "" {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	}
-	j, err := r.client.WaitJob(ctx, jobID, "creating protection group "+plan.Name.ValueString(), 0)
-	if id == "" {
-		id = jobEntity(j, "server_group_id")
-		if id != "" {
-			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-		}
-	}
-	if err != nil {
-		addGroupError(&resp.Diagnostics, "creating", id, err)
-		if id != "" {
-			r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
-		}
-		return
-	}
-	if id == "" {
-		resp.Diagnostics.AddError("Error creating "+groupTypeName,
-			fmt.Sprintf("The SDRS job %s succeeded but names no server_group_id in its entities; the group cannot be tracked. Please report this.", jobID))
-		return
-	}
-	r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
+	createObject(ctx, r.client, protectionGroupObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
+		func(ctx context.Context) (string, error) { return r.client.CreateGroup(ctx, plan.toAPI()) }, resp)
 }
 
-// saveState reads the group and stores it, keeping the configured
-// timeouts. When the read fails, only the ID is kept.
-func (r *groupResource) saveState(ctx context.Context, id string, m groupResourceModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	g, err := r.client.GetGroup(ctx, id)
-	if err != nil {
-		apierr.AddError(diags, "reading back", groupTypeName, id, err)
-		return
-	}
-	m.fromAPI(g)
-	diags.Append(state.Set(ctx, &m)...)
+func (r *protectionGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	readObject[Group, protectionGroupResourceModel](ctx, r.client, protectionGroupObject, req, resp)
 }
 
-func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state groupResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := r.client.GetGroup(ctx, state.ID.ValueString())
-	if apierr.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Protection group not found",
-			fmt.Sprintf("%s %q no longer exists in SDRS; it was removed from the state and will be planned for creation.", groupTypeName, state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", groupTypeName, state.ID.ValueString(), err)
-		return
-	}
-	state.fromAPI(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state groupResourceModel
+func (r *protectionGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state protectionGroupResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, groupTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, protectionGroupTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -292,7 +225,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	id := state.ID.ValueString()
 	err := r.update(ctx, id, plan, state, &resp.Diagnostics)
 	if err != nil {
-		addGroupError(&resp.Diagnostics, "updating", id, err)
+		addProtectionGroupError(&resp.Diagnostics, "updating", id, err)
 	}
 	if resp.Diagnostics.HasError() && err == nil {
 		// Refused before any change: keep the prior state.
@@ -301,14 +234,14 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	// Store what the API now says, also after a failed job, so that the
 	// state shows what changed.
-	r.saveState(ctx, id, plan, &resp.State, &resp.Diagnostics)
+	storeObject(ctx, r.client, protectionGroupObject, id, plan, &resp.State, &resp.Diagnostics)
 }
 
 // update renames the group, then brings protection and the production site
 // to the plan: a site change is a planned failover, which needs protection
 // enabled, so protection is enabled first (or re-protected after a
 // failover) and disabled afterwards when the plan says so.
-func (r *groupResource) update(ctx context.Context, id string, plan, state groupResourceModel, diags *diag.Diagnostics) error {
+func (r *protectionGroupResource) update(ctx context.Context, id string, plan, state protectionGroupResourceModel, diags *diag.Diagnostics) error {
 	g, err := r.client.GetGroup(ctx, id)
 	if err != nil {
 		return err
@@ -356,7 +289,7 @@ func (r *groupResource) update(ctx context.Context, id string, plan, state group
 }
 
 // start enables protection, or re-protects a failed-over group.
-func (r *groupResource) start(ctx context.Context, id, status string) error {
+func (r *protectionGroupResource) start(ctx context.Context, id, status string) error {
 	what := "enabling protection of protection group " + id
 	if status == statusFailedOver || status == statusErrorReprotecting {
 		what = "re-protecting failed-over protection group " + id
@@ -369,7 +302,7 @@ func (r *groupResource) start(ctx context.Context, id, status string) error {
 	return err
 }
 
-func (r *groupResource) stop(ctx context.Context, id string) error {
+func (r *protectionGroupResource) stop(ctx context.Context, id string) error {
 	jobID, err := r.client.StopGroup(ctx, id)
 	if err != nil {
 		return err
@@ -378,43 +311,18 @@ func (r *groupResource) stop(ctx context.Context, id string) error {
 	return err
 }
 
-func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state groupResourceModel
+func (r *protectionGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state protectionGroupResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, groupTimeout, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	defer cancel()
-
 	id := state.ID.ValueString()
-	jobID, err := r.client.DeleteGroup(ctx, id)
-	if apierr.IsNotFound(err) {
-		return
-	}
-	if err == nil {
-		_, err = r.client.WaitJob(ctx, jobID, "deleting protection group "+id, 0)
-	}
-	if err == nil {
-		_, err = wait.Conf[*Group]{
-			Operation: "protection group " + id + " to be deleted",
-			Pending:   []string{"present"},
-			NotFound:  wait.NotFoundIsSuccess,
-			Refresh: func(ctx context.Context) (*Group, string, error) {
-				g, err := r.client.GetGroup(ctx, id)
-				return g, "present", err
-			},
-		}.Wait(ctx)
-	}
-	if err != nil {
-		addGroupError(&resp.Diagnostics, "deleting", id, err)
-	}
+	deleteObject(ctx, r.client, protectionGroupObject, id, state.Timeouts.Delete,
+		func(ctx context.Context) (string, error) { return r.client.DeleteGroup(ctx, id) }, resp)
 }
 
-func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *protectionGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
@@ -425,33 +333,20 @@ func addNoPairsError(diags *diag.Diagnostics, id, name string, switching bool) {
 	if switching {
 		what, attr = "perform a planned failover (priority_station) of", "priority_station"
 	}
-	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("Cannot %s %s %q: it has no replication pairs", what, groupTypeName, id),
+	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("Cannot %s %s %q: it has no replication pairs", what, protectionGroupTypeName, id),
 		fmt.Sprintf("SDRS enables protection and performs planned failovers only on a protection group that has replication pairs, "+
 			"and protection group %q (%s) has none: the API would refuse the request. Nothing was changed.\n\n"+
 			"Create continuity_sdrs_replication_pair resources with group_id = this group's id and apply, then set %s in a later apply. "+
 			"One apply cannot do both: the pairs depend on the group, so Terraform updates the group before it creates them.", name, id, attr))
 }
 
-// addGroupError reports an error of an operation on a protection group,
-// with the failed job's code and reason when a job failed.
-func addGroupError(diags *diag.Diagnostics, action, id string, err error) {
-	summary := fmt.Sprintf("Error %s %s", action, groupTypeName)
-	if id != "" {
-		summary = fmt.Sprintf("Error %s %s %q", action, groupTypeName, id)
+// addProtectionGroupError reports an error of an operation on a protection
+// group, with the failed job's code and reason when a job failed.
+func addProtectionGroupError(diags *diag.Diagnostics, action, id string, err error) {
+	var e *apierr.Error
+	if !setJobHint(err, "protection group", "to retry the operation") && errors.As(err, &e) && e.Code == codeGroupHasPairs {
+		e.Hint = "A protection group can be deleted only when it has no replication pairs: delete its " + replicationPairTypeName +
+			" resources first (reference the group's id in their group_id so that Terraform destroys them first)."
 	}
-	var je *JobError
-	if errors.As(err, &je) {
-		diags.AddError(summary, err.Error()+"\n\nThe SDRS job failed with error_code "+orNone(je.ErrorCode)+" and fail_reason "+
-			orNone(je.FailReason)+". The protection group is left in an error status (see its status attribute); correct the cause "+
-			"and apply again to retry the operation.")
-		return
-	}
-	diags.AddError(summary, apierr.Detail(err))
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "(none)"
-	}
-	return fmt.Sprintf("%q", s)
+	apierr.AddError(diags, action, protectionGroupTypeName, id, err)
 }
