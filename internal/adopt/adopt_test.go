@@ -18,7 +18,7 @@ import (
 func noSleep(context.Context, time.Duration) error { return nil }
 
 var (
-	lost     = fmt.Errorf("Astra Control API POST /x: %w", &url.Error{Op: "Post", URL: "http://x", Err: io.EOF})
+	lost     = fmt.Errorf("%s API POST /x: %w", "Astra Control", &url.Error{Op: "Post", URL: "http://x", Err: io.EOF})
 	reset    = &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "read", Err: syscall.ECONNRESET}}
 	refused  = &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}
 	gateway  = &apierr.Error{Service: "S", Operation: "POST /x", StatusCode: 502}

@@ -16,7 +16,7 @@ import (
 // plan time, with a diagnostic that names attr, before any API call that
 // changes something. The table is one test (TestAccBadInput); a new
 // resource or data source adds its rows to its backend's slice
-// (bad_input_<backend>_test.go).
+// (<backend>BadInputs in bad_input_<backend>_test.go).
 type badInput struct {
 	name string
 	// config is the resources and data sources; the provider block is added.
@@ -30,14 +30,7 @@ type badInput struct {
 }
 
 // badInputs are the rows of every backend, by backend.
-var badInputs = map[string][]badInput{}
-
-// rows registers a backend's rows; each backend's file calls it in a
-// package-level var.
-func rows(backend string, r ...badInput) []badInput {
-	badInputs[backend] = append(badInputs[backend], r...)
-	return r
-}
+var badInputs = map[string][]badInput{"astra": astraBadInputs, "sdrs": sdrsBadInputs, "manila": manilaBadInputs}
 
 // Placeholder IDs of the right form, for attributes whose value is not the
 // point of a row.
