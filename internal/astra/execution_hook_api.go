@@ -85,10 +85,7 @@ func (in ExecutionHookInput) body() executionHookWrite {
 	b := executionHookWrite{
 		Type: executionHookMediaType, Version: executionHookVersion, Name: in.Name, HookType: "custom",
 		MatchingCriteria: in.MatchingCriteria, Action: in.Action, Stage: in.Stage, HookSourceID: in.HookSourceID,
-		Arguments: in.Arguments, AppID: in.AppID, Enabled: "false", Description: in.Description,
-	}
-	if in.Enabled {
-		b.Enabled = "true"
+		Arguments: in.Arguments, AppID: in.AppID, Enabled: apiBoolString(in.Enabled), Description: in.Description,
 	}
 	if b.MatchingCriteria == nil {
 		b.MatchingCriteria = []MatchCriterion{}

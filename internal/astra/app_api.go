@@ -10,10 +10,9 @@ import (
 )
 
 const (
-	appMediaType        = "application/astra-app"
-	appVersion          = "2.2"
-	appsPath            = "k8s/v2/apps"
-	managedClustersPath = "topology/v1/managedClusters"
+	appMediaType = "application/astra-app"
+	appVersion   = "2.2"
+	appsPath     = "k8s/v2/apps"
 )
 
 // App is the API's app resource (application/astra-app 2.2): a managed
@@ -130,80 +129,4 @@ type appWrite struct {
 func (c *Client) UnmanageApp(ctx context.Context, id string) error {
 	err := c.do(ctx, request{method: http.MethodDelete, path: appsPath + "/" + url.PathEscape(id)}, nil)
 	return apierr.NotFound("app", id, err)
-}
-
-// ManagedCluster is the API's managedCluster resource (version 1.7).
-type ManagedCluster struct {
-	Type                 string    `json:"type"`
-	Version              string    `json:"version"`
-	ID                   string    `json:"id"`
-	Name                 string    `json:"name"`
-	State                string    `json:"state"`
-	ManagedState         string    `json:"managedState"`
-	ClusterType          string    `json:"clusterType"`
-	ClusterVersionString string    `json:"clusterVersionString"`
-	TridentVersion       string    `json:"tridentVersion,omitempty"`
-	InUse                string    `json:"inUse"`
-	Namespaces           []string  `json:"namespaces,omitempty"`
-	DefaultStorageClass  string    `json:"defaultStorageClass,omitempty"`
-	CloudID              string    `json:"cloudID"`
-	Metadata             *Metadata `json:"metadata,omitempty"`
-}
-
-// ListManagedClusters lists the managed clusters; with a name, only those
-// of that name.
-func (c *Client) ListManagedClusters(ctx context.Context, name string) ([]ManagedCluster, error) {
-	var out struct {
-		Items []ManagedCluster `json:"items"`
-	}
-	q := filterQuery([]filterClause{{"name", name}})
-	if err := c.do(ctx, request{method: http.MethodGet, path: managedClustersPath, query: q}, &out); err != nil {
-		return nil, err
-	}
-	if name == "" {
-		return out.Items, nil
-	}
-	var matched []ManagedCluster
-	for _, mc := range out.Items {
-		if mc.Name == name {
-			matched = append(matched, mc)
-		}
-	}
-	return matched, nil
-}
-
-// GetManagedCluster reads one managed cluster.
-func (c *Client) GetManagedCluster(ctx context.Context, id string) (*ManagedCluster, error) {
-	var out ManagedCluster
-	if err := c.do(ctx, request{method: http.MethodGet, path: managedClustersPath + "/" + url.PathEscape(id)}, &out); err != nil {
-		return nil, apierr.NotFound("managed cluster", id, err)
-	}
-	return &out, nil
-}
-
-// StorageClass is the API's storageClass resource (version 1.1).
-type StorageClass struct {
-	Type                 string `json:"type"`
-	Version              string `json:"version"`
-	ID                   string `json:"id"`
-	Name                 string `json:"name"`
-	Provisioner          string `json:"provisioner"`
-	Available            string `json:"available"`
-	AllowVolumeExpansion string `json:"allowVolumeExpansion"`
-	ReclaimPolicy        string `json:"reclaimPolicy"`
-	VolumeBindingMode    string `json:"volumeBindingMode"`
-	IsDefault            string `json:"isDefault,omitempty"`
-}
-
-// ListStorageClasses lists the storage classes of a managed cluster (the
-// endpoint takes no filter); an unknown cluster gives apierr.NotFoundError.
-func (c *Client) ListStorageClasses(ctx context.Context, clusterID string) ([]StorageClass, error) {
-	var out struct {
-		Items []StorageClass `json:"items"`
-	}
-	path := managedClustersPath + "/" + url.PathEscape(clusterID) + "/storageClasses"
-	if err := c.do(ctx, request{method: http.MethodGet, path: path}, &out); err != nil {
-		return nil, apierr.NotFound("managed cluster", clusterID, err)
-	}
-	return out.Items, nil
 }

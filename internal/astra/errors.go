@@ -57,3 +57,14 @@ func (c *Client) problem(req request, resp *http.Response, body []byte) error {
 	}
 	return e
 }
+
+// fieldNamed reports whether the API error names the field, or a field
+// below it ("namespaceMapping[0].role" is below "namespaceMapping").
+func fieldNamed(e *apierr.Error, name string) bool {
+	for _, f := range e.Fields {
+		if f.Name == name || strings.HasPrefix(f.Name, name+"[") || strings.HasPrefix(f.Name, name+".") {
+			return true
+		}
+	}
+	return false
+}
