@@ -14,6 +14,13 @@ const (
 	executionHooksPath     = "core/v1/executionHooks"
 )
 
+// Values of an execution hook's action, stage and matchingCriteria type.
+var (
+	executionHookActions = []string{"snapshot", "backup", "restore", "failover"}
+	executionHookStages  = []string{"pre", "post"}
+	matchCriterionTypes  = []string{"containerImage", "containerName", "podName", "podLabel", "namespaceName"}
+)
+
 // MatchCriterion is one entry of an execution hook's matchingCriteria.
 type MatchCriterion struct {
 	Type  string `json:"type"`

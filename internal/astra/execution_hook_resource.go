@@ -34,13 +34,6 @@ const executionHookTypeName = "continuity_astra_execution_hook"
 // executionHookTimeout is the default bound of each call, retries included.
 const executionHookTimeout = 5 * time.Minute
 
-// Values the API accepts.
-var (
-	executionHookActions = []string{"snapshot", "backup", "restore", "failover"}
-	executionHookStages  = []string{"pre", "post"}
-	matchCriterionTypes  = []string{"containerImage", "containerName", "podName", "podLabel", "namespaceName"}
-)
-
 var (
 	_ resource.ResourceWithConfigure      = (*executionHookResource)(nil)
 	_ resource.ResourceWithImportState    = (*executionHookResource)(nil)
