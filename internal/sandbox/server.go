@@ -48,11 +48,11 @@ type Server struct {
 
 // newBackends returns every emulated API, in the order of their variables
 // in Env.
-func newBackends(opts Options, _ backend.Hooks) []backend.Backend {
+func newBackends(opts Options, hooks backend.Hooks) []backend.Backend {
 	return []backend.Backend{
-		astra.New(astra.Options{Transition: opts.Transition}),
-		sdrs.New(sdrs.Options{Transition: opts.Transition}),
-		manila.New(manila.Options{Transition: opts.Transition, MaxVersion: opts.ManilaMaxVersion, Modern: opts.ManilaModern}),
+		astra.New(astra.Options{Transition: opts.Transition, Hooks: hooks}),
+		sdrs.New(sdrs.Options{Transition: opts.Transition, Hooks: hooks}),
+		manila.New(manila.Options{Transition: opts.Transition, MaxVersion: opts.ManilaMaxVersion, Modern: opts.ManilaModern, Hooks: hooks}),
 	}
 }
 

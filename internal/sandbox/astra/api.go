@@ -46,6 +46,10 @@ const (
 
 // Options configures the Astra backend. The zero value is ready to use.
 type Options struct {
+	// Hooks are the sandbox's fault injector (stall and fail of
+	// asynchronous operations) and notice-latency recorder; nil fields
+	// inject and record nothing.
+	Hooks backend.Hooks
 	// Transition is the duration of each asynchronous step: an AppMirror
 	// stays establishing, failingOver or deleting this long. The other
 	// objects are synchronous and ignore it.

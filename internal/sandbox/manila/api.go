@@ -67,6 +67,10 @@ const defaultTokenTTL = time.Hour
 // Options configures the Manila backend. The zero value emulates a Newton
 // server (maximum microversion 2.22) with immediate transitions.
 type Options struct {
+	// Hooks are the sandbox's fault injector (stall and fail of
+	// asynchronous operations) and notice-latency recorder; nil fields
+	// inject and record nothing.
+	Hooks backend.Hooks
 	// Transition is the duration of each asynchronous status change.
 	Transition time.Duration
 	// MaxVersion is the highest microversion the server accepts, e.g.

@@ -50,6 +50,10 @@ const (
 
 // Options configures the SDRS backend. The zero value is ready to use.
 type Options struct {
+	// Hooks are the sandbox's fault injector (stall and fail of
+	// asynchronous operations) and notice-latency recorder; nil fields
+	// inject and record nothing.
+	Hooks backend.Hooks
 	// Transition is the duration of each asynchronous job.
 	Transition time.Duration
 	// Now returns the current time; nil means time.Now. Tests set it to move
