@@ -145,7 +145,7 @@ func TestEveryAPIRefusesBadCredentialsInItsOwnFormat(t *testing.T) {
 		user := token(env["OS_USERNAME"], env["OS_PASSWORD"], env["OS_PROJECT_NAME"])
 		admin := token(env["CONTINUITY_SANDBOX_MANILA_ADMIN_USERNAME"], env["CONTINUITY_SANDBOX_MANILA_ADMIN_PASSWORD"],
 			env["CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_NAME"])
-		manila := func(tok, project string) string {
+		manila := func(project string) string {
 			return strings.TrimSuffix(auth, "/v3") + "/v2/" + project
 		}
 		headers := func(tok string) map[string]string {
@@ -156,8 +156,8 @@ func TestEveryAPIRefusesBadCredentialsInItsOwnFormat(t *testing.T) {
 			}
 			return h
 		}
-		userURL := manila(user, env["CONTINUITY_SANDBOX_MANILA_PROJECT_ID"])
-		adminURL := manila(admin, env["CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_ID"])
+		userURL := manila(env["CONTINUITY_SANDBOX_MANILA_PROJECT_ID"])
+		adminURL := manila(env["CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_ID"])
 
 		for _, tc := range []struct {
 			name, token string
