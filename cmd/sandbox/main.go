@@ -15,8 +15,11 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -42,6 +45,8 @@ type config struct {
 	transition time.Duration
 	faults     string
 	logging    bool
+	publicURL  string
+	health     string
 
 	manilaMaxVersion string
 	manilaModern     bool
@@ -57,6 +62,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.transition, "transition", 2*time.Second, "`duration` of each asynchronous step of the emulated APIs")
 	fs.StringVar(&cfg.faults, "faults", "", "injected faults `spec`, comma-separated key=value: seed=N, 5xx=P, 429=P, reset=P,\nreset_after=P, latency=D, stall=OP, fail=OP, route=S, retry_after=D (README, Reliability;\nPOST /_sandbox/faults changes them while serving)")
 	fs.BoolVar(&cfg.logging, "log", false, "log one line per request to stderr")
+	fs.StringVar(&cfg.publicURL, "public-url", "", "base `URL` clients reach the sandbox at, written into -env-file instead of the\nlisten address (for a container: http://sandbox:8787)")
+	fs.StringVar(&cfg.health, "healthcheck", "", "check the sandbox at `URL` (GET /_sandbox/health) and exit 0 if it serves,\n1 if not; for container health checks, where no curl exists")
 	fs.StringVar(&cfg.manilaMaxVersion, "manila-max-version", "", "highest Manila `microversion` the server accepts (2.N); default 2.22\n(Newton, the last release with consistency groups), 2.99 with -manila-modern")
 	fs.BoolVar(&cfg.manilaModern, "manila-modern", false, "emulate a Manila of Ocata or later: the consistency-group routes are gone\n(replaced by share groups in 2.31)")
 	fs.Usage = func() {
@@ -92,6 +99,11 @@ Flags:
 	if err := manila.CheckMaxVersion(cfg.manilaMaxVersion); err != nil {
 		return cfg, fmt.Errorf("-manila-max-version: %w", err)
 	}
+	if cfg.publicURL != "" {
+		if u, err := url.Parse(cfg.publicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return cfg, fmt.Errorf("-public-url %q: want a URL such as http://sandbox:8787", cfg.publicURL)
+		}
+	}
 	if _, err := faults.Parse(cfg.faults); err != nil {
 		return cfg, fmt.Errorf("-faults: %w", err)
 	}
@@ -109,7 +121,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sandbox: %v\n", err)
 		return 2
 	}
-	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition, Faults: cfg.faults,
+	if cfg.health != "" {
+		return healthcheck(ctx, cfg.health, stderr)
+	}
+	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition, Faults: cfg.faults, PublicURL: cfg.publicURL,
 		ManilaMaxVersion: cfg.manilaMaxVersion, ManilaModern: cfg.manilaModern}
 	if cfg.logging {
 		opts.Logger = log.New(stderr, "sandbox: ", log.LstdFlags|log.Lmicroseconds)
@@ -131,7 +146,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if code == 0 {
-		fmt.Fprintf(stdout, "continuity sandbox listening on %s\n", srv.URL())
+		fmt.Fprintf(stdout, "continuity sandbox listening on %s\n", srv.ListenURL())
 		<-ctx.Done()
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
@@ -141,4 +156,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return code
+}
+
+// healthcheck asks the sandbox at base whether it serves.
+func healthcheck(ctx context.Context, base string, stderr io.Writer) int {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(base, "/")+sandbox.HealthPath, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "sandbox: -healthcheck: %v\n", err)
+		return 2
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintf(stderr, "sandbox: unhealthy: %v\n", err)
+		return 1
+	}
+	_ = res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		fmt.Fprintf(stderr, "sandbox: unhealthy: HTTP %d\n", res.StatusCode)
+		return 1
+	}
+	return 0
 }

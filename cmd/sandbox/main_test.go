@@ -227,3 +227,24 @@ func TestRunInjectsTheFaultsOfTheCommandLine(t *testing.T) {
 		checkServes(t, url) // the sandbox's own routes are never faulted
 	})
 }
+
+func TestHealthcheckAndPublicURL(t *testing.T) {
+	envFile := filepath.Join(t.TempDir(), "sandbox.env")
+	runBriefly(t, []string{"-addr", "127.0.0.1:0", "-public-url", "http://sandbox:8787", "-env-file", envFile}, func(url string) {
+		var stderr bytes.Buffer
+		if code := run(context.Background(), []string{"-healthcheck", url}, io.Discard, &stderr); code != 0 {
+			t.Errorf("healthcheck of a serving sandbox: exit %d, %s", code, stderr.String())
+		}
+	})
+	data, err := os.ReadFile(envFile)
+	if err != nil || !strings.Contains(string(data), "export ASTRA_ENDPOINT='http://sandbox:8787'") {
+		t.Errorf("env file %q (%v): want the public URL", data, err)
+	}
+	var stderr bytes.Buffer
+	if code := run(context.Background(), []string{"-healthcheck", "http://127.0.0.1:1"}, io.Discard, &stderr); code != 1 || !strings.Contains(stderr.String(), "unhealthy") {
+		t.Errorf("healthcheck of nothing: exit %d, %q", code, stderr.String())
+	}
+	if code := run(context.Background(), []string{"-public-url", "sandbox:8787"}, io.Discard, &stderr); code != 2 {
+		t.Errorf("a public URL without a scheme: exit %d", code)
+	}
+}

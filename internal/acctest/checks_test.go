@@ -9,12 +9,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
+// stateWith builds the state a check receives, as the test harness does
+// (a root module holding the resources).
 func stateWith(resources map[string]string) *terraform.State {
-	s := terraform.NewState()
+	root := &terraform.ModuleState{Path: []string{"root"}, Resources: map[string]*terraform.ResourceState{}}
 	for addr, typ := range resources {
-		s.RootModule().Resources[addr] = &terraform.ResourceState{Type: typ, Primary: &terraform.InstanceState{ID: addr + "-id"}}
+		root.Resources[addr] = &terraform.ResourceState{Type: typ, Primary: &terraform.InstanceState{ID: addr + "-id"}}
 	}
-	return s
+	return &terraform.State{Modules: []*terraform.ModuleState{root}}
 }
 
 func TestCheckDestroyedAsksEachTypesFinder(t *testing.T) {
@@ -41,7 +43,7 @@ func TestIDCaptureAndBase64(t *testing.T) {
 	if err := id.Capture("continuity_thing.a")(stateWith(map[string]string{"continuity_thing.a": "continuity_thing"})); err != nil || id.Value != "continuity_thing.a-id" {
 		t.Fatalf("Capture = %q, %v", id.Value, err)
 	}
-	if err := id.Capture("missing.x")(terraform.NewState()); err == nil {
+	if err := id.Capture("missing.x")(stateWith(nil)); err == nil {
 		t.Error("a missing resource was captured")
 	}
 	if Base64("#!/bin/sh\n") != "IyEvYmluL3NoCg==" {

@@ -18,12 +18,12 @@ import (
 func noSleep(context.Context, time.Duration) error { return nil }
 
 var (
-	lost     = fmt.Errorf("Astra Control API POST /x: %w", &url.Error{Op: "Post", URL: "http://x", Err: io.EOF})
-	reset    = &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "read", Err: syscall.ECONNRESET}}
-	refused  = &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}
-	gateway  = &apierr.Error{Service: "S", Operation: "POST /x", StatusCode: 502}
-	conflict = &apierr.Error{Service: "S", Operation: "POST /x", StatusCode: 409}
-	throttle = &apierr.Error{Service: "S", Operation: "POST /x", StatusCode: 429}
+	errLost     = fmt.Errorf("%s API POST /x: %w", "Astra Control", &url.Error{Op: "Post", URL: "http://x", Err: io.EOF})
+	errReset    = &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "read", Err: syscall.ECONNRESET}}
+	errRefused  = &url.Error{Op: "Post", URL: "http://x", Err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}}
+	errGateway  = &apierr.Error{Service: "S", Operation: "POST /x", StatusCode: 502}
+	errConflict = &apierr.Error{Service: "S", Operation: "POST /x", StatusCode: 409}
+	errThrottle = &apierr.Error{Service: "S", Operation: "POST /x", StatusCode: 429}
 )
 
 func TestUnsure(t *testing.T) {
@@ -31,8 +31,8 @@ func TestUnsure(t *testing.T) {
 		err  error
 		want bool
 	}{
-		{nil, false}, {lost, true}, {reset, true}, {gateway, true}, {&apierr.Error{StatusCode: 500}, true},
-		{&apierr.Error{StatusCode: 501}, false}, {conflict, false}, {throttle, false}, {refused, false},
+		{nil, false}, {errLost, true}, {errReset, true}, {errGateway, true}, {&apierr.Error{StatusCode: 500}, true},
+		{&apierr.Error{StatusCode: 501}, false}, {errConflict, false}, {errThrottle, false}, {errRefused, false},
 		{context.Canceled, false}, {fmt.Errorf("x: %w", context.DeadlineExceeded), false}, {errors.New("decoding answer"), false},
 	} {
 		if got := Unsure(tc.err); got != tc.want {
@@ -41,7 +41,7 @@ func TestUnsure(t *testing.T) {
 	}
 }
 
-// fakeAPI is a server whose answers to creates get lost on demand.
+// fakeAPI is a server whose answers to creates get errLost on demand.
 type fakeAPI struct {
 	objects []string
 	outcome []error // per create: nil, or the error the client sees (after the server acted when acted[i])
@@ -74,7 +74,7 @@ func (f *fakeAPI) conf() Create[string] {
 }
 
 func TestCreateAdoptsWhatALostAnswerMade(t *testing.T) {
-	f := &fakeAPI{outcome: []error{reset}, acted: []bool{true}}
+	f := &fakeAPI{outcome: []error{errReset}, acted: []bool{true}}
 	obj, adopted, err := f.conf().Do(context.Background())
 	if err != nil || !adopted || obj != "obj" || len(f.objects) != 1 || f.creates != 1 {
 		t.Fatalf("obj %q adopted %v err %v; %d objects after %d creates, want 1 after 1", obj, adopted, err, len(f.objects), f.creates)
@@ -82,7 +82,7 @@ func TestCreateAdoptsWhatALostAnswerMade(t *testing.T) {
 }
 
 func TestCreateRepeatsWhenTheServerDidNotAct(t *testing.T) {
-	f := &fakeAPI{outcome: []error{gateway, lost}, acted: []bool{false, false}}
+	f := &fakeAPI{outcome: []error{errGateway, errLost}, acted: []bool{false, false}}
 	obj, adopted, err := f.conf().Do(context.Background())
 	if err != nil || adopted || obj != "obj" || len(f.objects) != 1 || f.creates != 3 {
 		t.Fatalf("obj %q adopted %v err %v; %d objects after %d creates, want 1 after 3", obj, adopted, err, len(f.objects), f.creates)
@@ -90,34 +90,34 @@ func TestCreateRepeatsWhenTheServerDidNotAct(t *testing.T) {
 }
 
 func TestCreateReturnsSureErrorsAtOnce(t *testing.T) {
-	f := &fakeAPI{outcome: []error{conflict}, acted: []bool{false}}
-	if _, _, err := f.conf().Do(context.Background()); !errors.Is(err, conflict) || f.creates != 1 {
+	f := &fakeAPI{outcome: []error{errConflict}, acted: []bool{false}}
+	if _, _, err := f.conf().Do(context.Background()); !errors.Is(err, errConflict) || f.creates != 1 {
 		t.Fatalf("err %v after %d creates", err, f.creates)
 	}
 }
 
 func TestCreateGivesUpAfterItsAttempts(t *testing.T) {
-	f := &fakeAPI{outcome: []error{gateway, gateway, gateway}, acted: []bool{false, false, false}}
+	f := &fakeAPI{outcome: []error{errGateway, errGateway, errGateway}, acted: []bool{false, false, false}}
 	c := f.conf()
 	c.Attempts = 3
 	_, _, err := c.Do(context.Background())
-	if !errors.Is(err, gateway) || !strings.Contains(err.Error(), "after 3 attempts") || f.creates != 3 {
+	if !errors.Is(err, errGateway) || !strings.Contains(err.Error(), "after 3 attempts") || f.creates != 3 {
 		t.Fatalf("err %v after %d creates", err, f.creates)
 	}
 }
 
 func TestCreateReportsAFailedLookUp(t *testing.T) {
 	c := Create[string]{Operation: "thing", sleep: noSleep,
-		Create: func(context.Context) (string, error) { return "", lost },
-		Find:   func(context.Context, time.Time) (string, bool, error) { return "", false, gateway }}
-	if _, _, err := c.Do(context.Background()); !errors.Is(err, lost) || !errors.Is(err, gateway) || !strings.Contains(err.Error(), "was made anyway") {
+		Create: func(context.Context) (string, error) { return "", errLost },
+		Find:   func(context.Context, time.Time) (string, bool, error) { return "", false, errGateway }}
+	if _, _, err := c.Do(context.Background()); !errors.Is(err, errLost) || !errors.Is(err, errGateway) || !strings.Contains(err.Error(), "was made anyway") {
 		t.Fatalf("err %v", err)
 	}
 }
 
 func TestCreateStopsWhenTheContextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	f := &fakeAPI{outcome: []error{gateway, gateway}, acted: []bool{false, false}}
+	f := &fakeAPI{outcome: []error{errGateway, errGateway}, acted: []bool{false, false}}
 	c := f.conf()
 	c.sleep = func(ctx context.Context, _ time.Duration) error { cancel(); return ctx.Err() }
 	if _, _, err := c.Do(ctx); !errors.Is(err, context.Canceled) || f.creates != 1 {
@@ -133,9 +133,9 @@ func TestActionChecksBeforeRepeating(t *testing.T) {
 		wantSent int
 		wantErr  error
 	}{
-		{"lost but applied", []error{reset}, true, 1, nil},
-		{"lost and not applied", []error{gateway, nil}, false, 2, nil},
-		{"refused", []error{conflict}, false, 1, conflict},
+		{"errLost but applied", []error{errReset}, true, 1, nil},
+		{"errLost and not applied", []error{errGateway, nil}, false, 2, nil},
+		{"errRefused", []error{errConflict}, false, 1, errConflict},
 	} {
 		sent := 0
 		a := Action{Operation: "start", sleep: noSleep,

@@ -15,74 +15,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-const (
-	appTypeName  = "continuity_astra_app"
-	appsTypeName = "continuity_astra_apps"
-)
+const appTypeName = "continuity_astra_app"
 
 var (
 	_ datasource.DataSourceWithConfigure        = (*appDataSource)(nil)
 	_ datasource.DataSourceWithConfigValidators = (*appDataSource)(nil)
-	_ datasource.DataSourceWithConfigure        = (*appsDataSource)(nil)
 )
-
-// appModel is a managed app as the data sources show it.
-type appModel struct {
-	ID                     types.String `tfsdk:"id"`
-	Name                   types.String `tfsdk:"name"`
-	ClusterID              types.String `tfsdk:"cluster_id"`
-	ClusterName            types.String `tfsdk:"cluster_name"`
-	ClusterType            types.String `tfsdk:"cluster_type"`
-	Namespaces             []string     `tfsdk:"namespaces"`
-	State                  types.String `tfsdk:"state"`
-	ProtectionState        types.String `tfsdk:"protection_state"`
-	ReplicationSourceAppID types.String `tfsdk:"replication_source_app_id"`
-	CreatedAt              types.String `tfsdk:"created_at"`
-}
-
-func (m *appModel) fromAPI(a *App) {
-	m.ID = types.StringValue(a.ID)
-	m.Name = types.StringValue(a.Name)
-	m.ClusterID = types.StringValue(a.ClusterID)
-	m.ClusterName = types.StringValue(a.ClusterName)
-	m.ClusterType = optionalString(a.ClusterType)
-	m.Namespaces = a.Namespaces
-	if m.Namespaces == nil {
-		m.Namespaces = []string{}
-	}
-	m.State = types.StringValue(a.State)
-	m.ProtectionState = optionalString(a.ProtectionState)
-	m.ReplicationSourceAppID = optionalString(a.ReplicationSourceAppID)
-	m.CreatedAt = types.StringNull()
-	if a.Metadata != nil {
-		m.CreatedAt = optionalString(a.Metadata.CreationTimestamp)
-	}
-}
-
-// appComputedAttributes are the attributes every app has, all computed.
-func appComputedAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":           schema.StringAttribute{Computed: true, MarkdownDescription: "The app's ID."},
-		"name":         schema.StringAttribute{Computed: true, MarkdownDescription: "The app's name."},
-		"cluster_id":   schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the managed cluster that runs the app."},
-		"cluster_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Name of that cluster."},
-		"cluster_type": schema.StringAttribute{Computed: true, MarkdownDescription: "Kind of that cluster: `kubernetes`, `openshift`, `gke`, `aks` or `eks`."},
-		"namespaces":   schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The app's namespaces."},
-		"state": schema.StringAttribute{Computed: true, MarkdownDescription: "`ready`, `provisioning`, `discovering`, `pending`, `failed`, " +
-			"`restoring`, `unavailable`, `unknown` or `deleting`."},
-		"protection_state": schema.StringAttribute{Computed: true, MarkdownDescription: "`protected`, `partial`, `atRisk` or `none`."},
-		"replication_source_app_id": schema.StringAttribute{Computed: true, MarkdownDescription: "For the destination app of an AppMirror " +
-			"relationship that is not failed over: the app it replicates. Null otherwise."},
-		"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the app was defined (UTC)."},
-	}
-}
-
-// appDataModel is the continuity_astra_app state: an app and the
-// namespace it was looked up by.
-type appDataModel struct {
-	appModel
-	Namespace types.String `tfsdk:"namespace"`
-}
 
 // NewAppDataSource returns the continuity_astra_app data source.
 func NewAppDataSource() datasource.DataSource { return &appDataSource{} }
@@ -95,11 +33,12 @@ func (d *appDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest
 
 func (d *appDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := appComputedAttributes()
-	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The app's ID. Exactly one of `id` and `name` must be set."}
+	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The app's ID. Exactly one of `id` and `name` must be set.",
+		Validators: []validator.String{astraIDValidator("a managed app")}}
 	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The app's name. Exactly one of `id` and `name` must be set; " +
 		"when several clusters run an app of that name, set `cluster_id` too.", Validators: []validator.String{stringvalidator.LengthBetween(1, 63)}}
 	attrs["cluster_id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "With `name`: look in this managed cluster only.",
-		Validators: []validator.String{uuidValidator("a managed cluster")}}
+		Validators: []validator.String{astraIDValidator("a managed cluster")}}
 	attrs["namespace"] = schema.StringAttribute{Optional: true, MarkdownDescription: "With `name`: only the app that has this namespace " +
 		"(tells an app from its copy on the same cluster).", Validators: []validator.String{stringvalidator.LengthBetween(1, 63)}}
 	resp.Schema = schema.Schema{
@@ -171,72 +110,20 @@ func (d *appDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// NewAppsDataSource returns the continuity_astra_apps data source.
-func NewAppsDataSource() datasource.DataSource { return &appsDataSource{} }
-
-type appsDataSource struct{ client *Client }
-
-// appsDataModel is the continuity_astra_apps state.
-type appsDataModel struct {
-	Name        types.String `tfsdk:"name"`
-	ClusterID   types.String `tfsdk:"cluster_id"`
-	ClusterName types.String `tfsdk:"cluster_name"`
-	Namespace   types.String `tfsdk:"namespace"`
-	State       types.String `tfsdk:"state"`
-	IDs         []string     `tfsdk:"ids"`
-	Apps        []appModel   `tfsdk:"apps"`
-}
-
-func (d *appsDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = appsTypeName
-}
-
-func (d *appsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	filter := func(desc string, v ...validator.String) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: v}
+// appComputedAttributes are the attributes every app has, all computed.
+func appComputedAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":           schema.StringAttribute{Computed: true, MarkdownDescription: "The app's ID."},
+		"name":         schema.StringAttribute{Computed: true, MarkdownDescription: "The app's name."},
+		"cluster_id":   schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the managed cluster that runs the app."},
+		"cluster_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Name of that cluster."},
+		"cluster_type": schema.StringAttribute{Computed: true, MarkdownDescription: "Kind of that cluster: `kubernetes`, `openshift`, `gke`, `aks` or `eks`."},
+		"namespaces":   schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The app's namespaces."},
+		"state": schema.StringAttribute{Computed: true, MarkdownDescription: "`ready`, `provisioning`, `discovering`, `pending`, `failed`, " +
+			"`restoring`, `unavailable`, `unknown` or `deleting`."},
+		"protection_state": schema.StringAttribute{Computed: true, MarkdownDescription: "`protected`, `partial`, `atRisk` or `none`."},
+		"replication_source_app_id": schema.StringAttribute{Computed: true, MarkdownDescription: "For the destination app of an AppMirror " +
+			"relationship that is not failed over: the app it replicates. Null otherwise."},
+		"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the app was defined (UTC)."},
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the apps managed by Astra Control. Each filter set is passed to the API as a `filter` query " +
-			"parameter (`field eq 'value'`, all of them must match), and checked again on the answer.",
-		Attributes: map[string]schema.Attribute{
-			"name":         filter("Only apps of this name.", stringvalidator.LengthBetween(1, 63)),
-			"cluster_id":   filter("Only apps on this managed cluster.", uuidValidator("a managed cluster")),
-			"cluster_name": filter("Only apps on the managed cluster of this name.", stringvalidator.LengthAtLeast(1)),
-			"namespace":    filter("Only apps with this namespace (`namespaces[*] eq 'value'`).", stringvalidator.LengthBetween(1, 63)),
-			"state":        filter("Only apps in this state, for example `ready`.", stringvalidator.LengthAtLeast(1)),
-			"ids":          schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the matching apps, in the API's order."},
-			"apps": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The matching apps, in the API's order.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: appComputedAttributes()},
-			},
-		},
-	}
-}
-
-func (d *appsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (d *appsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state appsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	list, err := d.client.ListApps(ctx, AppFilter{
-		Name: state.Name.ValueString(), ClusterID: state.ClusterID.ValueString(), ClusterName: state.ClusterName.ValueString(),
-		Namespace: state.Namespace.ValueString(), State: state.State.ValueString(),
-	})
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "listing apps for", appsTypeName, "", err)
-		return
-	}
-	state.IDs = make([]string, len(list))
-	state.Apps = make([]appModel, len(list))
-	for i := range list {
-		state.IDs[i] = list[i].ID
-		state.Apps[i].fromAPI(&list[i])
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -66,13 +66,6 @@ type StorageClassPick struct {
 	Role             string `json:"role,omitempty"`
 }
 
-// StateDetail is a type_astra_stateDetail.
-type StateDetail struct {
-	Type   string `json:"type"`
-	Title  string `json:"title"`
-	Detail string `json:"detail"`
-}
-
 // Message returns the state details as one line, for wait errors.
 func (m *AppMirror) Message() string {
 	if m == nil {

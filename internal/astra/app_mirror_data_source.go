@@ -17,47 +17,26 @@ func NewAppMirrorDataSource() datasource.DataSource { return &appMirrorDataSourc
 
 type appMirrorDataSource struct{ client *Client }
 
-// appMirrorDataModel is the data source's state: the relationship as the
-// API shows it now (source is the current source of replication).
-type appMirrorDataModel struct {
-	ID                   types.String `tfsdk:"id"`
-	SourceAppID          types.String `tfsdk:"source_app_id"`
-	SourceClusterID      types.String `tfsdk:"source_cluster_id"`
-	DestinationAppID     types.String `tfsdk:"destination_app_id"`
-	DestinationClusterID types.String `tfsdk:"destination_cluster_id"`
-	NamespaceMapping     types.List   `tfsdk:"namespace_mapping"`
-	StorageClasses       types.List   `tfsdk:"storage_classes"`
-	State                types.String `tfsdk:"state"`
-	StateDesired         types.String `tfsdk:"state_desired"`
-	StateAllowed         []string     `tfsdk:"state_allowed"`
-	HealthState          types.String `tfsdk:"health_state"`
-	TransferState        types.String `tfsdk:"transfer_state"`
-	StateDetails         types.List   `tfsdk:"state_details"`
-}
-
 func (d *appMirrorDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = appMirrorTypeName
 }
 
 func (d *appMirrorDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	role := computed("`source` or `destination`, as the API reports it (roles follow the current direction of replication); null when not set.")
+	role := computedString("`source` or `destination`, as the API reports it (roles follow the current direction of replication); null when not set.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads an Astra Control AppMirror relationship by `id`, as the API shows it now: unlike the resource, whose " +
 			"attributes keep their configured meaning, `source_app_id` here is the app replication currently runs from.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Required: true, MarkdownDescription: "The AppMirror's ID.",
-				Validators: []validator.String{uuidValidator("an AppMirror")}},
-			"source_app_id":          computed("ID of the app replication runs from now."),
-			"source_cluster_id":      computed("ID of that app's cluster."),
-			"destination_app_id":     computed("ID of the app replication runs to now; null while the API has not created it."),
-			"destination_cluster_id": computed("ID of that app's cluster."),
+				Validators: []validator.String{astraIDValidator("an AppMirror")}},
+			"source_app_id":          computedString("ID of the app replication runs from now."),
+			"source_cluster_id":      computedString("ID of that app's cluster."),
+			"destination_app_id":     computedString("ID of the app replication runs to now; null while the API has not created it."),
+			"destination_cluster_id": computedString("ID of that app's cluster."),
 			"namespace_mapping": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "Namespaces of the app on each cluster; null when the relationship was created without.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"cluster_id": computed("Cluster of the entry."),
+					"cluster_id": computedString("Cluster of the entry."),
 					"namespaces": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Namespaces on that cluster."},
 					"role":       role,
 				}},
@@ -65,21 +44,21 @@ func (d *appMirrorDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"storage_classes": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "Storage class for new volumes on each cluster; null when the relationship was created without.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"cluster_id":         computed("Cluster of the entry."),
-					"storage_class_name": computed("Kubernetes name of the storage class."),
+					"cluster_id":         computedString("Cluster of the entry."),
+					"storage_class_name": computedString("Kubernetes name of the storage class."),
 					"role":               role,
 				}},
 			},
-			"state":         computed("`establishing`, `established`, `failingOver`, `failedOver` or `deleting`."),
-			"state_desired": computed("The state the relationship heads for: `established`, `failedOver` or `deleted`."),
+			"state":         computedString("`establishing`, `established`, `failingOver`, `failedOver` or `deleting`."),
+			"state_desired": computedString("The state the relationship heads for: `established`, `failedOver` or `deleted`."),
 			"state_allowed": schema.ListAttribute{Computed: true, ElementType: types.StringType,
 				MarkdownDescription: "The states that can be requested now."},
-			"health_state":   computed("`normal`, `warning`, `critical` or `indeterminate`."),
-			"transfer_state": computed("`transferring` or `idle`."),
+			"health_state":   computedString("`normal`, `warning`, `critical` or `indeterminate`."),
+			"transfer_state": computedString("`transferring` or `idle`."),
 			"state_details": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "Why the relationship is in its state.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"type": computed("URI of the kind of detail."), "title": computed("Short summary."), "detail": computed("Explanation."),
+					"type": computedString("URI of the kind of detail."), "title": computedString("Short summary."), "detail": computedString("Explanation."),
 				}},
 			},
 		},
@@ -102,18 +81,7 @@ func (d *appMirrorDataSource) Read(ctx context.Context, req datasource.ReadReque
 		apierr.AddError(&resp.Diagnostics, "reading", appMirrorTypeName, id, err)
 		return
 	}
-	// The resource's model renders the lists; in the API's direction.
-	var m appMirrorResourceModel
-	m.NamespaceMapping, m.StorageClasses = types.ListNull(namespaceMappingType), types.ListNull(storageClassPickType)
-	m.fromAPI(live, false, &resp.Diagnostics)
-	state := appMirrorDataModel{
-		ID: m.ID, SourceAppID: m.SourceAppID, SourceClusterID: m.SourceClusterID, DestinationAppID: m.DestinationAppID,
-		DestinationClusterID: m.DestinationClusterID, NamespaceMapping: m.NamespaceMapping, StorageClasses: m.StorageClasses,
-		State: m.State, StateDesired: types.StringValue(live.StateDesired), StateAllowed: live.StateAllowed,
-		HealthState: m.HealthState, TransferState: m.TransferState, StateDetails: m.StateDetails,
-	}
-	if state.StateAllowed == nil {
-		state.StateAllowed = []string{}
-	}
+	var state appMirrorDataModel
+	state.fromAPI(live, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -172,10 +172,37 @@ func otherRole(role string) string {
 	return role
 }
 
-// optionalString is null for "".
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
+// appMirrorDataModel is the data source's state: the relationship as the
+// API shows it now (source is the current source of replication).
+type appMirrorDataModel struct {
+	ID                   types.String `tfsdk:"id"`
+	SourceAppID          types.String `tfsdk:"source_app_id"`
+	SourceClusterID      types.String `tfsdk:"source_cluster_id"`
+	DestinationAppID     types.String `tfsdk:"destination_app_id"`
+	DestinationClusterID types.String `tfsdk:"destination_cluster_id"`
+	NamespaceMapping     types.List   `tfsdk:"namespace_mapping"`
+	StorageClasses       types.List   `tfsdk:"storage_classes"`
+	State                types.String `tfsdk:"state"`
+	StateDesired         types.String `tfsdk:"state_desired"`
+	StateAllowed         []string     `tfsdk:"state_allowed"`
+	HealthState          types.String `tfsdk:"health_state"`
+	TransferState        types.String `tfsdk:"transfer_state"`
+	StateDetails         types.List   `tfsdk:"state_details"`
+}
+
+// fromAPI sets every attribute, in the API's direction; the resource's
+// model renders the lists.
+func (d *appMirrorDataModel) fromAPI(live *AppMirror, diags *diag.Diagnostics) {
+	var m appMirrorResourceModel
+	m.NamespaceMapping, m.StorageClasses = types.ListNull(namespaceMappingType), types.ListNull(storageClassPickType)
+	m.fromAPI(live, false, diags)
+	*d = appMirrorDataModel{
+		ID: m.ID, SourceAppID: m.SourceAppID, SourceClusterID: m.SourceClusterID, DestinationAppID: m.DestinationAppID,
+		DestinationClusterID: m.DestinationClusterID, NamespaceMapping: m.NamespaceMapping, StorageClasses: m.StorageClasses,
+		State: m.State, StateDesired: types.StringValue(live.StateDesired), StateAllowed: live.StateAllowed,
+		HealthState: m.HealthState, TransferState: m.TransferState, StateDetails: m.StateDetails,
 	}
-	return types.StringValue(s)
+	if d.StateAllowed == nil {
+		d.StateAllowed = []string{}
+	}
 }

@@ -5,16 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -39,13 +38,6 @@ const (
 )
 
 var (
-	// uuidRe matches the IDs of the API (type_astra_identifier is a subset).
-	uuidRe = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-	// dns1123Re is the API's type_dns_1123, the form of namespace names.
-	dns1123Re = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
-)
-
-var (
 	_ resource.ResourceWithConfigure      = (*appMirrorResource)(nil)
 	_ resource.ResourceWithImportState    = (*appMirrorResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*appMirrorResource)(nil)
@@ -59,20 +51,6 @@ type appMirrorResource struct{ client *Client }
 
 func (r *appMirrorResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = appMirrorTypeName
-}
-
-func uuidValidator(what string) validator.String {
-	return stringvalidator.RegexMatches(uuidRe, "must be the ID of "+what+" (a lowercase UUID)")
-}
-
-func roleAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true,
-		MarkdownDescription: "`source` or `destination`: the side of the configured replication this entry is for. Required when " +
-			"the source and destination clusters are the same; otherwise `cluster_id` says it. Like every attribute, it keeps " +
-			"its configured meaning after a reverse.",
-		Validators: []validator.String{stringvalidator.OneOf("source", "destination")},
-	}
 }
 
 func (r *appMirrorResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -100,74 +78,37 @@ func (r *appMirrorResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"source_app_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "ID of the managed app to replicate (see the `continuity_astra_app` data source). Changing it replaces the relationship.",
-				Validators:          []validator.String{uuidValidator("a managed app")},
+				Validators:          []validator.String{astraIDValidator("a managed app")},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"destination_cluster_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "ID of the managed cluster that hosts the destination app (see the `continuity_astra_managed_cluster` " +
 					"data source). It may be the source app's cluster, with `namespace_mapping` roles. Changing it replaces the relationship.",
-				Validators:    []validator.String{uuidValidator("a managed cluster")},
+				Validators:    []validator.String{astraIDValidator("a managed cluster")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"namespace_mapping": schema.ListNestedAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "Namespaces of the app on each cluster, at most one entry per cluster (per role within one cluster); " +
-					"the namespaces of the two entries are paired by position. Without it, the destination app uses the source app's " +
-					"namespace names. Used when the relationship is created: changing it replaces the relationship.",
-				Validators: []validator.List{listvalidator.SizeBetween(1, 2)},
-				PlanModifiers: []planmodifier.List{
-					listplanmodifier.UseStateForUnknown(),
-					listplanmodifier.RequiresReplace(),
-				},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"cluster_id": schema.StringAttribute{
-						Required:            true,
-						MarkdownDescription: "The source app's cluster or the destination cluster.",
-						Validators:          []validator.String{uuidValidator("a managed cluster")},
+			"namespace_mapping": mappingAttribute("Namespaces of the app on each cluster, at most one entry per cluster (per role within one cluster); "+
+				"the namespaces of the two entries are paired by position. Without it, the destination app uses the source app's "+
+				"namespace names. Used when the relationship is created: changing it replaces the relationship.",
+				"namespaces", schema.ListAttribute{
+					Required:            true,
+					ElementType:         types.StringType,
+					MarkdownDescription: "Namespace names (DNS-1123 labels, 1 to 63 characters), unique.",
+					Validators: []validator.List{
+						listvalidator.SizeAtLeast(1),
+						listvalidator.UniqueValues(),
+						listvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 63), dns1123Validator),
 					},
-					"namespaces": schema.ListAttribute{
-						Required:            true,
-						ElementType:         types.StringType,
-						MarkdownDescription: "Namespace names (DNS-1123 labels, 1 to 63 characters), unique.",
-						Validators: []validator.List{
-							listvalidator.SizeAtLeast(1),
-							listvalidator.UniqueValues(),
-							listvalidator.ValueStringsAre(
-								stringvalidator.LengthBetween(1, 63),
-								stringvalidator.RegexMatches(dns1123Re, "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit"),
-							),
-						},
-					},
-					"role": roleAttribute(),
-				}},
-			},
-			"storage_classes": schema.ListNestedAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "Storage class for the new volumes on each cluster, at most one entry per cluster (per role within " +
-					"one cluster); a cluster without an entry uses its default storage class (see the `continuity_astra_storage_classes` " +
-					"data source). Used when the relationship is created: changing it replaces the relationship.",
-				Validators: []validator.List{listvalidator.SizeBetween(1, 2)},
-				PlanModifiers: []planmodifier.List{
-					listplanmodifier.UseStateForUnknown(),
-					listplanmodifier.RequiresReplace(),
-				},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"cluster_id": schema.StringAttribute{
-						Required:            true,
-						MarkdownDescription: "The source app's cluster or the destination cluster.",
-						Validators:          []validator.String{uuidValidator("a managed cluster")},
-					},
-					"storage_class_name": schema.StringAttribute{
-						Required:            true,
-						MarkdownDescription: "Kubernetes name of the storage class (not its Astra ID), 1 to 255 characters.",
-						Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-					},
-					"role": roleAttribute(),
-				}},
-			},
+				}),
+			"storage_classes": mappingAttribute("Storage class for the new volumes on each cluster, at most one entry per cluster (per role within "+
+				"one cluster); a cluster without an entry uses its default storage class (see the `continuity_astra_storage_classes` "+
+				"data source). Used when the relationship is created: changing it replaces the relationship.",
+				"storage_class_name", schema.StringAttribute{
+					Required:            true,
+					MarkdownDescription: "Kubernetes name of the storage class (not its Astra ID), 1 to 255 characters.",
+					Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				}),
 			"state_desired": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -220,124 +161,45 @@ func (r *appMirrorResource) Schema(ctx context.Context, _ resource.SchemaRequest
 	}
 }
 
+// mappingAttribute is namespace_mapping or storage_classes: entries for the
+// source app's cluster and the destination cluster, each with its
+// cluster_id, an optional role and one attribute of its own, fixed at
+// creation.
+func mappingAttribute(desc, name string, attribute schema.Attribute) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: desc,
+		Validators:          []validator.List{listvalidator.SizeBetween(1, 2)},
+		PlanModifiers: []planmodifier.List{
+			listplanmodifier.UseStateForUnknown(),
+			listplanmodifier.RequiresReplace(),
+		},
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"cluster_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The source app's cluster or the destination cluster.",
+				Validators:          []validator.String{astraIDValidator("a managed cluster")},
+			},
+			name:   attribute,
+			"role": roleAttribute(),
+		}},
+	}
+}
+
+// roleAttribute is the role of a mapping entry.
+func roleAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		MarkdownDescription: "`source` or `destination`: the side of the configured replication this entry is for. Required when " +
+			"the source and destination clusters are the same; otherwise `cluster_id` says it. Like every attribute, it keeps " +
+			"its configured meaning after a reverse.",
+		Validators: []validator.String{stringvalidator.OneOf("source", "destination")},
+	}
+}
+
 func (r *appMirrorResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// ValidateConfig checks what the mappings say without the API: two entries
-// for one cluster (a relationship within one cluster) need distinct roles,
-// and two namespace lists are paired by position, so they must be as long.
-func (r *appMirrorResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var config appMirrorResourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	type entry struct {
-		ClusterID, Role types.String
-		Count           int // namespaces; -1 when unknown
-	}
-	check := func(attrName string, entries []entry) {
-		if len(entries) != 2 || entries[0].ClusterID.IsUnknown() || entries[1].ClusterID.IsUnknown() ||
-			entries[0].ClusterID.ValueString() != entries[1].ClusterID.ValueString() {
-			return
-		}
-		r0, r1 := entries[0].Role, entries[1].Role
-		if r0.IsUnknown() || r1.IsUnknown() {
-			return
-		}
-		if r0.IsNull() || r1.IsNull() || r0.ValueString() == r1.ValueString() {
-			resp.Diagnostics.AddAttributeError(path.Root(attrName), "Roles required for a relationship within one cluster",
-				fmt.Sprintf("Both %s entries name cluster %s, so each needs a role: one \"source\" and one \"destination\".",
-					attrName, entries[0].ClusterID.ValueString()))
-		}
-	}
-	if !config.NamespaceMapping.IsNull() && !config.NamespaceMapping.IsUnknown() {
-		var raw []struct {
-			ClusterID  types.String `tfsdk:"cluster_id"`
-			Namespaces types.List   `tfsdk:"namespaces"`
-			Role       types.String `tfsdk:"role"`
-		}
-		resp.Diagnostics.Append(config.NamespaceMapping.ElementsAs(ctx, &raw, false)...)
-		entries := make([]entry, len(raw))
-		for i, e := range raw {
-			entries[i] = entry{ClusterID: e.ClusterID, Role: e.Role, Count: -1}
-			if !e.Namespaces.IsUnknown() && !e.Namespaces.IsNull() {
-				entries[i].Count = len(e.Namespaces.Elements())
-			}
-		}
-		check("namespace_mapping", entries)
-		if len(entries) == 2 && entries[0].Count >= 0 && entries[1].Count >= 0 && entries[0].Count != entries[1].Count {
-			resp.Diagnostics.AddAttributeError(path.Root("namespace_mapping"), "Namespace lists of different lengths",
-				fmt.Sprintf("The namespaces of the two namespace_mapping entries are paired by position, so both must list as many "+
-					"namespaces (one for each namespace of the source app); they list %d and %d.", entries[0].Count, entries[1].Count))
-		}
-	}
-	if !config.StorageClasses.IsNull() && !config.StorageClasses.IsUnknown() {
-		var raw []struct {
-			ClusterID        types.String `tfsdk:"cluster_id"`
-			StorageClassName types.String `tfsdk:"storage_class_name"`
-			Role             types.String `tfsdk:"role"`
-		}
-		resp.Diagnostics.Append(config.StorageClasses.ElementsAs(ctx, &raw, false)...)
-		entries := make([]entry, len(raw))
-		for i, e := range raw {
-			entries[i] = entry{ClusterID: e.ClusterID, Role: e.Role}
-		}
-		check("storage_classes", entries)
-	}
-}
-
-// ModifyPlan refuses the changes the API cannot make in one step, and
-// plans the state an update ends in.
-func (r *appMirrorResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy
-	}
-	var plan appMirrorResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	desired, reversed := plan.StateDesired, plan.Reversed
-	if req.State.Raw.IsNull() || len(resp.RequiresReplace) > 0 {
-		if !desired.IsUnknown() && desired.ValueString() != MirrorEstablished {
-			resp.Diagnostics.AddAttributeError(path.Root("state_desired"), "A relationship cannot be created failed over",
-				"Astra Control creates AppMirror relationships in state \"established\" only. Create it with state_desired = "+
-					"\"established\" (the default), apply, and then set state_desired = \"failedOver\" to fail over.")
-		}
-		if !reversed.IsUnknown() && reversed.ValueBool() {
-			resp.Diagnostics.AddAttributeError(path.Root("reversed"), "A relationship cannot be created reversed",
-				"A new relationship replicates from source_app_id to the app it creates on destination_cluster_id; there is "+
-					"nothing to reverse yet. Create it with reversed = false (the default), apply, and then set reversed = true.")
-		}
-		if !desired.IsUnknown() {
-			plan.State = desired
-		}
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-		return
-	}
-	if req.Plan.Raw.Equal(req.State.Raw) {
-		return
-	}
-	var state appMirrorResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || desired.IsUnknown() || reversed.IsUnknown() {
-		return
-	}
-	if reversed.ValueBool() != state.Reversed.ValueBool() && desired.ValueString() == MirrorFailedOver {
-		from := "established"
-		if state.StateDesired.ValueString() == MirrorFailedOver {
-			from = "failed over"
-		}
-		resp.Diagnostics.AddAttributeError(path.Root("reversed"), "Reverse and failover cannot be done in one step",
-			fmt.Sprintf("The relationship is %s. Changing reversed reverses the replication, which ends in state \"established\"; "+
-				"a failover is a separate operation. Apply the change of reversed first with state_desired = \"established\", "+
-				"then set state_desired = \"failedOver\" and apply again.", from))
-		return
-	}
-	plan.State = desired
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
 func (r *appMirrorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -358,7 +220,7 @@ func (r *appMirrorResource) Create(ctx context.Context, req resource.CreateReque
 	}
 	created, err := r.client.CreateAppMirror(ctx, in)
 	if err != nil {
-		addAppMirrorError(&resp.Diagnostics, "creating", fmt.Sprintf("for source app %q", plan.SourceAppID.ValueString()), err)
+		addAppMirrorError(&resp.Diagnostics, "creating", plan, err)
 		return
 	}
 	tflog.Info(ctx, "created AppMirror", map[string]any{"id": created.ID, "state": created.State})
@@ -387,9 +249,7 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 	id := state.ID.ValueString()
 	live, err := r.client.GetAppMirror(ctx, id)
 	if apierr.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("AppMirror not found",
-			fmt.Sprintf("%s %q no longer exists in Astra Control; it was removed from the state and will be planned for creation.", appMirrorTypeName, id))
-		resp.State.RemoveResource(ctx)
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: appMirrorTypeName, ID: id, Service: serviceName})
 		return
 	}
 	if err != nil {
@@ -397,10 +257,8 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	if live.State == MirrorDeleting || live.StateDesired == MirrorDeleted {
-		resp.Diagnostics.AddWarning("AppMirror being deleted",
-			fmt.Sprintf("%s %q is being deleted in Astra Control; it was removed from the state. Its source app can be "+
-				"replicated again once the deletion ends.", appMirrorTypeName, id))
-		resp.State.RemoveResource(ctx)
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: appMirrorTypeName, ID: id, Service: serviceName,
+			Why: "is being deleted in Astra Control (its source app can be replicated again once the deletion ends)"})
 		return
 	}
 	reversed := direction(state, live, &resp.Diagnostics)
@@ -410,65 +268,6 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	state.fromAPI(live, reversed, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// direction tells whether live runs in the configured direction or
-// reversed. With a known destination app, the IDs tell. Without one (after
-// an import, or a creation whose wait failed) source_app_id tells; after a
-// plain import it is unknown (see createdReversed).
-func direction(state appMirrorResourceModel, live *AppMirror, diags interface{ AddWarning(string, string) }) bool {
-	src := state.SourceAppID.ValueString()
-	if state.DestinationAppID.ValueString() != "" {
-		switch {
-		case state.isReversed(live):
-			return true
-		case live.SourceAppID == src:
-			return false
-		}
-		diags.AddWarning("AppMirror apps changed",
-			fmt.Sprintf("%s %q now replicates app %s to app %s, neither of which is the configured pair (%s, %s); the state "+
-				"takes the API's apps, and the plan shows the difference.", appMirrorTypeName, live.ID, live.SourceAppID,
-				live.DestinationAppID, src, state.DestinationAppID.ValueString()))
-		return false
-	}
-	return src != "" && src != live.SourceAppID && src == live.DestinationAppID
-}
-
-// createdReversed tells, after an import by ID alone, whether live runs
-// towards the app it was created to replicate: Astra Control creates the
-// destination app when the relationship is created, while the replicated
-// app existed before. So when the API's current source app was created no
-// earlier than the relationship and its destination app before it, the
-// relationship was reversed, and source_app_id is its destination app.
-// When the timestamps are missing or say nothing clear, the current
-// direction is taken as the configured one.
-func (r *appMirrorResource) createdReversed(ctx context.Context, live *AppMirror) bool {
-	if live.Metadata == nil || live.DestinationAppID == "" {
-		return false
-	}
-	created, ok := parseTimestamp(live.Metadata.CreationTimestamp)
-	if !ok {
-		return false
-	}
-	appCreated := func(id string) (time.Time, bool) {
-		a, err := r.client.GetApp(ctx, id)
-		if err != nil || a.Metadata == nil {
-			tflog.Debug(ctx, "import: cannot read the creation time of an app", map[string]any{"app": id, "error": fmt.Sprint(err)})
-			return time.Time{}, false
-		}
-		return parseTimestamp(a.Metadata.CreationTimestamp)
-	}
-	src, okSrc := appCreated(live.SourceAppID)
-	dest, okDest := appCreated(live.DestinationAppID)
-	reversed := okSrc && okDest && !src.Before(created) && dest.Before(created)
-	tflog.Info(ctx, "import: direction of the AppMirror from creation times", map[string]any{"id": live.ID, "reversed": reversed})
-	return reversed
-}
-
-// parseTimestamp parses a type_astra_time.
-func parseTimestamp(s string) (time.Time, bool) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	return t, err == nil
 }
 
 func (r *appMirrorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -516,7 +315,7 @@ func (r *appMirrorResource) Update(ctx context.Context, req resource.UpdateReque
 	if update != nil {
 		tflog.Info(ctx, what+" AppMirror", map[string]any{"id": id, "from": live.State, "to": want})
 		if err := r.client.UpdateAppMirror(ctx, id, *update); err != nil {
-			addAppMirrorError(&resp.Diagnostics, what, fmt.Sprintf("%q", id), err)
+			addAppMirrorError(&resp.Diagnostics, what, state, err)
 			return
 		}
 		live, err = r.waitFor(ctx, id, want, source, live.State)
@@ -549,18 +348,10 @@ func (r *appMirrorResource) Delete(ctx context.Context, req resource.DeleteReque
 		return
 	}
 	if err != nil {
-		addAppMirrorError(&resp.Diagnostics, "deleting", fmt.Sprintf("%q", id), err)
+		addAppMirrorError(&resp.Diagnostics, "deleting", state, err)
 		return
 	}
-	_, err = wait.Conf[*AppMirror]{
-		Operation: "AppMirror " + id + " to be deleted",
-		// A server may show the former state for a moment after the DELETE.
-		Pending:  []string{MirrorDeleting, MirrorEstablishing, MirrorEstablished, MirrorFailingOver, MirrorFailedOver},
-		NotFound: wait.NotFoundIsSuccess,
-		Refresh:  r.refresh(id),
-		Message:  (*AppMirror).Message,
-	}.Wait(ctx)
-	if err != nil {
+	if err := r.waitDeleted(ctx, id); err != nil {
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", appMirrorTypeName, id, err)
 	}
 }
@@ -573,7 +364,7 @@ func (r *appMirrorResource) Delete(ctx context.Context, req resource.DeleteReque
 func (r *appMirrorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id, source, withSource := strings.Cut(req.ID, ",")
 	id, source = strings.TrimSpace(id), strings.TrimSpace(source)
-	if !uuidRe.MatchString(id) || (withSource && !uuidRe.MatchString(source)) {
+	if !astraIDPattern.MatchString(id) || (withSource && !astraIDPattern.MatchString(source)) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Expected \"<appMirror_id>\" or \"<appMirror_id>,<source_app_id>\" (lowercase UUIDs), got %q.", req.ID))
 		return
@@ -595,63 +386,10 @@ func (r *appMirrorResource) ImportState(ctx context.Context, req resource.Import
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("source_app_id"), source)...)
 }
 
-// refresh reads the relationship for a waiter.
-func (r *appMirrorResource) refresh(id string) wait.RefreshFunc[*AppMirror] {
-	return func(ctx context.Context) (*AppMirror, string, error) {
-		m, err := r.client.GetAppMirror(ctx, id)
-		if err != nil {
-			return nil, "", err
-		}
-		return m, m.State, nil
-	}
-}
-
-// waitSettled waits until the relationship is established or failed over.
-func (r *appMirrorResource) waitSettled(ctx context.Context, id string) (*AppMirror, error) {
-	return wait.Conf[*AppMirror]{
-		Operation: "AppMirror " + id + " to be established or failed over",
-		Pending:   []string{MirrorEstablishing, MirrorFailingOver},
-		Target:    []string{MirrorEstablished, MirrorFailedOver},
-		Refresh:   r.refresh(id),
-		Message:   (*AppMirror).Message,
-	}.Wait(ctx)
-}
-
-// Pseudo-states of waitFor: the server has not shown the requested change yet.
-const (
-	pendingRequested = "requested"
-	pendingSwap      = "swapping"
-)
-
-// waitFor waits until the relationship is in state target with source as
-// its source app. A server may show the state from before the request
-// (from) for a moment, or the old direction: both count as pending.
-func (r *appMirrorResource) waitFor(ctx context.Context, id, target, source, from string) (*AppMirror, error) {
-	refresh := r.refresh(id)
-	return wait.Conf[*AppMirror]{
-		Operation: fmt.Sprintf("AppMirror %s to be %s", id, target),
-		Pending:   []string{MirrorEstablishing, MirrorFailingOver, pendingRequested, pendingSwap},
-		Target:    []string{target},
-		Failure:   []string{MirrorDeleting},
-		Refresh: func(ctx context.Context) (*AppMirror, string, error) {
-			m, state, err := refresh(ctx)
-			switch {
-			case err != nil:
-				return m, state, err
-			case source != "" && m.SourceAppID != source:
-				return m, pendingSwap, nil
-			case state == from && from != target:
-				return m, pendingRequested, nil
-			}
-			return m, state, nil
-		},
-		Message: (*AppMirror).Message,
-	}.Wait(ctx)
-}
-
-// addAppMirrorError reports an API error with advice specific to AppMirror;
-// subject names the relationship (its quoted ID, or the app it is for).
-func addAppMirrorError(diags interface{ AddError(string, string) }, action, subject string, err error) {
+// addAppMirrorError reports an API error with advice specific to AppMirror,
+// naming the relationship m by its ID or, before it has one, by the app it
+// replicates.
+func addAppMirrorError(diags *diag.Diagnostics, action string, m appMirrorResourceModel, err error) {
 	var e *apierr.Error
 	if errors.As(err, &e) {
 		switch {
@@ -669,16 +407,9 @@ func addAppMirrorError(diags interface{ AddError(string, string) }, action, subj
 				"destination_cluster_id, namespace_mapping and storage_classes."
 		}
 	}
-	diags.AddError(fmt.Sprintf("Error %s %s %s", action, appMirrorTypeName, subject), apierr.Detail(err))
-}
-
-// fieldNamed reports whether the API error names the field, or a field
-// below it ("namespaceMapping[0].role" is below "namespaceMapping").
-func fieldNamed(e *apierr.Error, name string) bool {
-	for _, f := range e.Fields {
-		if f.Name == name || strings.HasPrefix(f.Name, name+"[") || strings.HasPrefix(f.Name, name+".") {
-			return true
-		}
+	typeName, id := appMirrorTypeName, m.ID.ValueString()
+	if id == "" {
+		typeName, id = appMirrorTypeName+" for source app", m.SourceAppID.ValueString()
 	}
-	return false
+	apierr.AddError(diags, action, typeName, id, err)
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -39,21 +38,7 @@ resource "continuity_astra_app_mirror" "test" {
 // testAccCheckAppMirrorDestroy checks that every relationship is gone.
 func testAccCheckAppMirrorDestroy(t *testing.T) resource.TestCheckFunc {
 	client := acctest.AstraClient(t)
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "continuity_astra_app_mirror" {
-				continue
-			}
-			m, err := client.GetAppMirror(context.Background(), rs.Primary.ID)
-			if err == nil {
-				return fmt.Errorf("AppMirror %s still exists, state %s", rs.Primary.ID, m.State)
-			}
-			if !apierr.IsNotFound(err) {
-				return err
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed(map[string]acctest.Finder{"continuity_astra_app_mirror": acctest.Find(client.GetAppMirror)})
 }
 
 // apiMirror is what checkMirrorAPI expects of the relationship.
@@ -227,16 +212,6 @@ func checkDestinationNamespaces(t *testing.T, namespaces ...string) resource.Tes
 	}
 }
 
-// mirrorID captures the relationship's ID for PreConfig changes.
-type mirrorID struct{ id string }
-
-func (m *mirrorID) capture() resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		m.id = s.RootModule().Resources[mirrorAddr].Primary.ID
-		return nil
-	}
-}
-
 // waitState waits, through the API, until the relationship is in state,
 // or gone when state is "".
 func waitState(t *testing.T, client *astra.Client, id, state string) {
@@ -266,7 +241,7 @@ func TestAccAppMirror_driftFailoverAndReverseOutsideTerraform(t *testing.T) {
 	app := acctest.AstraApp(t, "tf-acc-mirror-drift", acctest.EnvAstraClusterEastID)
 	west := acctest.SandboxEnv(t, acctest.EnvAstraClusterWestID)
 	client := acctest.AstraClient(t)
-	var mirror mirrorID
+	var mirror acctest.ID
 	config := mirrorConfig(app.ID, west)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -274,11 +249,11 @@ func TestAccAppMirror_driftFailoverAndReverseOutsideTerraform(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckAppMirrorDestroy(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: mirror.capture()},
+			{Config: config, Check: mirror.Capture(mirrorAddr)},
 			{
 				// Someone fails over in the Astra UI: the plan resyncs.
 				PreConfig: func() {
-					if err := client.UpdateAppMirror(context.Background(), mirror.id, astra.FailoverUpdate()); err != nil {
+					if err := client.UpdateAppMirror(context.Background(), mirror.Value, astra.FailoverUpdate()); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -293,14 +268,14 @@ func TestAccAppMirror_driftFailoverAndReverseOutsideTerraform(t *testing.T) {
 			{
 				// Someone reverses the relationship: the plan reverses it back.
 				PreConfig: func() {
-					m, err := client.GetAppMirror(context.Background(), mirror.id)
+					m, err := client.GetAppMirror(context.Background(), mirror.Value)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if err := client.UpdateAppMirror(context.Background(), mirror.id, astra.ReverseUpdate(m)); err != nil {
+					if err := client.UpdateAppMirror(context.Background(), mirror.Value, astra.ReverseUpdate(m)); err != nil {
 						t.Fatal(err)
 					}
-					waitState(t, client, mirror.id, astra.MirrorEstablished)
+					waitState(t, client, mirror.Value, astra.MirrorEstablished)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -313,10 +288,10 @@ func TestAccAppMirror_driftFailoverAndReverseOutsideTerraform(t *testing.T) {
 			{
 				// A refresh alone shows the drift as a non-empty plan.
 				PreConfig: func() {
-					if err := client.UpdateAppMirror(context.Background(), mirror.id, astra.FailoverUpdate()); err != nil {
+					if err := client.UpdateAppMirror(context.Background(), mirror.Value, astra.FailoverUpdate()); err != nil {
 						t.Fatal(err)
 					}
-					waitState(t, client, mirror.id, astra.MirrorFailedOver)
+					waitState(t, client, mirror.Value, astra.MirrorFailedOver)
 				},
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
@@ -335,7 +310,7 @@ func TestAccAppMirror_disappears(t *testing.T) {
 	app := acctest.AstraApp(t, "tf-acc-mirror-gone", acctest.EnvAstraClusterEastID)
 	west := acctest.SandboxEnv(t, acctest.EnvAstraClusterWestID)
 	client := acctest.AstraClient(t)
-	var mirror mirrorID
+	var mirror acctest.ID
 	config := mirrorConfig(app.ID, west)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -343,13 +318,13 @@ func TestAccAppMirror_disappears(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckAppMirrorDestroy(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: mirror.capture()},
+			{Config: config, Check: mirror.Capture(mirrorAddr)},
 			{
 				PreConfig: func() {
-					if err := client.DeleteAppMirror(context.Background(), mirror.id); err != nil {
+					if err := client.DeleteAppMirror(context.Background(), mirror.Value); err != nil {
 						t.Fatal(err)
 					}
-					waitState(t, client, mirror.id, "")
+					waitState(t, client, mirror.Value, "")
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -357,7 +332,7 @@ func TestAccAppMirror_disappears(t *testing.T) {
 				}},
 				ConfigStateChecks: append(stateIs("established", "established", false),
 					statecheck.ExpectKnownValue(mirrorAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-						if v == mirror.id {
+						if v == mirror.Value {
 							return fmt.Errorf("id %s was not replaced", v)
 						}
 						return nil

@@ -78,14 +78,6 @@ func (in ScheduleInput) body() scheduleWrite {
 	}
 }
 
-// apiBoolString renders a boolean as the API's "true" or "false".
-func apiBoolString(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
-}
-
 func schedulesPath(appID string) string {
 	return "k8s/v1/apps/" + url.PathEscape(appID) + "/schedules"
 }

@@ -3,8 +3,6 @@ package astra
 import (
 	"fmt"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -45,24 +43,6 @@ var scheduleTiming = map[string][]string{
 
 // scheduleGranularities are the granularities in the API's order.
 var scheduleGranularities = []string{"hourly", "daily", "weekly", "monthly", "custom"}
-
-// intString renders a known Int64 as the API's numeric string, else nil.
-func intString(v types.Int64) *string {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	s := strconv.FormatInt(v.ValueInt64(), 10)
-	return &s
-}
-
-// knownString returns a known string's value, else nil.
-func knownString(v types.String) *string {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	s := v.ValueString()
-	return &s
-}
 
 // toAPI returns what the user set. Timing fields the granularity does not
 // take are not sent.
@@ -129,65 +109,7 @@ func (m *appScheduleResourceModel) fromAPI(appID string, s *Schedule, diags *dia
 	m.Replicate = types.BoolValue(s.Replicate != nil && *s.Replicate == "true")
 	m.CreatedAt, m.UpdatedAt = types.StringNull(), types.StringNull()
 	if s.Metadata != nil {
-		m.CreatedAt = optString(s.Metadata.CreationTimestamp)
-		m.UpdatedAt = optString(s.Metadata.ModificationTimestamp)
+		m.CreatedAt = optionalString(s.Metadata.CreationTimestamp)
+		m.UpdatedAt = optionalString(s.Metadata.ModificationTimestamp)
 	}
-}
-
-// checkRecurrenceRule returns why rule is not one Astra Control accepts:
-// RFC 5545 DTSTART (UTC, in the past) and RRULE lines, the rule with only
-// FREQ (MINUTELY or HOURLY) and INTERVAL.
-func checkRecurrenceRule(rule string, now time.Time) error {
-	const example = `for example "DTSTART:20240101T000500Z\nRRULE:FREQ=MINUTELY;INTERVAL=30"`
-	var start, rrule string
-	var haveStart, haveRule bool
-	for _, line := range strings.Split(rule, "\n") {
-		switch {
-		case strings.HasPrefix(line, "DTSTART:") && !haveStart:
-			start, haveStart = strings.TrimPrefix(line, "DTSTART:"), true
-		case strings.HasPrefix(line, "RRULE:") && !haveRule:
-			rrule, haveRule = strings.TrimPrefix(line, "RRULE:"), true
-		case strings.HasPrefix(line, "DTSTART;"):
-			return fmt.Errorf("DTSTART must be a UTC time without parameters such as TZID, %s", example)
-		default:
-			return fmt.Errorf("the rule must be exactly a DTSTART line and an RRULE line separated by a line feed (\\n), %s; found %q", example, line)
-		}
-	}
-	if !haveStart || !haveRule {
-		return fmt.Errorf("the rule needs both a DTSTART line and an RRULE line, %s", example)
-	}
-	t, err := time.Parse("20060102T150405Z", start)
-	if err != nil {
-		return fmt.Errorf("DTSTART %q is not a UTC time such as 20240101T000500Z (only UTC, with the Z suffix, is supported)", start)
-	}
-	if !t.Before(now) {
-		return fmt.Errorf("DTSTART %s is in the future; Astra Control accepts only a start in the past (the time of day sets the offset of each run)", start)
-	}
-	parts := map[string]string{}
-	for _, part := range strings.Split(rrule, ";") {
-		key, value, ok := strings.Cut(part, "=")
-		if !ok {
-			return fmt.Errorf("RRULE part %q is not NAME=VALUE", part)
-		}
-		if _, dup := parts[key]; dup {
-			return fmt.Errorf("RRULE has %s twice", key)
-		}
-		parts[key] = value
-		switch key {
-		case "FREQ":
-			if value != "MINUTELY" && value != "HOURLY" {
-				return fmt.Errorf("RRULE FREQ=%s is not supported: Astra Control takes only MINUTELY or HOURLY (use granularity daily, weekly or monthly for longer periods)", value)
-			}
-		case "INTERVAL":
-			if n, err := strconv.Atoi(value); err != nil || n < 1 || strconv.Itoa(n) != value {
-				return fmt.Errorf("RRULE INTERVAL=%s must be a positive integer", value)
-			}
-		default:
-			return fmt.Errorf("RRULE part %s is not supported: Astra Control takes only FREQ and INTERVAL", key)
-		}
-	}
-	if _, ok := parts["FREQ"]; !ok {
-		return fmt.Errorf("RRULE needs FREQ, %s", example)
-	}
-	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -62,7 +64,7 @@ func (r *appScheduleResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"app_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "ID of the managed app. Changing it replaces the schedule.",
-				Validators:          idValidators(),
+				Validators:          []validator.String{astraIDValidator("")},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"name": schema.StringAttribute{
@@ -107,7 +109,7 @@ func (r *appScheduleResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "For `custom` schedules, an RFC 5545 rule as Astra Control takes it: a `DTSTART` line with a UTC time in the past " +
 					"(its time of day is the offset of the runs) and an `RRULE` line with only `FREQ` (`MINUTELY` or `HOURLY`) and `INTERVAL`, " +
 					"separated by a line feed, e.g. `\"DTSTART:20240101T000500Z\\nRRULE:FREQ=MINUTELY;INTERVAL=30\"`.",
-				Validators: []validator.String{recurrenceRuleValidator{}},
+				Validators: []validator.String{recurrenceRuleValidator},
 			},
 			"snapshot_retention": schema.Int64Attribute{
 				Required:            true,
@@ -123,7 +125,7 @@ func (r *appScheduleResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Optional:            true,
 				Computed:            true,
 				MarkdownDescription: "ID of the bucket backups go to; the API picks one when unset. Changing it replaces the schedule.",
-				Validators:          idValidators(),
+				Validators:          []validator.String{astraIDValidator("")},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured(),
@@ -229,10 +231,8 @@ func (r *appScheduleResource) Read(ctx context.Context, req resource.ReadRequest
 	appID, id := state.AppID.ValueString(), state.ID.ValueString()
 	s, err := r.client.GetSchedule(ctx, appID, id)
 	if apierr.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Schedule not found",
-			fmt.Sprintf("%s %q of app %s no longer exists in Astra Control (or the app is no longer managed); it was removed from the state and will be planned for creation.",
-				appScheduleTypeName, id, appID))
-		resp.State.RemoveResource(ctx)
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: appScheduleTypeName, ID: appID + "/" + id, Service: serviceName,
+			Why: "no longer exists in Astra Control (or the app is no longer managed)"})
 		return
 	}
 	if err != nil {
@@ -291,15 +291,10 @@ func (r *appScheduleResource) Delete(ctx context.Context, req resource.DeleteReq
 		addAppScheduleError(&resp.Diagnostics, "deleting", appID+"/"+id, err)
 		return
 	}
-	_, err = wait.Conf[*Schedule]{
-		Operation: "schedule " + appID + "/" + id + " to be deleted",
-		Pending:   []string{"present"},
-		NotFound:  wait.NotFoundIsSuccess,
-		Refresh: func(ctx context.Context) (*Schedule, string, error) {
-			s, err := r.client.GetSchedule(ctx, appID, id)
-			return s, "present", err
-		},
-	}.Wait(ctx)
+	err = wait.UntilGone(ctx, "schedule "+appID+"/"+id+" to be deleted", func(ctx context.Context) error {
+		_, err := r.client.GetSchedule(ctx, appID, id)
+		return err
+	})
 	if err != nil {
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", appScheduleTypeName, appID+"/"+id, err)
 	}
@@ -320,7 +315,7 @@ func (r *appScheduleResource) ImportState(ctx context.Context, req resource.Impo
 }
 
 // addAppScheduleError reports an API error with advice specific to schedules.
-func addAppScheduleError(diags interface{ AddError(string, string) }, action, id string, err error) {
+func addAppScheduleError(diags *diag.Diagnostics, action, id string, err error) {
 	var e *apierr.Error
 	if errors.As(err, &e) {
 		switch {
@@ -328,33 +323,9 @@ func addAppScheduleError(diags interface{ AddError(string, string) }, action, id
 			e.Hint = "This app cannot be replicated, so its schedules cannot set replicate = true."
 		case e.Code == "problem 154":
 			e.Hint = "This app cannot have protection schedules; the destination app of an AppMirror relationship, for one, gets the source's schedules only after a failover."
-		case e.StatusCode == 404 && e.Code == "problem 2":
+		case e.StatusCode == http.StatusNotFound && e.Code == "problem 2":
 			e.Hint = "The app named by app_id is not managed by this Astra account; check the ID."
 		}
 	}
-	summary := fmt.Sprintf("Error %s %s", action, appScheduleTypeName)
-	if id != "" {
-		summary = fmt.Sprintf("Error %s %s %q", action, appScheduleTypeName, id)
-	}
-	diags.AddError(summary, apierr.Detail(err))
-}
-
-// recurrenceRuleValidator checks a recurrence rule at plan time.
-type recurrenceRuleValidator struct{}
-
-func (recurrenceRuleValidator) Description(context.Context) string {
-	return "must be DTSTART (UTC, in the past) and RRULE (FREQ MINUTELY or HOURLY, INTERVAL) lines"
-}
-
-func (v recurrenceRuleValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (recurrenceRuleValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := checkRecurrenceRule(req.ConfigValue.ValueString(), time.Now()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid recurrence rule", fmt.Sprintf("%s: %s.", req.Path, err))
-	}
+	apierr.AddError(diags, action, appScheduleTypeName, id, err)
 }

@@ -243,7 +243,7 @@ func TestAccAppSchedule_driftAndDisappears(t *testing.T) {
 	name := acctest.RandomName("tf-acc-sched-drift")
 	wordpress := wordpressApp(t)
 	client := acctest.AstraClient(t)
-	var created idOf
+	var created acctest.ID
 	body := fmt.Sprintf("  name = %q\n  granularity = \"hourly\"\n  minute = 5\n  snapshot_retention = 6\n  backup_retention = 0\n", name)
 	config := scheduleConfig(wordpress, body)
 
@@ -252,12 +252,12 @@ func TestAccAppSchedule_driftAndDisappears(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckAppScheduleDestroy(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: created.capture(scheduleAddr)},
+			{Config: config, Check: created.Capture(scheduleAddr)},
 			{
 				// Someone turns the schedule into a daily one and keeps fewer snapshots.
 				PreConfig: func() {
 					two, zero := "2", "0"
-					err := client.UpdateSchedule(context.Background(), wordpress, created.id, astra.ScheduleInput{
+					err := client.UpdateSchedule(context.Background(), wordpress, created.Value, astra.ScheduleInput{
 						Name: name, Enabled: true, Granularity: "daily", Minute: &zero, Hour: &two, SnapshotRetention: "1", BackupRetention: "0",
 					})
 					if err != nil {
@@ -279,7 +279,7 @@ func TestAccAppSchedule_driftAndDisappears(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := client.DeleteSchedule(context.Background(), wordpress, created.id); err != nil {
+					if err := client.DeleteSchedule(context.Background(), wordpress, created.Value); err != nil {
 						t.Fatal(err)
 					}
 				},

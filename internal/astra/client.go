@@ -1,5 +1,9 @@
 // Package astra is the NetApp Astra Control backend: its REST client and
 // the resources and data sources built on it.
+//
+// The API facts it relies on are in astra.md and NetApp's OpenAPI spec
+// astra-openapi-24.02.json, in ../shared/specs beside the repository;
+// comments cite them as "astra.md §N".
 package astra
 
 import (

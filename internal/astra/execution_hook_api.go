@@ -14,6 +14,13 @@ const (
 	executionHooksPath     = "core/v1/executionHooks"
 )
 
+// Values of an execution hook's action, stage and matchingCriteria type.
+var (
+	executionHookActions = []string{"snapshot", "backup", "restore", "failover"}
+	executionHookStages  = []string{"pre", "post"}
+	matchCriterionTypes  = []string{"containerImage", "containerName", "podName", "podLabel", "namespaceName"}
+)
+
 // MatchCriterion is one entry of an execution hook's matchingCriteria.
 type MatchCriterion struct {
 	Type  string `json:"type"`
@@ -85,10 +92,7 @@ func (in ExecutionHookInput) body() executionHookWrite {
 	b := executionHookWrite{
 		Type: executionHookMediaType, Version: executionHookVersion, Name: in.Name, HookType: "custom",
 		MatchingCriteria: in.MatchingCriteria, Action: in.Action, Stage: in.Stage, HookSourceID: in.HookSourceID,
-		Arguments: in.Arguments, AppID: in.AppID, Enabled: "false", Description: in.Description,
-	}
-	if in.Enabled {
-		b.Enabled = "true"
+		Arguments: in.Arguments, AppID: in.AppID, Enabled: apiBoolString(in.Enabled), Description: in.Description,
 	}
 	if b.MatchingCriteria == nil {
 		b.MatchingCriteria = []MatchCriterion{}

@@ -3,6 +3,7 @@ package astra
 import (
 	"context"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -85,7 +86,7 @@ func (m *executionHookResourceModel) fromAPI(ctx context.Context, h *ExecutionHo
 	m.Action = types.StringValue(h.Action)
 	m.Stage = types.StringValue(h.Stage)
 	m.Enabled = types.BoolValue(h.Enabled != "false")
-	m.Description = types.StringValue(deref(h.Description))
+	m.Description = types.StringValue(conv.Deref(h.Description))
 	m.HookType = types.StringValue(h.HookType)
 
 	args := h.Arguments
@@ -128,7 +129,7 @@ func (m *executionHookResourceModel) fromAPI(ctx context.Context, h *ExecutionHo
 
 	m.CreatedAt, m.UpdatedAt = types.StringNull(), types.StringNull()
 	if h.Metadata != nil {
-		m.CreatedAt = optString(h.Metadata.CreationTimestamp)
-		m.UpdatedAt = optString(h.Metadata.ModificationTimestamp)
+		m.CreatedAt = optionalString(h.Metadata.CreationTimestamp)
+		m.UpdatedAt = optionalString(h.Metadata.ModificationTimestamp)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -33,13 +33,6 @@ const executionHookTypeName = "continuity_astra_execution_hook"
 
 // executionHookTimeout is the default bound of each call, retries included.
 const executionHookTimeout = 5 * time.Minute
-
-// Values the API accepts.
-var (
-	executionHookActions = []string{"snapshot", "backup", "restore", "failover"}
-	executionHookStages  = []string{"pre", "post"}
-	matchCriterionTypes  = []string{"containerImage", "containerName", "podName", "podLabel", "namespaceName"}
-)
 
 var (
 	_ resource.ResourceWithConfigure      = (*executionHookResource)(nil)
@@ -79,13 +72,13 @@ func (r *executionHookResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"app_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "ID of the managed app the hook belongs to. Changing it replaces the hook.",
-				Validators:          idValidators(),
+				Validators:          []validator.String{astraIDValidator("")},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"hook_source_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "ID of the hook source (the script) the hook runs, e.g. `continuity_astra_hook_source.freeze.id`.",
-				Validators:          idValidators(),
+				Validators:          []validator.String{astraIDValidator("")},
 			},
 			"action": schema.StringAttribute{
 				Required:            true,
@@ -125,7 +118,7 @@ func (r *executionHookResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"value": schema.StringAttribute{
 						Required:            true,
 						MarkdownDescription: "A regular expression in RE2 syntax (no look-around or back-references), e.g. `^postgres:16`.",
-						Validators:          []validator.String{re2Validator{}},
+						Validators:          []validator.String{re2Validator},
 					},
 				}},
 			},
@@ -226,15 +219,14 @@ func (r *executionHookResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	h, err := r.client.GetExecutionHook(ctx, state.ID.ValueString())
+	id := state.ID.ValueString()
+	h, err := r.client.GetExecutionHook(ctx, id)
 	if apierr.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Execution hook not found",
-			fmt.Sprintf("%s %q no longer exists in Astra Control; it was removed from the state and will be planned for creation.", executionHookTypeName, state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: executionHookTypeName, ID: id, Service: serviceName})
 		return
 	}
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", executionHookTypeName, state.ID.ValueString(), err)
+		apierr.AddError(&resp.Diagnostics, "reading", executionHookTypeName, id, err)
 		return
 	}
 	state.fromAPI(ctx, h, &resp.Diagnostics)
@@ -293,15 +285,10 @@ func (r *executionHookResource) Delete(ctx context.Context, req resource.DeleteR
 		addExecutionHookError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	_, err = wait.Conf[*ExecutionHook]{
-		Operation: "execution hook " + id + " to be deleted",
-		Pending:   []string{"present"},
-		NotFound:  wait.NotFoundIsSuccess,
-		Refresh: func(ctx context.Context) (*ExecutionHook, string, error) {
-			h, err := r.client.GetExecutionHook(ctx, id)
-			return h, "present", err
-		},
-	}.Wait(ctx)
+	err = wait.UntilGone(ctx, "execution hook "+id+" to be deleted", func(ctx context.Context) error {
+		_, err := r.client.GetExecutionHook(ctx, id)
+		return err
+	})
 	if err != nil {
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", executionHookTypeName, id, err)
 	}
@@ -313,7 +300,7 @@ func (r *executionHookResource) ImportState(ctx context.Context, req resource.Im
 
 // addExecutionHookError reports an API error with advice specific to
 // execution hooks.
-func addExecutionHookError(diags interface{ AddError(string, string) }, action, id string, err error) {
+func addExecutionHookError(diags *diag.Diagnostics, action, id string, err error) {
 	var e *apierr.Error
 	if errors.As(err, &e) {
 		switch {
@@ -323,41 +310,11 @@ func addExecutionHookError(diags interface{ AddError(string, string) }, action, 
 			e.Hint = "Post-failover hooks need an app that can be replicated (AppMirror); check the app, or use another action."
 		case e.Code == "problem 168":
 			e.Hint = "Execution hooks are disabled in this Astra Control's feature settings; an administrator must enable them first."
-		case e.StatusCode == http.StatusConflict && hasField(e, "name"):
+		case e.StatusCode == http.StatusConflict && fieldNamed(e, "name"):
 			e.Hint = "Execution hook names are unique in an Astra account: choose another name, or bring the existing hook under Terraform with `terraform import " + executionHookTypeName + ".<name> <id>`."
-		case e.StatusCode == http.StatusBadRequest && (hasField(e, "hookSourceID") || hasField(e, "appID")):
+		case e.StatusCode == http.StatusBadRequest && (fieldNamed(e, "hookSourceID") || fieldNamed(e, "appID")):
 			e.Hint = "The hook source or the app named by hook_source_id or app_id does not exist in this Astra account; check the IDs."
 		}
 	}
-	summary := fmt.Sprintf("Error %s %s", action, executionHookTypeName)
-	if id != "" {
-		summary = fmt.Sprintf("Error %s %s %q", action, executionHookTypeName, id)
-	}
-	diags.AddError(summary, apierr.Detail(err))
-}
-
-// hasField reports whether the API error names the field.
-func hasField(e *apierr.Error, name string) bool {
-	return slices.ContainsFunc(e.Fields, func(f apierr.Field) bool { return f.Name == name })
-}
-
-// re2Validator checks that a string compiles as an RE2 regular expression
-// (Go's regexp is RE2), as the API requires of matching criteria.
-type re2Validator struct{}
-
-func (re2Validator) Description(context.Context) string {
-	return "must be a regular expression in RE2 syntax"
-}
-
-func (v re2Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (re2Validator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s must be a regular expression in RE2 syntax (https://github.com/google/re2/wiki/Syntax), which Astra Control uses: %s. "+
-				"RE2 has no look-around assertions and no back-references.", req.Path, err))
-	}
+	apierr.AddError(diags, action, executionHookTypeName, id, err)
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -46,27 +45,14 @@ resource "continuity_astra_hook_source" "b" {
 `, prefix)
 }
 
+// testAccCheckExecutionHookDestroy checks that every execution hook and
+// hook source is gone.
 func testAccCheckExecutionHookDestroy(t *testing.T) resource.TestCheckFunc {
 	client := acctest.AstraClient(t)
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			switch rs.Type {
-			case "continuity_astra_execution_hook":
-				_, err := client.GetExecutionHook(context.Background(), rs.Primary.ID)
-				if err == nil {
-					return fmt.Errorf("execution hook %s still exists", rs.Primary.ID)
-				}
-				if !apierr.IsNotFound(err) {
-					return err
-				}
-			case "continuity_astra_hook_source":
-				if _, err := client.GetHookSource(context.Background(), rs.Primary.ID); !apierr.IsNotFound(err) {
-					return fmt.Errorf("hook source %s: still exists or unexpected error %v", rs.Primary.ID, err)
-				}
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed(map[string]acctest.Finder{
+		"continuity_astra_execution_hook": acctest.Find(client.GetExecutionHook),
+		"continuity_astra_hook_source":    acctest.Find(client.GetHookSource),
+	})
 }
 
 // checkAPIHook checks the execution hook at addr as the API holds it.
@@ -200,7 +186,7 @@ func TestAccExecutionHook_drift(t *testing.T) {
 	name := acctest.RandomName("tf-acc-exec-drift")
 	postgres := postgresApp(t)
 	client := acctest.AstraClient(t)
-	var created idOf
+	var created acctest.ID
 	config := twoHookSources(name) + fmt.Sprintf(`
 resource "continuity_astra_execution_hook" "test" {
   name           = %q
@@ -217,15 +203,15 @@ resource "continuity_astra_execution_hook" "test" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckExecutionHookDestroy(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: created.capture(execHookAddr)},
+			{Config: config, Check: created.Capture(execHookAddr)},
 			{
 				// Someone disables the hook and changes its arguments in the UI.
 				PreConfig: func() {
-					h, err := client.GetExecutionHook(context.Background(), created.id)
+					h, err := client.GetExecutionHook(context.Background(), created.Value)
 					if err != nil {
 						t.Fatal(err)
 					}
-					err = client.UpdateExecutionHook(context.Background(), created.id, astra.ExecutionHookInput{
+					err = client.UpdateExecutionHook(context.Background(), created.Value, astra.ExecutionHookInput{
 						Name: h.Name, AppID: h.AppID, HookSourceID: h.HookSourceID, Action: h.Action, Stage: h.Stage,
 						Arguments: []string{"tampered"}, Enabled: false,
 					})
@@ -253,7 +239,7 @@ func TestAccExecutionHook_disappears(t *testing.T) {
 	name := acctest.RandomName("tf-acc-exec-gone")
 	postgres := postgresApp(t)
 	client := acctest.AstraClient(t)
-	var created idOf
+	var created acctest.ID
 	config := twoHookSources(name) + fmt.Sprintf(`
 resource "continuity_astra_execution_hook" "test" {
   name           = %q
@@ -269,10 +255,10 @@ resource "continuity_astra_execution_hook" "test" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckExecutionHookDestroy(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: created.capture(execHookAddr)},
+			{Config: config, Check: created.Capture(execHookAddr)},
 			{
 				PreConfig: func() {
-					if err := client.DeleteExecutionHook(context.Background(), created.id); err != nil {
+					if err := client.DeleteExecutionHook(context.Background(), created.Value); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -282,7 +268,7 @@ resource "continuity_astra_execution_hook" "test" {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(execHookAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-						if v == created.id {
+						if v == created.Value {
 							return fmt.Errorf("id %s was not replaced", v)
 						}
 						return nil
@@ -354,7 +340,7 @@ func TestAccExecutionHook_referencedHookSource(t *testing.T) {
 	name := acctest.RandomName("tf-acc-exec-ref")
 	postgres := postgresApp(t)
 	client := acctest.AstraClient(t)
-	var source idOf
+	var source acctest.ID
 	var outside string
 	config := fmt.Sprintf(`
 resource "continuity_astra_hook_source" "a" {
@@ -368,11 +354,11 @@ resource "continuity_astra_hook_source" "a" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckExecutionHookDestroy(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: source.capture("continuity_astra_hook_source.a")},
+			{Config: config, Check: source.Capture("continuity_astra_hook_source.a")},
 			{
 				PreConfig: func() {
 					h, err := client.CreateExecutionHook(context.Background(), astra.ExecutionHookInput{
-						Name: name + "-outside", AppID: postgres, HookSourceID: source.id, Action: "snapshot", Stage: "pre", Enabled: true,
+						Name: name + "-outside", AppID: postgres, HookSourceID: source.Value, Action: "snapshot", Stage: "pre", Enabled: true,
 					})
 					if err != nil {
 						t.Fatal(err)

@@ -29,21 +29,6 @@ type HookSource struct {
 	Metadata          *Metadata `json:"metadata,omitempty"`
 }
 
-// Metadata is the API's type_astra_metadata.
-type Metadata struct {
-	Labels                []Label `json:"labels"`
-	CreationTimestamp     string  `json:"creationTimestamp,omitempty"`
-	ModificationTimestamp string  `json:"modificationTimestamp,omitempty"`
-	CreatedBy             string  `json:"createdBy,omitempty"`
-	ModifiedBy            string  `json:"modifiedBy,omitempty"`
-}
-
-// Label is one metadata label.
-type Label struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-}
-
 // HookSourceInput is what a user sets on a hook source.
 type HookSourceInput struct {
 	Name        string

@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
 var (
@@ -23,32 +23,6 @@ func NewHookSourceDataSource() datasource.DataSource { return &hookSourceDataSou
 
 type hookSourceDataSource struct{ client *Client }
 
-// hookSourceDataModel is the data source's state.
-type hookSourceDataModel struct {
-	ID          types.String `tfsdk:"id"`
-	Name        types.String `tfsdk:"name"`
-	Description types.String `tfsdk:"description"`
-	Source      types.String `tfsdk:"source"`
-	Content     types.String `tfsdk:"content"`
-	SourceMD5   types.String `tfsdk:"source_md5"`
-	Private     types.Bool   `tfsdk:"private"`
-	Preloaded   types.Bool   `tfsdk:"preloaded"`
-	CreatedAt   types.String `tfsdk:"created_at"`
-	UpdatedAt   types.String `tfsdk:"updated_at"`
-}
-
-func (m *hookSourceDataModel) fromAPI(h *HookSource) {
-	var r hookSourceResourceModel
-	r.fromAPI(h)
-	*m = hookSourceDataModel{
-		ID: r.ID, Name: r.Name, Description: r.Description, Source: r.Source, Content: r.Content, SourceMD5: r.SourceMD5,
-		Private: r.Private, Preloaded: r.Preloaded, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
-	if h.Source == nil {
-		m.Source, m.Content = types.StringNull(), types.StringNull()
-	}
-}
-
 func (d *hookSourceDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = hookSourceTypeName
 }
@@ -57,7 +31,8 @@ func (d *hookSourceDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up an Astra Control hook source by `id` or by `name`, for instance a preloaded one to use in an execution hook.",
 		Attributes: map[string]schema.Attribute{
-			"id":          schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The hook source's ID. Exactly one of `id` and `name` must be set."},
+			"id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The hook source's ID. Exactly one of `id` and `name` must be set.",
+				Validators: []validator.String{astraIDValidator("")}},
 			"name":        schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The hook source's name (names are unique). Exactly one of `id` and `name` must be set."},
 			"description": schema.StringAttribute{Computed: true, MarkdownDescription: "Description."},
 			"source":      schema.StringAttribute{Computed: true, MarkdownDescription: "The script in base64; null when the hook source is private."},

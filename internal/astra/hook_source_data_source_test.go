@@ -45,7 +45,7 @@ data "continuity_astra_hook_source" "by_id" {
 				statecheck.CompareValuePairs("data.continuity_astra_hook_source.by_id", tfjsonpath.New("name"), hookSourceAddr, tfjsonpath.New("name"), compare.ValuesSame()),
 				statecheck.ExpectKnownValue("data.continuity_astra_hook_source.by_name", tfjsonpath.New("content"), knownvalue.StringExact(script)),
 				statecheck.ExpectKnownValue("data.continuity_astra_hook_source.by_name", tfjsonpath.New("description"), knownvalue.StringExact("for lookup")),
-				statecheck.ExpectKnownValue("data.continuity_astra_hook_source.by_id", tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(b64(script)))),
+				statecheck.ExpectKnownValue("data.continuity_astra_hook_source.by_id", tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(acctest.Base64(script)))),
 				statecheck.ExpectKnownValue("data.continuity_astra_hook_source.by_id", tfjsonpath.New("preloaded"), knownvalue.Bool(false)),
 			},
 		}},

@@ -179,15 +179,14 @@ func (r *hookSourceResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	h, err := r.client.GetHookSource(ctx, state.ID.ValueString())
+	id := state.ID.ValueString()
+	h, err := r.client.GetHookSource(ctx, id)
 	if apierr.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Hook source not found",
-			fmt.Sprintf("%s %q no longer exists in Astra Control; it was removed from the state and will be planned for creation.", hookSourceTypeName, state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: hookSourceTypeName, ID: id, Service: serviceName})
 		return
 	}
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", hookSourceTypeName, state.ID.ValueString(), err)
+		apierr.AddError(&resp.Diagnostics, "reading", hookSourceTypeName, id, err)
 		return
 	}
 	state.fromAPI(h)
@@ -244,15 +243,10 @@ func (r *hookSourceResource) Delete(ctx context.Context, req resource.DeleteRequ
 		addHookSourceError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	_, err = wait.Conf[*HookSource]{
-		Operation: "hook source " + id + " to be deleted",
-		Pending:   []string{"present"},
-		NotFound:  wait.NotFoundIsSuccess,
-		Refresh: func(ctx context.Context) (*HookSource, string, error) {
-			h, err := r.client.GetHookSource(ctx, id)
-			return h, "present", err
-		},
-	}.Wait(ctx)
+	err = wait.UntilGone(ctx, "hook source "+id+" to be deleted", func(ctx context.Context) error {
+		_, err := r.client.GetHookSource(ctx, id)
+		return err
+	})
 	if err != nil {
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", hookSourceTypeName, id, err)
 	}
@@ -291,7 +285,7 @@ func addHookSourceError(diags *diag.Diagnostics, action, id string, err error) {
 		case e.StatusCode == http.StatusConflict:
 			e.Hint = "Hook source names are unique in an Astra account: choose another name, or bring the existing hook source under Terraform with `terraform import " + hookSourceTypeName + ".<name> <id>`."
 		case e.StatusCode == http.StatusForbidden && e.Code == "problem 71":
-			e.Hint = "Preloaded hook sources are read-only: use the continuity_astra_hook_source data source to refer to them instead of managing them."
+			e.Hint = "Preloaded hook sources are read-only: use the " + hookSourceTypeName + " data source to refer to them instead of managing them."
 		}
 	}
 	apierr.AddError(diags, action, hookSourceTypeName, id, err)

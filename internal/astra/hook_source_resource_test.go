@@ -2,8 +2,7 @@ package astra_test
 
 import (
 	"context"
-	"crypto/md5" //nolint:gosec // The API's checksum is MD5.
-	"encoding/base64"
+	"crypto/md5"
 	"encoding/hex"
 	"fmt"
 	"regexp"
@@ -11,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -24,10 +22,9 @@ import (
 
 const hookSourceAddr = "continuity_astra_hook_source.test"
 
-func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
-
+// md5hex is the API's sourceMD5Checksum of s (MD5 is the API's choice).
 func md5hex(s string) string {
-	sum := md5.Sum([]byte(s)) //nolint:gosec // See import.
+	sum := md5.Sum([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
 
@@ -41,23 +38,10 @@ resource "continuity_astra_hook_source" "test" {
 `, name, description, content)
 }
 
+// testAccCheckHookSourceDestroy checks that every hook source is gone.
 func testAccCheckHookSourceDestroy(t *testing.T) resource.TestCheckFunc {
 	client := acctest.AstraClient(t)
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "continuity_astra_hook_source" {
-				continue
-			}
-			_, err := client.GetHookSource(context.Background(), rs.Primary.ID)
-			if err == nil {
-				return fmt.Errorf("hook source %s still exists", rs.Primary.ID)
-			}
-			if !apierr.IsNotFound(err) {
-				return err
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed(map[string]acctest.Finder{"continuity_astra_hook_source": acctest.Find(client.GetHookSource)})
 }
 
 func TestAccHookSource_basic(t *testing.T) {
@@ -76,16 +60,16 @@ func TestAccHookSource_basic(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(hookSourceAddr, plancheck.ResourceActionCreate),
 					// The base64 source and its checksum are known at plan time.
-					plancheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source"), knownvalue.StringExact(b64(script1))),
-					plancheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(b64(script1)))),
+					plancheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source"), knownvalue.StringExact(acctest.Base64(script1))),
+					plancheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(acctest.Base64(script1)))),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(hookSourceAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
 					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("name"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("content"), knownvalue.StringExact(script1)),
-					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source"), knownvalue.StringExact(b64(script1))),
-					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(b64(script1)))),
+					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source"), knownvalue.StringExact(acctest.Base64(script1))),
+					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(acctest.Base64(script1)))),
 					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("private"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("preloaded"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$`))),
@@ -100,7 +84,7 @@ func TestAccHookSource_basic(t *testing.T) {
 				Config: hookSourceConfig(name+"-renamed", "thaw the database", script2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(hookSourceAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(b64(script2)))),
+					plancheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("source_md5"), knownvalue.StringExact(md5hex(acctest.Base64(script2)))),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(hookSourceAddr, tfjsonpath.New("id")),
@@ -137,26 +121,12 @@ func checkAPIScript(t *testing.T, addr, script string) resource.TestCheckFunc {
 		if err != nil {
 			return err
 		}
-		if h.Source == nil || *h.Source != b64(script) {
+		if h.Source == nil || *h.Source != acctest.Base64(script) {
 			return fmt.Errorf("API source = %v, want base64 of %q", h.Source, script)
 		}
-		if h.SourceMD5Checksum != md5hex(b64(script)) {
+		if h.SourceMD5Checksum != md5hex(acctest.Base64(script)) {
 			return fmt.Errorf("API sourceMD5Checksum = %s", h.SourceMD5Checksum)
 		}
-		return nil
-	}
-}
-
-// idOf returns the ID of addr from the last state the harness saw.
-type idOf struct{ id string }
-
-func (i *idOf) capture(addr string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s not in state", addr)
-		}
-		i.id = rs.Primary.ID
 		return nil
 	}
 }
@@ -164,7 +134,7 @@ func (i *idOf) capture(addr string) resource.TestCheckFunc {
 func TestAccHookSource_driftOfScript(t *testing.T) {
 	name := acctest.RandomName("tf-acc-hook-drift")
 	script := "#!/bin/sh\necho managed\n"
-	var created idOf
+	var created acctest.ID
 	client := acctest.AstraClient(t)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -174,12 +144,12 @@ func TestAccHookSource_driftOfScript(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: hookSourceConfig(name, "", script),
-				Check:  created.capture(hookSourceAddr),
+				Check:  created.Capture(hookSourceAddr),
 			},
 			{
 				PreConfig: func() {
 					// Someone edits the script in the Astra UI.
-					err := client.UpdateHookSource(context.Background(), created.id, astra.HookSourceInput{Name: name, Source: b64("#!/bin/sh\necho tampered\n")})
+					err := client.UpdateHookSource(context.Background(), created.Value, astra.HookSourceInput{Name: name, Source: acctest.Base64("#!/bin/sh\necho tampered\n")})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -196,7 +166,7 @@ func TestAccHookSource_driftOfScript(t *testing.T) {
 
 func TestAccHookSource_disappears(t *testing.T) {
 	name := acctest.RandomName("tf-acc-hook-gone")
-	var created idOf
+	var created acctest.ID
 	client := acctest.AstraClient(t)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -206,11 +176,11 @@ func TestAccHookSource_disappears(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: hookSourceConfig(name, "", "echo hi\n"),
-				Check:  created.capture(hookSourceAddr),
+				Check:  created.Capture(hookSourceAddr),
 			},
 			{
 				PreConfig: func() {
-					if err := client.DeleteHookSource(context.Background(), created.id); err != nil {
+					if err := client.DeleteHookSource(context.Background(), created.Value); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -220,7 +190,7 @@ func TestAccHookSource_disappears(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(hookSourceAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-						if v == created.id {
+						if v == created.Value {
 							return fmt.Errorf("id %s was not replaced", v)
 						}
 						return nil

@@ -1,8 +1,7 @@
 package astra
 
 import (
-	"context"
-	"crypto/md5" //nolint:gosec // The API identifies scripts by MD5; not used for security.
+	"crypto/md5"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -11,8 +10,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
 // maxSourceLength is the API's limit on the base64 text (128 KiB).
@@ -36,8 +33,9 @@ func decodeScript(source string) (string, error) {
 }
 
 // sourceMD5 is the API's sourceMD5Checksum: the MD5 of the base64 text.
+// The API identifies scripts by MD5; it is not used for security.
 func sourceMD5(source string) string {
-	sum := md5.Sum([]byte(source)) //nolint:gosec // See import.
+	sum := md5.Sum([]byte(source))
 	return hex.EncodeToString(sum[:])
 }
 
@@ -81,27 +79,3 @@ func checkContent(content string) error {
 	}
 	return checkScript(content)
 }
-
-// scriptValidator applies a check to a string attribute at plan time.
-type scriptValidator struct {
-	check func(string) error
-	desc  string
-}
-
-func (v scriptValidator) Description(context.Context) string { return v.desc }
-
-func (v scriptValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v scriptValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid hook source script", fmt.Sprintf("%s: %s.", req.Path, err))
-	}
-}
-
-var (
-	sourceValidator  = scriptValidator{check: checkSource, desc: "must be base64 of a script without carriage returns or binary data, at most 131072 characters"}
-	contentValidator = scriptValidator{check: checkContent, desc: "must be a script without carriage returns or binary data, at most 96 KiB"}
-)

@@ -6,7 +6,7 @@ import (
 )
 
 func TestSourceMD5IsOverTheBase64Text(t *testing.T) {
-	// The spec's example and a real ACC answer (specs/astra.md §3.3).
+	// The spec's example and a real ACC answer (astra.md §3.3).
 	cases := map[string]string{
 		"ZWNobyAiVkhKaGJuTWdVbWxuYUhSeklRPT0iIHwgYmFzZTY0IC1k":     "b1a4b8b0144c3f6be553b626130ca145",
 		"IyEvYmluL2Jhc2gKZWNobyAidGhpcyBpcyBqdXN0IGFuIGV4YW1wbGUi": "8ad9d02befca7ef9a0fd51f7ec4aebe7",

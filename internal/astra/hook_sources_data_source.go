@@ -19,13 +19,6 @@ func NewHookSourcesDataSource() datasource.DataSource { return &hookSourcesDataS
 
 type hookSourcesDataSource struct{ client *Client }
 
-// hookSourcesDataModel is the data source's state.
-type hookSourcesDataModel struct {
-	Filter      types.String          `tfsdk:"filter"`
-	IDs         []types.String        `tfsdk:"ids"`
-	HookSources []hookSourceDataModel `tfsdk:"hook_sources"`
-}
-
 func (d *hookSourcesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = hookSourcesTypeName
 }

@@ -1,7 +1,11 @@
 package astra
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"context"
+	"encoding/json"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -58,14 +62,6 @@ type packageDependencyModel struct {
 	MaxVersion    types.String `tfsdk:"max_version"`
 }
 
-// optString is a string that the API may leave out: "" becomes null.
-func optString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // packageFromAPI converts a package.
 func packageFromAPI(p Package) packageModel {
 	m := packageModel{
@@ -96,7 +92,7 @@ func packageFromAPI(p Package) packageModel {
 	}
 	for _, a := range p.Artifacts {
 		m.Artifacts = append(m.Artifacts, packageArtifactModel{Name: types.StringValue(a.ArtifactName), Identifier: types.StringValue(a.ArtifactIdentifier),
-			Path: types.StringValue(a.ArtifactPath), Version: optString(a.ArtifactVersion)})
+			Path: types.StringValue(a.ArtifactPath), Version: optionalString(a.ArtifactVersion)})
 	}
 	for _, f := range p.Files {
 		m.Files = append(m.Files, packageFileModel{Name: types.StringValue(f.FileName), Identifier: types.StringValue(f.FileIdentifier),
@@ -104,63 +100,72 @@ func packageFromAPI(p Package) packageModel {
 	}
 	for _, d := range p.Dependencies {
 		m.Dependencies = append(m.Dependencies, packageDependencyModel{ComponentName: types.StringValue(d.ComponentName),
-			MinVersion: optString(d.ComponentMinVersion), MaxVersion: optString(d.ComponentMaxVersion)})
+			MinVersion: optionalString(d.ComponentMinVersion), MaxVersion: optionalString(d.ComponentMaxVersion)})
 	}
 	m.UpgradableMinVersion, m.UpgradableMaxVersion = types.StringNull(), types.StringNull()
 	if p.UpgradableVersions != nil {
-		m.UpgradableMinVersion = optString(p.UpgradableVersions.MinVersion)
-		m.UpgradableMaxVersion = optString(p.UpgradableVersions.MaxVersion)
+		m.UpgradableMinVersion = optionalString(p.UpgradableVersions.MinVersion)
+		m.UpgradableMaxVersion = optionalString(p.UpgradableVersions.MaxVersion)
 	}
 	if p.Metadata != nil {
-		m.CreatedAt = optString(p.Metadata.CreationTimestamp)
-		m.UpdatedAt = optString(p.Metadata.ModificationTimestamp)
+		m.CreatedAt = optionalString(p.Metadata.CreationTimestamp)
+		m.UpdatedAt = optionalString(p.Metadata.ModificationTimestamp)
 	}
 	return m
 }
 
-// computedString is a computed string attribute of a data source.
-func computedString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+// packagesDataModel is the continuity_astra_packages state.
+type packagesDataModel struct {
+	Filter   types.String `tfsdk:"filter"`
+	OrderBy  types.String `tfsdk:"order_by"`
+	Include  types.List   `tfsdk:"include"`
+	Limit    types.Int64  `tfsdk:"limit"`
+	Packages types.List   `tfsdk:"packages"`
+	Rows     types.List   `tfsdk:"rows"`
 }
 
-// nestedList is a computed list of objects with computed string attributes.
-func nestedList(desc string, attrs map[string]string) schema.ListNestedAttribute {
-	nested := make(map[string]schema.Attribute, len(attrs))
-	for name, d := range attrs {
-		nested[name] = computedString(d)
+// rowType is the type of rows.
+var rowType = types.ListType{ElemType: types.StringType}
+
+// cellValue renders one projected value: a JSON string as itself, null as
+// null, anything else as its JSON text.
+func cellValue(raw json.RawMessage) types.String {
+	var s *string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		if s == nil {
+			return types.StringNull()
+		}
+		return types.StringValue(*s)
 	}
-	return schema.ListNestedAttribute{Computed: true, MarkdownDescription: desc, NestedObject: schema.NestedAttributeObject{Attributes: nested}}
+	return types.StringValue(string(raw))
 }
 
-// packageAttributes are the attributes of one package; id is given by the
-// caller (required in the package data source, computed in a list).
-func packageAttributes(id schema.Attribute) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":              id,
-		"package_name":    computedString("`acc` (Astra Control Center), `acs` (Astra Control Service) or `trident`."),
-		"package_version": computedString("The package's version, e.g. `24.02.0`."),
-		"package_type":    computedString("`install` (a full installation) or `patch`."),
-		"bundle_names": schema.ListAttribute{Computed: true, ElementType: types.StringType,
-			MarkdownDescription: "Names of the bundles that contain the package."},
-		"severity_level": computedString("`recommended` or `critical` (strongly recommended: critical fixes or security patches)."),
-		"package_state":  computedString("`verifying`, `corrupt`, `incomplete` or `available` (ready for use)."),
-		"state_details": nestedList("Details about the state, e.g. why a package is corrupt; empty when there are none.",
-			map[string]string{"type": "URI of the detail type.", "title": "Short title.", "detail": "Explanation."}),
-		"images": nestedList("The container images of the package.", map[string]string{
-			"name": "Image name.", "path": "Path of the image in the registry, without the registry.", "tag": "Image tag.", "digest": "Image digest (`sha256:…`).",
-		}),
-		"artifacts": nestedList("Other artifacts (binaries and the like).", map[string]string{
-			"name": "File name.", "identifier": "Identifier, stable across versions.", "path": "Path in the Astra Control Center data store.", "version": "Version, if any.",
-		}),
-		"files": nestedList("Non-image files of the package (their contents are not exposed).", map[string]string{
-			"name": "File name.", "identifier": "Identifier, stable across versions.", "media_type": "Media type, e.g. `application/x-yaml`.",
-		}),
-		"upgradable_min_version": computedString("Lowest version that can be upgraded to this package, if the API says."),
-		"upgradable_max_version": computedString("Highest version that can be upgraded to this package, if the API says."),
-		"dependencies": nestedList("Components the package needs.", map[string]string{
-			"component_name": "`acc`, `acs`, `trident` or `kubernetes`.", "min_version": "Minimum version, if any.", "max_version": "Maximum version, if any.",
-		}),
-		"created_at": computedString("When the package was added (UTC)."),
-		"updated_at": computedString("When the package was last modified (UTC)."),
+// fromAPI sets packages from whole items, or rows from projected ones
+// (included); the other is null.
+func (m *packagesDataModel) fromAPI(ctx context.Context, list *PackageList, included bool, diags *diag.Diagnostics) {
+	m.Packages = types.ListNull(packageObject.Type())
+	m.Rows = types.ListNull(rowType)
+	if !included {
+		models := make([]packageModel, len(list.Packages))
+		for i, p := range list.Packages {
+			models[i] = packageFromAPI(p)
+		}
+		v, d := types.ListValueFrom(ctx, packageObject.Type(), models)
+		diags.Append(d...)
+		m.Packages = v
+		return
 	}
+	rows := make([]attr.Value, len(list.Rows))
+	for i, row := range list.Rows {
+		cells := make([]attr.Value, len(row))
+		for j, cell := range row {
+			cells[j] = cellValue(cell)
+		}
+		v, d := types.ListValue(types.StringType, cells)
+		diags.Append(d...)
+		rows[i] = v
+	}
+	v, d := types.ListValue(rowType, rows)
+	diags.Append(d...)
+	m.Rows = v
 }

@@ -2,12 +2,10 @@ package astra
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -23,21 +21,8 @@ func NewPackagesDataSource() datasource.DataSource { return &packagesDataSource{
 
 type packagesDataSource struct{ client *Client }
 
-// packagesDataModel is the data source's state.
-type packagesDataModel struct {
-	Filter   types.String `tfsdk:"filter"`
-	OrderBy  types.String `tfsdk:"order_by"`
-	Include  types.List   `tfsdk:"include"`
-	Limit    types.Int64  `tfsdk:"limit"`
-	Packages types.List   `tfsdk:"packages"`
-	Rows     types.List   `tfsdk:"rows"`
-}
-
 // packageObject is the element of packages.
 var packageObject = schema.NestedAttributeObject{Attributes: packageAttributes(computedString("The package's ID."))}
-
-// rowType is the type of rows.
-var rowType = types.ListType{ElemType: types.StringType}
 
 func (d *packagesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = packagesTypeName
@@ -117,47 +102,9 @@ func (d *packagesDataSource) Read(ctx context.Context, req datasource.ReadReques
 		apierr.AddError(&resp.Diagnostics, "listing packages for", packagesTypeName, "", err)
 		return
 	}
-
-	state.Packages = types.ListNull(packageObject.Type())
-	state.Rows = types.ListNull(rowType)
-	if len(q.Include) == 0 {
-		models := make([]packageModel, len(list.Packages))
-		for i, p := range list.Packages {
-			models[i] = packageFromAPI(p)
-		}
-		v, diags := types.ListValueFrom(ctx, packageObject.Type(), models)
-		resp.Diagnostics.Append(diags...)
-		state.Packages = v
-	} else {
-		rows := make([]attr.Value, len(list.Rows))
-		for i, row := range list.Rows {
-			cells := make([]attr.Value, len(row))
-			for j, cell := range row {
-				cells[j] = cellValue(cell)
-			}
-			v, diags := types.ListValue(types.StringType, cells)
-			resp.Diagnostics.Append(diags...)
-			rows[i] = v
-		}
-		v, diags := types.ListValue(rowType, rows)
-		resp.Diagnostics.Append(diags...)
-		state.Rows = v
-	}
+	state.fromAPI(ctx, list, len(q.Include) > 0, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// cellValue renders one projected value: a JSON string as itself, null as
-// null, anything else as its JSON text.
-func cellValue(raw json.RawMessage) types.String {
-	var s *string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		if s == nil {
-			return types.StringNull()
-		}
-		return types.StringValue(*s)
-	}
-	return types.StringValue(string(raw))
 }

@@ -9,7 +9,6 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewHookSourceResource,
-		// Execution hooks and app schedules.
 		NewExecutionHookResource,
 		NewAppScheduleResource,
 		NewAppMirrorResource,
@@ -20,7 +19,6 @@ func Resources() []func() resource.Resource {
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewHookSourceDataSource,
-		// Packages and hook source lists.
 		NewPackagesDataSource,
 		NewPackageDataSource,
 		NewHookSourcesDataSource,

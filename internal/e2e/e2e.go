@@ -87,7 +87,13 @@ func build() (*Harness, error) {
 	}
 	// terraform init resolves providers even under dev_overrides: offer the
 	// binary in a filesystem mirror too, so that init needs no registry.
-	mirror := filepath.Join(dir, "mirror", "registry.terraform.io", "continuity-dr", "continuity", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+	// OpenTofu resolves "continuity-dr/continuity" on its own registry
+	// (TF_ACC_PROVIDER_HOST=registry.opentofu.org, as for the acceptance tests).
+	host := os.Getenv("TF_ACC_PROVIDER_HOST")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	mirror := filepath.Join(dir, "mirror", host, "continuity-dr", "continuity", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
 	if err := os.MkdirAll(mirror, 0o755); err != nil {
 		return nil, err
 	}
@@ -95,19 +101,20 @@ func build() (*Harness, error) {
 		return nil, err
 	}
 	cfg := filepath.Join(dir, "terraformrc")
+	addr := host + "/continuity-dr/continuity"
 	if err := os.WriteFile(cfg, fmt.Appendf(nil, `provider_installation {
   dev_overrides {
-    "registry.terraform.io/continuity-dr/continuity" = %q
+    %q = %q
   }
   filesystem_mirror {
     path    = %q
-    include = ["registry.terraform.io/continuity-dr/continuity"]
+    include = [%q]
   }
   direct {
-    exclude = ["registry.terraform.io/continuity-dr/continuity"]
+    exclude = [%q]
   }
 }
-`, bin, filepath.Join(dir, "mirror")), 0o644); err != nil {
+`, addr, bin, filepath.Join(dir, "mirror"), addr, addr), 0o644); err != nil {
 		return nil, err
 	}
 	return &Harness{Terraform: tf, dir: dir, cliConfig: cfg}, nil

@@ -2,6 +2,10 @@
 // consistency-group API (microversions 2.4 to 2.30, experimental) built on
 // gophercloud's Keystone authentication, service catalog and request
 // plumbing, and the resources and data sources built on it.
+//
+// The API facts it relies on are in manila.md, one of the documents in
+// ../shared/specs beside the repository; comments cite its sections as
+// manila.md §N.
 package manila
 
 import (
@@ -20,7 +24,7 @@ import (
 	"github.com/gophercloud/gophercloud/v2/openstack/sharedfilesystems/apiversions"
 )
 
-// Microversions of the consistency-group API.
+// Microversions of the consistency-group API (manila.md §1.1).
 var (
 	// MinMicroversion is the first microversion with consistency groups.
 	MinMicroversion = Version{2, 4}
@@ -192,8 +196,36 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 	return apiError(r.operation(), err)
 }
 
+// one sends r and returns the object its answer holds under key, as in
+// {"consistency_group": {...}}.
+func one[T any](ctx context.Context, c *Client, r call, key string) (*T, error) {
+	var out map[string]json.RawMessage
+	if err := c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	v := new(T)
+	if raw, ok := out[key]; ok {
+		if err := json.Unmarshal(raw, v); err != nil {
+			return nil, fmt.Errorf("%s API %s: decoding %q: %w", serviceManila, r.operation(), key, err)
+		}
+	}
+	return v, nil
+}
+
+// action posts an admin action under its name for the negotiated
+// microversion. Its 404 does not name the object: it is a not-found.
+func (c *Client) action(ctx context.Context, collection, kind, id, name string, value any) error {
+	v, err := c.Microversion(ctx)
+	if err != nil {
+		return err
+	}
+	key := actionName(v, name)
+	err = c.do(ctx, call{method: http.MethodPost, path: []string{collection, id, "action"}, body: map[string]any{key: value}}, nil)
+	return apierrNotFound(kind, id, err)
+}
+
 // actionName returns the name of an admin action at the negotiated
-// microversion: os-<name> up to 2.6, <name> from 2.7.
+// microversion: os-<name> up to 2.6, <name> from 2.7 (manila.md §1.2).
 func actionName(v Version, name string) string {
 	if v.Less(plainActions) {
 		return "os-" + name
@@ -205,7 +237,8 @@ func actionName(v Version, name string) string {
 const pageSize = 100
 
 // listAll reads every page of a list: offset moves by the page size until
-// a page comes back short (the offset-based paging Manila's lists use).
+// a page comes back short (the offset-based paging Manila's lists use,
+// manila.md §3.2).
 func listAll[T any](ctx context.Context, c *Client, path []string, key string, query url.Values) ([]T, error) {
 	var all []T
 	for offset := 0; ; offset += pageSize {

@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
-	. "github.com/continuity-dr/terraform-provider-continuity/internal/manila" //nolint:revive // The tests read like the package's own.
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 func TestNegotiate(t *testing.T) {
@@ -31,7 +34,7 @@ func TestNegotiate(t *testing.T) {
 		{"2.0", "latest", "", "is not a microversion"},
 	}
 	for _, tc := range cases {
-		v, err := Negotiate(tc.min, tc.max)
+		v, err := manila.Negotiate(tc.min, tc.max)
 		switch {
 		case tc.err == "" && (err != nil || v.String() != tc.want):
 			t.Errorf("Negotiate(%s, %s) = %v, %v; want %s", tc.min, tc.max, v, err, tc.want)
@@ -39,23 +42,23 @@ func TestNegotiate(t *testing.T) {
 			t.Errorf("Negotiate(%s, %s) error %v; want %q", tc.min, tc.max, err, tc.err)
 		}
 	}
-	if _, err := Negotiate("2.0", "2.40"); !errors.Is(err, ErrNoConsistencyGroups) {
+	if _, err := manila.Negotiate("2.0", "2.40"); !errors.Is(err, manila.ErrNoConsistencyGroups) {
 		t.Errorf("a modern server's error does not wrap ErrNoConsistencyGroups: %v", err)
 	}
 }
 
 func TestActionNames(t *testing.T) {
-	if got := ActionName(Version{2, 6}, "force_delete"); got != "os-force_delete" {
+	if got := manila.ActionName(manila.Version{2, 6}, "force_delete"); got != "os-force_delete" {
 		t.Errorf("2.6: %s", got)
 	}
-	if got := ActionName(Version{2, 7}, "reset_status"); got != "reset_status" {
+	if got := manila.ActionName(manila.Version{2, 7}, "reset_status"); got != "reset_status" {
 		t.Errorf("2.7: %s", got)
 	}
 }
 
 // sandboxClients starts a sandbox with opts and returns clients of its
 // ordinary user and of its admin.
-func sandboxClients(t *testing.T, opts sandbox.Options) (user, admin *Client) {
+func sandboxClients(t *testing.T, opts sandbox.Options) (user, admin *manila.Client) {
 	t.Helper()
 	env := acctest.StartSandbox(t, opts)
 	s := acctest.ManilaSettingsFrom(env)
@@ -63,8 +66,6 @@ func sandboxClients(t *testing.T, opts sandbox.Options) (user, admin *Client) {
 	a.UserName, a.Password, a.ProjectName = env[acctest.EnvManilaAdminUsername], env[acctest.EnvManilaAdminPassword], env[acctest.EnvManilaAdminProjectName]
 	return acctest.NewManilaClient(t, s), acctest.NewManilaClient(t, a)
 }
-
-func ptr(s string) *string { return &s }
 
 // Against a Liberty server (2.6 at most) the admin actions carry their os-
 // names, and the whole cycle works.
@@ -79,7 +80,7 @@ func TestClientAgainstALibertyServer(t *testing.T) {
 	if err != nil || len(types) != 2 || !types[0].IsPublic {
 		t.Fatalf("share types at 2.6 (os-share-type-access:is_public): %+v %v", types, err)
 	}
-	cg, err := user.CreateConsistencyGroup(ctx, ConsistencyGroupCreate{Name: ptr("liberty"), ShareTypes: []string{types[1].ID}})
+	cg, err := user.CreateConsistencyGroup(ctx, manila.ConsistencyGroupCreate{Name: conv.Ptr("liberty"), ShareTypes: []string{types[1].ID}})
 	if err != nil || cg.Status != "creating" {
 		t.Fatalf("create %+v %v", cg, err)
 	}
@@ -156,4 +157,49 @@ func TestClientReauthenticates(t *testing.T) {
 	if user.Token() == old {
 		t.Error("the token was not renewed")
 	}
+}
+
+// Keystone's refusal reaches the user with what to check.
+func TestAccManila_wrongPasswordIsExplained(t *testing.T) {
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckManila(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "continuity" {
+  manila {
+    password = "not-the-password"
+  }
+}
+data "continuity_manila_share_type" "x" {
+  name = "gold"
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)OpenStack\s+Keystone\s+API\s+POST\s+/v3/auth/tokens:\s+HTTP\s+401\s+\(Unauthorized\):\s+The\s+request\s+you\s+have\s+made\s+requires\s+authentication.*OS_PASSWORD`),
+		}},
+	})
+}
+
+// Against a Manila of Ocata or later, where consistency groups are gone,
+// the provider says what replaced them. The server is a second sandbox
+// started for this test; the provider block points at it.
+func TestAccManila_modernServer(t *testing.T) {
+	acctest.PreCheckManila(t)
+	env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
+	provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
+	want := regexp.MustCompile(`(?s)maximum\s+microversion\s+is\s+2\.99.*replaced\s+by\s+share\s+groups\s+in\s+microversion\s+2\.31`)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckManila(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      provider + `data "continuity_manila_consistency_groups" "all" {}`,
+				ExpectError: want,
+			},
+			{
+				Config:      provider + goldCG(acctest.RandomName("tf-acc-cg-modern"), false),
+				ExpectError: want,
+			},
+		},
+	})
 }

@@ -5,7 +5,12 @@ import (
 	"net/http"
 )
 
-const cgPath = "consistency-groups"
+// Paths, body keys and the kind of consistency groups (manila.md §1.2).
+const (
+	cgPath = "consistency-groups"
+	cgKey  = "consistency_group"
+	cgKind = "consistency group"
+)
 
 // ConsistencyGroup is the detail view of a consistency group.
 // ShareServerID is only shown to admins.
@@ -42,26 +47,14 @@ type ConsistencyGroupUpdate struct {
 
 // CreateConsistencyGroup creates a consistency group (202, status creating).
 func (c *Client) CreateConsistencyGroup(ctx context.Context, in ConsistencyGroupCreate) (*ConsistencyGroup, error) {
-	var out struct {
-		CG ConsistencyGroup `json:"consistency_group"`
-	}
-	err := c.do(ctx, call{method: http.MethodPost, path: []string{cgPath}, body: map[string]any{"consistency_group": in}}, &out)
-	if err != nil {
-		return nil, err
-	}
-	return &out.CG, nil
+	return one[ConsistencyGroup](ctx, c, call{method: http.MethodPost, path: []string{cgPath}, body: map[string]any{cgKey: in}}, cgKey)
 }
 
 // GetConsistencyGroup reads a consistency group; a missing one gives an
 // apierr.NotFoundError.
 func (c *Client) GetConsistencyGroup(ctx context.Context, id string) (*ConsistencyGroup, error) {
-	var out struct {
-		CG ConsistencyGroup `json:"consistency_group"`
-	}
-	if err := c.do(ctx, call{method: http.MethodGet, path: []string{cgPath, id}}, &out); err != nil {
-		return nil, notFound("consistency group", id, err)
-	}
-	return &out.CG, nil
+	cg, err := one[ConsistencyGroup](ctx, c, call{method: http.MethodGet, path: []string{cgPath, id}}, cgKey)
+	return cg, notFound(cgKind, id, err)
 }
 
 // ListConsistencyGroups lists the project's consistency groups in detail.
@@ -71,41 +64,23 @@ func (c *Client) ListConsistencyGroups(ctx context.Context) ([]ConsistencyGroup,
 
 // UpdateConsistencyGroup changes the name and description (200).
 func (c *Client) UpdateConsistencyGroup(ctx context.Context, id string, in ConsistencyGroupUpdate) (*ConsistencyGroup, error) {
-	var out struct {
-		CG ConsistencyGroup `json:"consistency_group"`
-	}
-	err := c.do(ctx, call{method: http.MethodPut, path: []string{cgPath, id}, body: map[string]any{"consistency_group": in}, ok: []int{http.StatusOK}}, &out)
-	if err != nil {
-		return nil, notFound("consistency group", id, err)
-	}
-	return &out.CG, nil
+	cg, err := one[ConsistencyGroup](ctx, c, call{method: http.MethodPut, path: []string{cgPath, id}, body: map[string]any{cgKey: in}, ok: []int{http.StatusOK}}, cgKey)
+	return cg, notFound(cgKind, id, err)
 }
 
 // DeleteConsistencyGroup deletes a consistency group (202, then deleting).
 func (c *Client) DeleteConsistencyGroup(ctx context.Context, id string) error {
-	return notFound("consistency group", id, c.do(ctx, call{method: http.MethodDelete, path: []string{cgPath, id}}, nil))
+	return notFound(cgKind, id, c.do(ctx, call{method: http.MethodDelete, path: []string{cgPath, id}}, nil))
 }
 
 // ForceDeleteConsistencyGroup removes a consistency group at once, in any
 // status (admin only). An unknown ID gives an apierr.NotFoundError.
 func (c *Client) ForceDeleteConsistencyGroup(ctx context.Context, id string) error {
-	return c.action(ctx, cgPath, "consistency group", id, "force_delete", nil)
+	return c.action(ctx, cgPath, cgKind, id, "force_delete", nil)
 }
 
 // ResetConsistencyGroupStatus sets the status of a consistency group
 // (admin only).
 func (c *Client) ResetConsistencyGroupStatus(ctx context.Context, id, status string) error {
-	return c.action(ctx, cgPath, "consistency group", id, "reset_status", map[string]string{"status": status})
-}
-
-// action posts an admin action under its name for the negotiated
-// microversion. Its 404 does not name the object: it is a not-found.
-func (c *Client) action(ctx context.Context, collection, kind, id, name string, value any) error {
-	v, err := c.Microversion(ctx)
-	if err != nil {
-		return err
-	}
-	key := actionName(v, name)
-	err = c.do(ctx, call{method: http.MethodPost, path: []string{collection, id, "action"}, body: map[string]any{key: value}}, nil)
-	return apierrNotFound(kind, id, err)
+	return c.action(ctx, cgPath, cgKind, id, "reset_status", map[string]string{"status": status})
 }

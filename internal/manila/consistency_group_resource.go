@@ -3,14 +3,12 @@ package manila
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -29,17 +27,9 @@ import (
 
 const consistencyGroupTypeName = "continuity_manila_consistency_group"
 
-// defaultTimeout bounds each create, update or delete with its waits, as
-// the OpenStack provider's Manila resources do.
-const defaultTimeout = 10 * time.Minute
-
-// Statuses of consistency groups and their snapshots.
-const (
-	statusCreating  = "creating"
-	statusAvailable = "available"
-	statusDeleting  = "deleting"
-	statusError     = "error"
-)
+// consistencyGroupDefaultTimeout bounds each create, update or delete with
+// its waits, as the OpenStack provider's Manila resources do (manila.md §5).
+const consistencyGroupDefaultTimeout = 10 * time.Minute
 
 var (
 	_ resource.ResourceWithConfigure   = (*consistencyGroupResource)(nil)
@@ -53,11 +43,6 @@ type consistencyGroupResource struct{ client *Client }
 
 func (r *consistencyGroupResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = consistencyGroupTypeName
-}
-
-// uuidValidator refuses a value that is not a UUID, naming the attribute.
-func uuidValidator() validator.String {
-	return stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 6f519a48-3183-46cf-a32f-41815f813986")
 }
 
 func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -168,26 +153,13 @@ func cgDeleteFailureMessage(cg *ConsistencyGroup) string {
 		"Set force_delete = true (with admin credentials) to remove the group, or fix the back end and apply again"
 }
 
-// waitForCG polls a consistency group until it leaves the pending statuses.
-// message, when not nil, explains the error status.
-func (r *consistencyGroupResource) waitForCG(ctx context.Context, id, what string, pending, target []string, notFound wait.NotFound,
-	message func(*ConsistencyGroup) string,
-) (*ConsistencyGroup, error) {
-	return wait.Conf[*ConsistencyGroup]{
-		Operation: "consistency group " + id + " " + what,
-		Pending:   pending,
-		Target:    target,
-		Failure:   []string{statusError},
-		NotFound:  notFound,
-		Message:   message,
-		Refresh: func(ctx context.Context) (*ConsistencyGroup, string, error) {
-			cg, err := r.client.GetConsistencyGroup(ctx, id)
-			if err != nil {
-				return nil, "", err
-			}
-			return cg, cg.Status, nil
-		},
-	}.Wait(ctx)
+// groups waits on consistency groups, whose failures end in error, not
+// error_deleting (manila.md §1.5).
+func (r *consistencyGroupResource) groups() watcher[ConsistencyGroup] {
+	return watcher[ConsistencyGroup]{
+		kind: cgKind, get: r.client.GetConsistencyGroup, failure: []string{statusError},
+		status: func(cg *ConsistencyGroup) string { return cg.Status },
+	}
 }
 
 func (r *consistencyGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -196,7 +168,7 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, defaultTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, consistencyGroupDefaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -208,7 +180,7 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 	}
 	created, err := r.client.CreateConsistencyGroup(ctx, in)
 	if err != nil {
-		addCGError(&resp.Diagnostics, "creating", "", err)
+		addConsistencyGroupError(&resp.Diagnostics, "creating", "", err)
 		return
 	}
 	tflog.Info(ctx, "created consistency group", map[string]any{"id": created.ID})
@@ -219,7 +191,7 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cg, err := r.waitForCG(ctx, created.ID, "to become available", []string{statusCreating}, []string{statusAvailable}, wait.NotFoundFails, cgFailureMessage)
+	cg, err := r.groups().untilAvailable(ctx, created.ID, cgFailureMessage)
 	if cg != nil {
 		plan.fromAPI(cg)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -235,16 +207,14 @@ func (r *consistencyGroupResource) Read(ctx context.Context, req resource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cg, err := r.client.GetConsistencyGroup(ctx, state.ID.ValueString())
+	id := state.ID.ValueString()
+	cg, err := r.client.GetConsistencyGroup(ctx, id)
 	if apierr.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Consistency group not found",
-			fmt.Sprintf("%s %q no longer exists in Manila; it was removed from the state and will be planned for creation.",
-				consistencyGroupTypeName, state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: consistencyGroupTypeName, ID: id, Service: "Manila"})
 		return
 	}
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", consistencyGroupTypeName, state.ID.ValueString(), err)
+		apierr.AddError(&resp.Diagnostics, "reading", consistencyGroupTypeName, id, err)
 		return
 	}
 	state.fromAPI(cg)
@@ -258,7 +228,7 @@ func (r *consistencyGroupResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, defaultTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, consistencyGroupDefaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -274,7 +244,7 @@ func (r *consistencyGroupResource) Update(ctx context.Context, req resource.Upda
 		cg, err = r.client.UpdateConsistencyGroup(ctx, id, plan.toUpdate())
 	}
 	if err != nil {
-		addCGError(&resp.Diagnostics, "updating", id, err)
+		addConsistencyGroupError(&resp.Diagnostics, "updating", id, err)
 		return
 	}
 	plan.fromAPI(cg)
@@ -287,7 +257,7 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, defaultTimeout, &resp.Diagnostics)
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, consistencyGroupDefaultTimeout, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -298,65 +268,26 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 	if state.ForceDelete.ValueBool() {
 		err = r.client.ForceDeleteConsistencyGroup(ctx, id)
 	} else {
-		err = r.deleteWhenSettled(ctx, id)
+		err = r.groups().deleteWhenSettled(ctx, id, r.client.DeleteConsistencyGroup, nil)
 	}
 	if apierr.IsNotFound(err) {
 		return
 	}
 	if err != nil {
-		addCGError(&resp.Diagnostics, "deleting", id, err)
+		addConsistencyGroupError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	_, err = r.waitForCG(ctx, id, "to be deleted", []string{statusDeleting}, nil, wait.NotFoundIsSuccess, cgDeleteFailureMessage)
-	if err != nil {
+	if err := r.groups().untilDeleted(ctx, id, cgDeleteFailureMessage); err != nil {
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", consistencyGroupTypeName, id, err)
 	}
-}
-
-// deleteWhenSettled deletes a group; when Manila refuses because the group
-// is in a transitional status, it waits for that status to end and tries
-// once more.
-func (r *consistencyGroupResource) deleteWhenSettled(ctx context.Context, id string) error {
-	err := r.client.DeleteConsistencyGroup(ctx, id)
-	if !isStatusConflict(err) {
-		return err
-	}
-	tflog.Debug(ctx, "consistency group busy, waiting before deleting", map[string]any{"id": id})
-	cg, werr := wait.Conf[*ConsistencyGroup]{
-		Operation: "consistency group " + id + " to settle before deletion",
-		Pending:   []string{statusCreating, statusDeleting},
-		Target:    []string{statusAvailable, statusError},
-		NotFound:  wait.NotFoundIsSuccess,
-		Refresh: func(ctx context.Context) (*ConsistencyGroup, string, error) {
-			cg, err := r.client.GetConsistencyGroup(ctx, id)
-			if err != nil {
-				return nil, "", err
-			}
-			return cg, cg.Status, nil
-		},
-	}.Wait(ctx)
-	if werr != nil {
-		return werr
-	}
-	if cg == nil {
-		return apierr.NotFound("consistency group", id, nil)
-	}
-	return r.client.DeleteConsistencyGroup(ctx, id)
-}
-
-// isStatusConflict reports Manila's 409 for an object whose status does
-// not allow the operation yet.
-func isStatusConflict(err error) bool {
-	var e *apierr.Error
-	return errors.As(err, &e) && e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "status must be")
 }
 
 func (r *consistencyGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-// addCGError reports an API error with advice specific to consistency groups.
-func addCGError(diags *diag.Diagnostics, action, id string, err error) {
+// addConsistencyGroupError reports an API error with advice specific to consistency groups.
+func addConsistencyGroupError(diags *diag.Diagnostics, action, id string, err error) {
 	var e *apierr.Error
 	if errors.As(err, &e) {
 		switch {

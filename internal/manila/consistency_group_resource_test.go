@@ -4,78 +4,18 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
-
-const (
-	cgAddr       = "continuity_manila_consistency_group.test"
-	restoredAddr = "continuity_manila_consistency_group.restored"
-	snapAddr     = "continuity_manila_consistency_group_snapshot.test"
-)
-
-var (
-	uuidRe      = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-	createdAtRe = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$`)
-)
-
-// checkDestroyed checks with the admin client (which sees every project)
-// that no consistency group or snapshot of the state survives.
-func checkDestroyed(t *testing.T) resource.TestCheckFunc {
-	client := acctest.ManilaAdminClient(t)
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			var err error
-			switch rs.Type {
-			case "continuity_manila_consistency_group":
-				_, err = client.GetConsistencyGroup(context.Background(), rs.Primary.ID)
-			case "continuity_manila_consistency_group_snapshot":
-				_, err = client.GetCGSnapshot(context.Background(), rs.Primary.ID)
-			default:
-				continue
-			}
-			if err == nil {
-				return fmt.Errorf("%s %s still exists", rs.Type, rs.Primary.ID)
-			}
-			if !apierr.IsNotFound(err) {
-				return err
-			}
-		}
-		return nil
-	}
-}
-
-// lookups are the data sources of the default share type and network.
-const lookups = `
-data "continuity_manila_share_type" "default" {
-  name = "default"
-}
-data "continuity_manila_share_network" "default" {
-  name = "sn-default"
-}
-`
-
-func cgConfig(name, description string) string {
-	return lookups + fmt.Sprintf(`
-resource "continuity_manila_consistency_group" "test" {
-  name             = %q
-  description      = %q
-  share_types      = [data.continuity_manila_share_type.default.id]
-  share_network_id = data.continuity_manila_share_network.default.id
-}
-`, name, description)
-}
 
 func snapshotConfig(name, snapName, snapDescription string) string {
 	return cgConfig(name, "renamed") + fmt.Sprintf(`
@@ -199,74 +139,21 @@ func TestAccConsistencyGroup_lifecycle(t *testing.T) {
 	})
 }
 
-// checkAPIName checks the name the API holds for the group at addr.
-func checkAPIName(t *testing.T, addr, name string) resource.TestCheckFunc {
-	client := acctest.ManilaClient(t)
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s not in state", addr)
-		}
-		cg, err := client.GetConsistencyGroup(context.Background(), rs.Primary.ID)
-		if err != nil {
-			return err
-		}
-		if cg.Name == nil || *cg.Name != name {
-			return fmt.Errorf("API name = %v, want %q", cg.Name, name)
-		}
-		return nil
-	}
-}
-
-// idOf captures the ID of a resource from the state.
-type idOf struct{ id string }
-
-func (i *idOf) capture(addr string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s not in state", addr)
-		}
-		i.id = rs.Primary.ID
-		return nil
-	}
-}
-
-// waitGone waits until a consistency group no longer exists.
-func waitGone(t *testing.T, client *manila.Client, id string) {
-	t.Helper()
-	_, err := wait.Conf[*manila.ConsistencyGroup]{
-		Operation: "consistency group " + id + " to disappear",
-		Pending:   []string{"deleting"},
-		NotFound:  wait.NotFoundIsSuccess,
-		Refresh: func(ctx context.Context) (*manila.ConsistencyGroup, string, error) {
-			cg, err := client.GetConsistencyGroup(ctx, id)
-			if err != nil {
-				return nil, "", err
-			}
-			return cg, cg.Status, nil
-		},
-	}.Wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestAccConsistencyGroup_drift(t *testing.T) {
 	name := acctest.RandomName("tf-acc-cg-drift")
-	var created idOf
+	var created acctest.ID
 	client := acctest.ManilaClient(t)
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckManila(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: cgConfig(name, "managed"), Check: created.capture(cgAddr)},
+			{Config: cgConfig(name, "managed"), Check: created.Capture(cgAddr)},
 			{
 				PreConfig: func() {
 					// Someone renames the group with the manila CLI.
 					tampered, description := "tampered", "changed by hand"
-					if _, err := client.UpdateConsistencyGroup(context.Background(), created.id, manila.ConsistencyGroupUpdate{Name: &tampered, Description: &description}); err != nil {
+					if _, err := client.UpdateConsistencyGroup(context.Background(), created.Value, manila.ConsistencyGroupUpdate{Name: &tampered, Description: &description}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -283,7 +170,7 @@ func TestAccConsistencyGroup_drift(t *testing.T) {
 
 func TestAccConsistencyGroup_disappears(t *testing.T) {
 	name := acctest.RandomName("tf-acc-cg-gone")
-	var cg, snap idOf
+	var cg, snap acctest.ID
 	client := acctest.ManilaClient(t)
 	config := cgConfig(name, "") + `
 resource "continuity_manila_consistency_group_snapshot" "test" {
@@ -295,31 +182,19 @@ resource "continuity_manila_consistency_group_snapshot" "test" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: config, Check: resource.ComposeTestCheckFunc(cg.capture(cgAddr), snap.capture(snapAddr))},
+			{Config: config, Check: resource.ComposeTestCheckFunc(cg.Capture(cgAddr), snap.Capture(snapAddr))},
 			{
 				// Both are deleted behind Terraform's back: the snapshot, then the group.
 				PreConfig: func() {
 					ctx := context.Background()
-					if err := client.DeleteCGSnapshot(ctx, snap.id); err != nil {
+					if err := client.DeleteCGSnapshot(ctx, snap.Value); err != nil {
 						t.Fatal(err)
 					}
-					_, err := wait.Conf[*manila.CGSnapshot]{
-						Operation: "snapshot to disappear", Pending: []string{"deleting"}, NotFound: wait.NotFoundIsSuccess,
-						Refresh: func(ctx context.Context) (*manila.CGSnapshot, string, error) {
-							s, err := client.GetCGSnapshot(ctx, snap.id)
-							if err != nil {
-								return nil, "", err
-							}
-							return s, s.Status, nil
-						},
-					}.Wait(ctx)
-					if err != nil {
+					waitDeleted(t, snap.Value, client.GetCGSnapshot, func(s *manila.CGSnapshot) string { return s.Status })
+					if err := client.DeleteConsistencyGroup(ctx, cg.Value); err != nil {
 						t.Fatal(err)
 					}
-					if err := client.DeleteConsistencyGroup(ctx, cg.id); err != nil {
-						t.Fatal(err)
-					}
-					waitGone(t, client, cg.id)
+					waitDeleted(t, cg.Value, client.GetConsistencyGroup, func(cg *manila.ConsistencyGroup) string { return cg.Status })
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -328,7 +203,7 @@ resource "continuity_manila_consistency_group_snapshot" "test" {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(cgAddr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-						if v == cg.id {
+						if v == cg.Value {
 							return fmt.Errorf("id %s was not replaced", v)
 						}
 						return nil
@@ -336,5 +211,40 @@ resource "continuity_manila_consistency_group_snapshot" "test" {
 				},
 			},
 		},
+	})
+}
+
+func TestAccConsistencyGroup_invalidInputRefusedAtPlan(t *testing.T) {
+	const id = "6f519a48-3183-46cf-a32f-41815f813986"
+	cases := map[string]struct{ body, want string }{
+		"share type not a uuid": {`share_types = ["gold"]`, `(?s)Attribute share_types\[Value\("gold"\)\] must be a UUID`},
+		"no share types":        {`share_types = []`, `(?s)Attribute share_types set must contain at least 1 elements`},
+		"types and source":      {`share_types = ["` + id + `"]` + "\n source_cgsnapshot_id = \"" + id + `"`, `(?s)Invalid Attribute Combination.*share_types`},
+		"network and source":    {`share_network_id = "` + id + `"` + "\n source_cgsnapshot_id = \"" + id + `"`, `(?s)Invalid Attribute Combination.*share_network_id`},
+		"network not a uuid":    {`share_network_id = "sn-default"`, `(?s)Attribute share_network_id must be a UUID`},
+		"empty name":            {`name = ""`, `(?s)Attribute name string length must be between 1 and 255`},
+		"description too long":  {`description = "` + strings.Repeat("d", 256) + `"`, `(?s)Attribute description string length must be at most 255`},
+	}
+	configs := map[string]failing{}
+	for name, tc := range cases {
+		configs[name] = failing{config: "resource \"continuity_manila_consistency_group\" \"test\" {\n" + tc.body + "\n}\n", want: tc.want, planOnly: true}
+	}
+	expectErrors(t, configs)
+}
+
+// An error of the API at creation is reported with Manila's own message.
+func TestAccConsistencyGroup_apiRefusalIsExplained(t *testing.T) {
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckManila(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			// The default type handles share servers: it needs a share network.
+			Config: lookups + `
+resource "continuity_manila_consistency_group" "test" {
+  share_types = [data.continuity_manila_share_type.default.id]
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Error creating continuity_manila_consistency_group.*HTTP\s+400\s+\(badRequest\):\s+Invalid\s+input\s+received:\s+When\s+using\s+a\s+share\s+type.*need\s+share_network_id`),
+		}},
 	})
 }

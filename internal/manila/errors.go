@@ -46,7 +46,8 @@ func unexpected(err error) (gophercloud.ErrUnexpectedResponseCode, bool) {
 
 // decodeFault fills e from an error body: Manila's Fault
 // {"<name>": {"code", "message"}}, Keystone's {"error": {"code",
-// "message", "title"}}, or webob's bare {"code", "message", "title"}.
+// "message", "title"}}, or webob's bare {"code", "message", "title"}
+// (manila.md §3.1, §3.3, §3.4).
 func decodeFault(e *apierr.Error, body []byte) {
 	var keyed map[string]json.RawMessage
 	if json.Unmarshal(body, &keyed) == nil {
@@ -160,3 +161,10 @@ func notFound(kind, id string, err error) error {
 // apierrNotFound wraps any 404 as apierr.NotFound: for the admin actions,
 // whose 404 never names the object, and for lookups.
 func apierrNotFound(kind, id string, err error) error { return apierr.NotFound(kind, id, err) }
+
+// isStatusConflict reports Manila's 409 for an object whose status does
+// not allow the operation yet.
+func isStatusConflict(err error) bool {
+	var e *apierr.Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "status must be")
+}

@@ -9,7 +9,7 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewConsistencyGroupResource,
-		NewCGSnapshotResource,
+		NewConsistencyGroupSnapshotResource,
 	}
 }
 

@@ -1,63 +1,63 @@
 package provider_test
 
-var _ = rows("manila",
-	badInput{name: "consistency group: empty name", attr: "name", config: `
+var manilaBadInputs = []badInput{
+	{name: "consistency group: empty name", attr: "name", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name = ""
 }`},
-	badInput{name: "consistency group: name of 256 characters", attr: "name", config: `
+	{name: "consistency group: name of 256 characters", attr: "name", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name = "` + long("n", 256) + `"
 }`},
-	badInput{name: "consistency group: description of 256 characters", attr: "description", config: `
+	{name: "consistency group: description of 256 characters", attr: "description", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name        = "cg"
   description = "` + long("d", 256) + `"
 }`},
-	badInput{name: "consistency group: share type not an ID", attr: "share_types", config: `
+	{name: "consistency group: share type not an ID", attr: "share_types", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name           = "cg"
   share_types = ["gold"]
 }`},
-	badInput{name: "consistency group: empty share type set", attr: "share_types", config: `
+	{name: "consistency group: empty share type set", attr: "share_types", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name           = "cg"
   share_types = []
 }`},
-	badInput{name: "consistency group: share network not an ID", attr: "share_network_id", config: `
+	{name: "consistency group: share network not an ID", attr: "share_network_id", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name             = "cg"
   share_network_id = "sn-default"
 }`},
-	badInput{name: "consistency group: source snapshot not an ID", attr: "source_cgsnapshot_id", config: `
+	{name: "consistency group: source snapshot not an ID", attr: "source_cgsnapshot_id", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name                 = "cg"
   source_cgsnapshot_id = "last-night"
 }`},
-	badInput{name: "consistency group: share types with a source snapshot", attr: "source_cgsnapshot_id", config: `
+	{name: "consistency group: share types with a source snapshot", attr: "source_cgsnapshot_id", config: `
 resource "continuity_manila_consistency_group" "bad" {
   name                 = "cg"
   share_types       = ["` + uuidA + `"]
   source_cgsnapshot_id = "` + uuidB + `"
 }`},
-	badInput{name: "consistency group snapshot: group not an ID", attr: "consistency_group_id", config: `
+	{name: "consistency group snapshot: group not an ID", attr: "consistency_group_id", config: `
 resource "continuity_manila_consistency_group_snapshot" "bad" {
   consistency_group_id = "cg-1"
 }`},
-	badInput{name: "consistency group snapshot: name of 256 characters", attr: "name", config: `
+	{name: "consistency group snapshot: name of 256 characters", attr: "name", config: `
 resource "continuity_manila_consistency_group_snapshot" "bad" {
   consistency_group_id = "` + uuidA + `"
   name                 = "` + long("n", 256) + `"
 }`},
-	badInput{name: "consistency group snapshot: description of 256 characters", attr: "description", config: `
+	{name: "consistency group snapshot: description of 256 characters", attr: "description", config: `
 resource "continuity_manila_consistency_group_snapshot" "bad" {
   consistency_group_id = "` + uuidA + `"
   description          = "` + long("d", 256) + `"
 }`},
-	badInput{name: "data consistency group: neither id nor name", attr: "name", config: `data "continuity_manila_consistency_group" "bad" {}`},
-	badInput{name: "data share type: no name", attr: "name", config: `data "continuity_manila_share_type" "bad" {}`},
-	badInput{name: "data share network: empty name", attr: "name", config: `
+	{name: "data consistency group: neither id nor name", attr: "name", config: `data "continuity_manila_consistency_group" "bad" {}`},
+	{name: "data share type: no name", attr: "name", config: `data "continuity_manila_share_type" "bad" {}`},
+	{name: "data share network: empty name", attr: "name", config: `
 data "continuity_manila_share_network" "bad" {
   name = ""
 }`},
-)
+}

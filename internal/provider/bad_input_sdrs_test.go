@@ -28,19 +28,19 @@ resource "continuity_sdrs_replication_pair" "bad" {
 `, name, uuidA, uuidB, lines)
 }
 
-var _ = rows("sdrs",
-	badInput{name: "group: name with a space", attr: "name", config: group("my group", "")},
-	badInput{name: "group: name of 65 bytes", attr: "name", config: group(long("g", 65), "")},
-	badInput{name: "group: name of 22 Chinese characters (66 bytes)", attr: "name", config: group(long("组", 22), "")},
-	badInput{name: "group: empty name", attr: "name", config: group("", "")},
-	badInput{name: "group: description with <", attr: "description", config: group("g", `description = "<b>"`)},
-	badInput{name: "group: empty description", attr: "description", config: group("g", `description = ""`)},
-	badInput{name: "group: description of 65 bytes", attr: "description", config: group("g", `description = "`+long("d", 65)+`"`)},
-	badInput{name: "group: unknown dr_type", attr: "dr_type", config: group("g", `dr_type = "active-active"`)},
-	badInput{name: "group: unknown priority_station", attr: "priority_station", config: group("g", `priority_station = "primary"`)},
-	badInput{name: "group: created at the target site", attr: "priority_station", config: group("g", `priority_station = "target"`)},
-	badInput{name: "group: created protected", attr: "enabled", config: group("g", `enabled = true`)},
-	badInput{name: "group: same zone for both sites", attr: "target_availability_zone", config: `
+var sdrsBadInputs = []badInput{
+	{name: "group: name with a space", attr: "name", config: group("my group", "")},
+	{name: "group: name of 65 bytes", attr: "name", config: group(long("g", 65), "")},
+	{name: "group: name of 22 Chinese characters (66 bytes)", attr: "name", config: group(long("组", 22), "")},
+	{name: "group: empty name", attr: "name", config: group("", "")},
+	{name: "group: description with <", attr: "description", config: group("g", `description = "<b>"`)},
+	{name: "group: empty description", attr: "description", config: group("g", `description = ""`)},
+	{name: "group: description of 65 bytes", attr: "description", config: group("g", `description = "`+long("d", 65)+`"`)},
+	{name: "group: unknown dr_type", attr: "dr_type", config: group("g", `dr_type = "active-active"`)},
+	{name: "group: unknown priority_station", attr: "priority_station", config: group("g", `priority_station = "primary"`)},
+	{name: "group: created at the target site", attr: "priority_station", config: group("g", `priority_station = "target"`)},
+	{name: "group: created protected", attr: "enabled", config: group("g", `enabled = true`)},
+	{name: "group: same zone for both sites", attr: "target_availability_zone", config: `
 resource "continuity_sdrs_protection_group" "bad" {
   name                     = "g"
   source_availability_zone = "cn-north-4a"
@@ -48,7 +48,7 @@ resource "continuity_sdrs_protection_group" "bad" {
   domain_id                = "` + uuidA + `"
   source_vpc_id            = "` + uuidB + `"
 }`},
-	badInput{name: "group: empty source zone", attr: "source_availability_zone", config: `
+	{name: "group: empty source zone", attr: "source_availability_zone", config: `
 resource "continuity_sdrs_protection_group" "bad" {
   name                     = "g"
   source_availability_zone = ""
@@ -56,7 +56,7 @@ resource "continuity_sdrs_protection_group" "bad" {
   domain_id                = "` + uuidA + `"
   source_vpc_id            = "` + uuidB + `"
 }`},
-	badInput{name: "group: missing source_vpc_id", attr: "source_vpc_id", config: `
+	{name: "group: missing source_vpc_id", attr: "source_vpc_id", config: `
 resource "continuity_sdrs_protection_group" "bad" {
   name                     = "g"
   source_availability_zone = "cn-north-4a"
@@ -64,26 +64,26 @@ resource "continuity_sdrs_protection_group" "bad" {
   domain_id                = "` + uuidA + `"
 }`},
 
-	badInput{name: "pair: name with a slash", attr: "name", config: pair("disk/1", "")},
-	badInput{name: "pair: empty group_id", attr: "group_id", config: `
+	{name: "pair: name with a slash", attr: "name", config: pair("disk/1", "")},
+	{name: "pair: empty group_id", attr: "group_id", config: `
 resource "continuity_sdrs_replication_pair" "bad" {
   name      = "p"
   group_id  = ""
   volume_id = "` + uuidB + `"
 }`},
-	badInput{name: "pair: description of 65 bytes", attr: "description", config: pair("p", `description = "`+long("d", 65)+`"`)},
-	badInput{name: "pair: description with >", attr: "description", config: pair("p", `description = "a > b"`)},
+	{name: "pair: description of 65 bytes", attr: "description", config: pair("p", `description = "`+long("d", 65)+`"`)},
+	{name: "pair: description with >", attr: "description", config: pair("p", `description = "a > b"`)},
 
-	badInput{name: "data protection groups: unknown query_type", attr: "query_type", config: `
+	{name: "data protection groups: unknown query_type", attr: "query_type", config: `
 data "continuity_sdrs_protection_groups" "bad" {
   query_type = "broken"
 }`},
-	badInput{name: "data protection groups: empty name filter", attr: "name", config: `
+	{name: "data protection groups: empty name filter", attr: "name", config: `
 data "continuity_sdrs_protection_groups" "bad" {
   name = ""
 }`},
-	badInput{name: "data domain: empty name", attr: "name", config: `
+	{name: "data domain: empty name", attr: "name", config: `
 data "continuity_sdrs_domain" "bad" {
   name = ""
 }`},
-)
+}

@@ -10,13 +10,14 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 // badInput is one invalid configuration that must be refused at validate or
 // plan time, with a diagnostic that names attr, before any API call that
 // changes something. The table is one test (TestAccBadInput); a new
 // resource or data source adds its rows to its backend's slice
-// (bad_input_<backend>_test.go).
+// (<backend>BadInputs in bad_input_<backend>_test.go).
 type badInput struct {
 	name string
 	// config is the resources and data sources; the provider block is added.
@@ -30,14 +31,7 @@ type badInput struct {
 }
 
 // badInputs are the rows of every backend, by backend.
-var badInputs = map[string][]badInput{}
-
-// rows registers a backend's rows; each backend's file calls it in a
-// package-level var.
-func rows(backend string, r ...badInput) []badInput {
-	badInputs[backend] = append(badInputs[backend], r...)
-	return r
-}
+var badInputs = map[string][]badInput{"astra": astraBadInputs, "sdrs": sdrsBadInputs, "manila": manilaBadInputs}
 
 // Placeholder IDs of the right form, for attributes whose value is not the
 // point of a row.
@@ -96,3 +90,34 @@ func namesAttribute(row badInput) *regexp.Regexp {
 
 // long returns a string of n copies of c.
 func long(c string, n int) string { return strings.Repeat(c, n) }
+
+// mutationGuard checks that the steps after a set-up step make no mutating
+// call: Record is the set-up step's check, Unchanged the last step's. Rows
+// that refuse an impossible change of an existing object (a failover and a
+// reverse in one step, a shrink) use it in TestAccBadChange_<backend>.
+type mutationGuard struct {
+	t     *testing.T
+	base  string
+	after map[string]int64
+}
+
+func newMutationGuard(t *testing.T, env map[string]string) *mutationGuard {
+	return &mutationGuard{t: t, base: env["ASTRA_ENDPOINT"]}
+}
+
+// Record remembers the mutating calls made so far.
+func (g *mutationGuard) Record(*terraform.State) error {
+	g.after = acctest.SandboxMetrics(g.t, g.base).Mutations()
+	return nil
+}
+
+// Unchanged fails when a mutating call was made since Record.
+func (g *mutationGuard) Unchanged(*terraform.State) error {
+	now := acctest.SandboxMetrics(g.t, g.base).Mutations()
+	for route, n := range now {
+		if n != g.after[route] {
+			return fmt.Errorf("the refused changes made %d mutating call(s) to %s", n-g.after[route], route)
+		}
+	}
+	return nil
+}

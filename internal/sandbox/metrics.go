@@ -10,7 +10,7 @@ import (
 	"sync"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/notice"
 )
 
 // unmatchedKey counts requests that no route served: no pattern matched, or
@@ -29,6 +29,8 @@ type metricsSnapshot struct {
 	// Faults counts the injected faults by kind (5xx, 429, reset,
 	// reset_after, latency, stall, fail).
 	Faults map[string]int64 `json:"faults"`
+	// Notice is how late clients noticed finished transitions, by kind.
+	Notice map[string]notice.Stats `json:"notice"`
 }
 
 // statusReset is the status recorded for a request whose connection was
@@ -40,11 +42,11 @@ const statusReset = "reset"
 type metrics struct {
 	mu     sync.Mutex
 	routes map[string]*routeStats
-	faults *faults.Injector
+	hooks  backend.Hooks
 }
 
-func newMetrics(f *faults.Injector) *metrics {
-	return &metrics{routes: map[string]*routeStats{}, faults: f}
+func newMetrics(h backend.Hooks) *metrics {
+	return &metrics{routes: map[string]*routeStats{}, hooks: h}
 }
 
 // routeKey names the counter of a request served by pattern: the pattern
@@ -79,7 +81,7 @@ func (m *metrics) record(key, status string) {
 func (m *metrics) snapshot() metricsSnapshot {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := metricsSnapshot{Routes: make(map[string]*routeStats, len(m.routes)), Faults: m.faults.Counts()}
+	out := metricsSnapshot{Routes: make(map[string]*routeStats, len(m.routes)), Faults: m.hooks.Faults.Counts(), Notice: m.hooks.Notice.Snapshot()}
 	for key, st := range m.routes {
 		status := make(map[string]int64, len(st.Status))
 		for code, n := range st.Status {

@@ -3,6 +3,8 @@ package sandbox
 import (
 	"fmt"
 	"log"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
@@ -14,6 +16,10 @@ type Options struct {
 	// Addr is the listen address, such as "127.0.0.1:8787"; port 0 picks a
 	// free port. Empty means "127.0.0.1:0".
 	Addr string
+	// PublicURL, when set, is the base URL clients reach the sandbox at
+	// (written into Env and the env file) instead of the listen address:
+	// http://sandbox:8787 for a CI service container, for example.
+	PublicURL string
 	// Transition is the duration of each asynchronous step of the emulated
 	// APIs (AppMirror states, SDRS jobs, Manila statuses).
 	Transition time.Duration
@@ -38,6 +44,11 @@ type Options struct {
 func (o Options) validate() (faults.Spec, error) {
 	if err := manila.CheckMaxVersion(o.ManilaMaxVersion); err != nil {
 		return faults.Spec{}, err
+	}
+	if o.PublicURL != "" {
+		if u, err := url.Parse(o.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Trim(u.Path, "/") != "" {
+			return faults.Spec{}, fmt.Errorf("public URL %q: want http://host:port, without a path", o.PublicURL)
+		}
 	}
 	spec, err := faults.Parse(o.Faults)
 	if err != nil {

@@ -15,12 +15,14 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/astra"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/notice"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/sdrs"
 )
 
@@ -31,21 +33,26 @@ const MetricsPath = "/_sandbox/metrics"
 type Server struct {
 	opts     Options
 	faults   *faults.Injector
+	notice   *notice.Recorder
+	hooks    backend.Hooks
 	backends []backend.Backend
 	handler  http.Handler
 	listener net.Listener
 	http     *http.Server
 	url      string
-	done     chan struct{}
+	// listenURL is the listen address as a URL; url differs when the
+	// options give a public URL.
+	listenURL string
+	done      chan struct{}
 }
 
 // newBackends returns every emulated API, in the order of their variables
 // in Env.
-func newBackends(opts Options) []backend.Backend {
+func newBackends(opts Options, hooks backend.Hooks) []backend.Backend {
 	return []backend.Backend{
-		astra.New(astra.Options{Transition: opts.Transition}),
-		sdrs.New(sdrs.Options{Transition: opts.Transition}),
-		manila.New(manila.Options{Transition: opts.Transition, MaxVersion: opts.ManilaMaxVersion, Modern: opts.ManilaModern}),
+		astra.New(astra.Options{Transition: opts.Transition, Hooks: hooks}),
+		sdrs.New(sdrs.Options{Transition: opts.Transition, Hooks: hooks}),
+		manila.New(manila.Options{Transition: opts.Transition, MaxVersion: opts.ManilaMaxVersion, Modern: opts.ManilaModern, Hooks: hooks}),
 	}
 }
 
@@ -63,14 +70,22 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{
-		opts:     opts,
-		faults:   faults.New(spec),
-		backends: newBackends(opts),
-		listener: ln,
-		url:      baseURL(ln.Addr()),
-		done:     make(chan struct{}),
+	listenURL := baseURL(ln.Addr())
+	url := listenURL
+	if opts.PublicURL != "" {
+		url = strings.TrimRight(opts.PublicURL, "/")
 	}
+	s := &Server{
+		opts:      opts,
+		faults:    faults.New(spec),
+		notice:    notice.New(),
+		listener:  ln,
+		url:       url,
+		listenURL: listenURL,
+		done:      make(chan struct{}),
+	}
+	s.hooks = backend.Hooks{Faults: s.faults, Notice: s.notice}
+	s.backends = newBackends(opts, s.hooks)
 	s.handler = s.compose()
 	s.http = &http.Server{
 		Handler:           s.handler,
@@ -104,10 +119,11 @@ func baseURL(addr net.Addr) string {
 // counters and the optional request log.
 func (s *Server) compose() http.Handler {
 	mux := http.NewServeMux()
-	counters := newMetrics(s.faults)
+	counters := newMetrics(s.hooks)
 	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
 	mux.Handle(faults.Path, s.faults)
 	mux.HandleFunc("GET "+ObjectsPath, s.serveObjects)
+	mux.HandleFunc("GET "+HealthPath, serveHealth)
 	for _, b := range s.backends {
 		b.Register(mux)
 	}
@@ -121,6 +137,15 @@ func (s *Server) compose() http.Handler {
 			logger.Printf("%s %s %s %s [%s]", r.Method, r.URL.RequestURI(), status, time.Since(start).Round(time.Microsecond), key)
 		}
 	})
+}
+
+// HealthPath answers 200 {"status":"ok"} while the sandbox serves, for
+// container health checks and CI services.
+const HealthPath = "/_sandbox/health"
+
+func serveHealth(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write([]byte(`{"status":"ok"}` + "\n"))
 }
 
 // ObjectsPath lists the objects every emulator holds.
@@ -143,6 +168,9 @@ func (s *Server) serveObjects(w http.ResponseWriter, _ *http.Request) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"objects": s.Objects()})
 }
 
+// Notice returns the recorder of notice latencies.
+func (s *Server) Notice() *notice.Recorder { return s.notice }
+
 // Faults returns the fault injector, to change the faults while serving.
 func (s *Server) Faults() *faults.Injector { return s.faults }
 
@@ -155,6 +183,10 @@ func (s *Server) Loopback() bool {
 	tcp, ok := s.listener.Addr().(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
 }
+
+// ListenURL returns the base URL of the listen address, which differs from
+// URL when Options.PublicURL is set.
+func (s *Server) ListenURL() string { return s.listenURL }
 
 // URL returns the base URL, such as "http://127.0.0.1:8787", without a
 // trailing slash.

@@ -2,6 +2,9 @@
 // backend: a client over the official SDK (huaweicloud-sdk-go-v3,
 // services/sdrs/v1), which builds, signs (AK/SK) and decodes the requests,
 // and the resources and data sources built on it.
+//
+// The API facts it relies on are in ../shared/specs beside the repository;
+// comments cite them as "sdrs.md §N".
 package sdrs
 
 import (
@@ -81,7 +84,8 @@ func (c *Client) sdk(ctx context.Context) *sdrsv1.SdrsClient {
 
 // contextTransport attaches a call's context to the requests the SDK built.
 type contextTransport struct {
-	ctx  context.Context //nolint:containedctx // One call's context, for the SDK that takes none; see Client.
+	// ctx is one call's context, held for the SDK that takes none; see Client.
+	ctx  context.Context
 	next http.RoundTripper
 }
 
@@ -109,7 +113,8 @@ func apiError(op operation, err error) error {
 	return fmt.Errorf("%s API %s: %w", serviceName, op, err)
 }
 
-// hint says what to do about an SDRS error code.
+// hint says what to do about an SDRS error code that any object may meet;
+// the resources' add<Object>Error helpers add the advice of their own.
 func hint(e *apierr.Error) string {
 	switch e.Code {
 	case "APIGW.0301":
@@ -119,16 +124,9 @@ func hint(e *apierr.Error) string {
 		return "The endpoint does not serve the SDRS API: check sdrs.endpoint / HW_SDRS_ENDPOINT, or the region (sdrs.region / HW_REGION_NAME)."
 	case "SDRS.0001", "SDRS.0002", "SDRS.0003", "SDRS.0004", "SDRS.0005":
 		return "Check the project ID (sdrs.project_id / HW_PROJECT_ID): it must be a project of the region the access key may use."
-	case "SDRS.1010":
-		return "A protection group can be deleted only when it has no replication pairs: delete its continuity_sdrs_replication_pair resources first " +
-			"(reference the group's id in their group_id so that Terraform destroys them first)."
 	case "SDRS.1002", "SDRS.1017", "SDRS.1018", "SDRS.1019", "SDRS.1020", "SDRS.1021", "SDRS.1022", "SDRS.1023", "SDRS.1024", "SDRS.0209", "SDRS.0214", "SDRS.1601":
 		return "The protection group or replication pair is in a status that does not allow this operation (another operation may be under way); " +
 			"check its status with terraform refresh or the console, then apply again."
-	case "SDRS.1810":
-		return "The disk must be in the protection group's current production availability zone."
-	case "SDRS.1811":
-		return "The disk is already replicated by another replication pair."
 	}
 	return ""
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 const domainTypeName = "continuity_sdrs_domain"
@@ -22,27 +21,6 @@ var _ datasource.DataSourceWithConfigure = (*domainDataSource)(nil)
 func NewDomainDataSource() datasource.DataSource { return &domainDataSource{} }
 
 type domainDataSource struct{ client *Client }
-
-type domainDataModel struct {
-	ID                     types.String `tfsdk:"id"`
-	Name                   types.String `tfsdk:"name"`
-	Description            types.String `tfsdk:"description"`
-	LocalAvailabilityZone  types.String `tfsdk:"local_availability_zone"`
-	RemoteAvailabilityZone types.String `tfsdk:"remote_availability_zone"`
-}
-
-func (m *domainDataModel) fromAPI(d Domain) {
-	m.ID = types.StringValue(d.Id)
-	m.Name = types.StringValue(d.Name)
-	m.Description = types.StringValue(d.Description)
-	m.LocalAvailabilityZone, m.RemoteAvailabilityZone = types.StringNull(), types.StringNull()
-	if d.LocalReplicationCluster != nil {
-		m.LocalAvailabilityZone = optionalString(d.LocalReplicationCluster.AvailabilityZone)
-	}
-	if d.RemoteReplicationCluster != nil {
-		m.RemoteAvailabilityZone = optionalString(d.RemoteReplicationCluster.AvailabilityZone)
-	}
-}
 
 func (d *domainDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = domainTypeName

@@ -18,5 +18,6 @@ func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewDomainDataSource,
 		NewProtectionGroupsDataSource,
+		NewReplicationPairsDataSource,
 	}
 }

@@ -1,19 +1,34 @@
 // Package astra emulates the NetApp Astra Control REST API (24.02) for the
-// sandbox: bearer-token authentication, the error model of the spec's
-// astra_problem_detail_N schemas, collection query parameters, the hook
-// sources collection (core/v1/hookSources), the lookups of apps, managed
-// clusters and storage classes, and AppMirror replication relationships
-// with their asynchronous states.
+// sandbox. It serves, under /accounts/{account_id}:
+//
+//   - hook sources (core/v1/hookSources), with one preloaded, read-only one;
+//   - execution hooks (core/v1/executionHooks and the app-scoped
+//     k8s/v1/apps/{app_id}/executionHooks), with one NetApp hook;
+//   - app protection schedules (k8s/v1/apps/{app_id}/schedules);
+//   - software packages (core/v1/packages), read-only fixtures;
+//   - the lookups of apps (k8s/v2/apps, which can also be managed and
+//     unmanaged), managed clusters and their storage classes
+//     (topology/v1/managedClusters);
+//   - AppMirror replication relationships (k8s/v1/appMirrors and the
+//     app-scoped k8s/v1/apps/{app_id}/appMirrors), whose asynchronous states
+//     are computed from the clock when a request reads them.
+//
+// Every route checks the bearer token, the account and the query keys, and
+// answers errors in the spec's problem format and numbers (problems.go). The
+// API facts it follows are in astra.md and NetApp's OpenAPI spec
+// astra-openapi-24.02.json, in ../shared/specs beside the repository;
+// comments cite them as "astra.md §N".
 //
 // It is an independent implementation of the API: it imports nothing from
 // the provider, so that a misreading of the API cannot hide in shared code.
 package astra
 
 import (
-	"net/http"
+	"sync"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/store"
 )
 
 // Environment variables exported by the Astra backend.
@@ -31,9 +46,13 @@ const (
 
 // Options configures the Astra backend. The zero value is ready to use.
 type Options struct {
+	// Hooks are the sandbox's fault injector (stall and fail of
+	// asynchronous operations) and notice-latency recorder; nil fields
+	// inject and record nothing.
+	Hooks backend.Hooks
 	// Transition is the duration of each asynchronous step: an AppMirror
-	// stays establishing, failingOver or deleting this long. Hook sources
-	// are synchronous and ignore it.
+	// stays establishing, failingOver or deleting this long. The other
+	// objects are synchronous and ignore it.
 	Transition time.Duration
 	// Now returns the current time; nil means time.Now. Tests set it to get
 	// predictable timestamps.
@@ -41,19 +60,23 @@ type Options struct {
 }
 
 // API is the Astra backend. It implements backend.Backend.
+//
+// One lock guards every table: each request holds it from its first read
+// to its answer (see router.guard), so that a rule spanning tables (a hook
+// source that an execution hook runs cannot be deleted, an app can be in
+// one relationship only) is checked and acted on atomically.
 type API struct {
-	opts    Options
-	now     func() time.Time
-	hooks   *hookSourceStore
-	topo    *topology
-	mirrors *appMirrorStore
-	ops     *opsState // packages, execution hooks, schedules (ops.go)
+	opts Options
+	now  func() time.Time
 
-	// HookSourceReferenced reports whether an execution hook references the
-	// hook source with the given ID; DELETE then answers 403 problem 72.
-	// Nil means never. It is called with the hook source store locked, so it
-	// must not call back into the hook source handlers.
-	HookSourceReferenced func(id string) bool
+	mu             sync.Mutex
+	hookSources    *store.Table[hookSource]
+	executionHooks *store.Table[executionHook]
+	appSchedules   *store.Table[appSchedule]
+	packages       *store.Table[astraPackage]
+	clusters       *store.Table[cluster]
+	apps           *store.Table[app]
+	appMirrors     *store.Table[appMirror]
 }
 
 var _ backend.Backend = (*API)(nil)
@@ -64,15 +87,17 @@ func New(opts Options) *API {
 	if now == nil {
 		now = time.Now
 	}
-	a := &API{
-		opts:    opts,
-		now:     now,
-		hooks:   newHookSourceStore(preloadedHookSources()),
-		topo:    newTopology(),
-		mirrors: &appMirrorStore{},
+	return &API{
+		opts:           opts,
+		now:            now,
+		hookSources:    store.NewTable(func(h *hookSource) string { return h.id }, fixtureHookSources()...),
+		executionHooks: store.NewTable(func(h *executionHook) string { return h.id }, fixtureExecutionHooks()...),
+		appSchedules:   store.NewTable(func(s *appSchedule) string { return s.id }),
+		packages:       store.NewTable(func(p *astraPackage) string { return p.ID }, fixturePackages()...),
+		clusters:       store.NewTable(func(c *cluster) string { return c.id }, fixtureClusters()...),
+		apps:           store.NewTable(func(x *app) string { return x.id }, fixtureApps()...),
+		appMirrors:     store.NewTable(func(m *appMirror) string { return m.id }),
 	}
-	a.initOps()
-	return a
 }
 
 // Env returns ASTRA_ENDPOINT (baseURL), ASTRA_ACCOUNT_ID, ASTRA_API_TOKEN
@@ -91,53 +116,12 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 	}
 }
 
-// Register adds every Astra route to mux, plus method-less patterns that
-// answer 405 problem 69 and fallbacks under /accounts that answer 404
-// problem 2.
-func (a *API) Register(mux *http.ServeMux) {
-	rt := router{api: a, mux: mux}
-	rt.path(hookSourcesPath, map[string]route{
-		http.MethodGet:  {handle: a.listHookSources, query: listQueryKeys},
-		http.MethodPost: {handle: a.createHookSource},
-	})
-	rt.path(hookSourcePath, map[string]route{
-		http.MethodGet:    {handle: a.getHookSource},
-		http.MethodPut:    {handle: a.updateHookSource},
-		http.MethodDelete: {handle: a.deleteHookSource},
-	})
-	// Packages, execution hooks and schedules (ops.go).
-	a.registerOps(rt)
-	rt.path(appsPath, map[string]route{
-		http.MethodGet:  {handle: a.listApps, query: listQueryKeys},
-		http.MethodPost: {handle: a.createApp},
-	})
-	rt.path(appPath, map[string]route{
-		http.MethodGet:    {handle: a.getApp},
-		http.MethodDelete: {handle: a.deleteApp},
-	})
-	rt.path(managedClustersP, map[string]route{
-		http.MethodGet: {handle: a.listManagedClusters, query: listQueryKeys},
-	})
-	rt.path(managedClusterPath, map[string]route{
-		http.MethodGet: {handle: a.getManagedCluster},
-	})
-	rt.path(storageClassesPath, map[string]route{
-		http.MethodGet: {handle: a.listStorageClasses, query: []string{queryInclude, queryLimit}},
-	})
-	rt.path(storageClassPath, map[string]route{
-		http.MethodGet: {handle: a.getStorageClass},
-	})
-	for _, scope := range []struct{ collection, one string }{{appMirrorsPath, appMirrorPath}, {appAppMirrorsPath, appAppMirrorPath}} {
-		rt.path(scope.collection, map[string]route{
-			http.MethodGet:  {handle: a.listAppMirrors, query: listQueryKeys},
-			http.MethodPost: {handle: a.createAppMirror},
-		})
-		rt.path(scope.one, map[string]route{
-			http.MethodGet:    {handle: a.getAppMirror},
-			http.MethodPut:    {handle: a.updateAppMirror},
-			http.MethodDelete: {handle: a.deleteAppMirror},
-		})
-	}
-	rt.fallback("/accounts")
-	rt.fallback("/accounts/")
-}
+// timestampLayout renders type_astra_time with microseconds, like the
+// spec examples.
+const timestampLayout = "2006-01-02T15:04:05.000000Z"
+
+// stamp renders t as a type_astra_time.
+func stamp(t time.Time) string { return t.UTC().Format(timestampLayout) }
+
+// timestamp returns the current time as a type_astra_time.
+func (a *API) timestamp() string { return stamp(a.now()) }

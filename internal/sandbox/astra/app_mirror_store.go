@@ -2,99 +2,367 @@ package astra
 
 import (
 	"slices"
-	"sync"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
 )
 
-// appMirrorStore holds the replication relationships in creation order.
-//
-// States are not advanced by goroutines: each relationship records its
-// current phase and when it began, its state is computed from the clock
-// when read, and the effects of a phase's end on the apps (the destination
-// app becomes ready, loses replicationSourceAppID after a failover, the
-// relationship disappears after a delete) are applied by settle, which
-// every handler of relationships and apps calls first with the store
-// locked. Nothing outlives the server.
-type appMirrorStore struct {
-	mu    sync.Mutex
-	items []*appMirror
+// AppMirror states are not advanced by goroutines: each relationship
+// records its current phase and when it began, its state is computed from
+// the clock when read, and the effects of a phase's end on the apps (the
+// destination app becomes ready, loses replicationSourceAppID after a
+// failover, the relationship disappears after a delete) are applied by
+// settle, which runs before every request. Nothing outlives the server.
+
+// Values of state and stateDesired.
+const (
+	mirrorEstablishing = "establishing"
+	mirrorEstablished  = "established"
+	mirrorFailingOver  = "failingOver"
+	mirrorFailedOver   = "failedOver"
+	mirrorDeleting     = "deleting"
+	mirrorDeleted      = "deleted"
+)
+
+// Roles of namespaceMapping and storageClasses entries.
+const (
+	roleSource      = "source"
+	roleDestination = "destination"
+)
+
+// mirrorPhase is the operation a relationship is in, or last finished: it
+// and the time it started determine the state, so that the state machine
+// needs no goroutine (states are computed when read).
+type mirrorPhase int
+
+const (
+	phaseEstablish mirrorPhase = iota // POST: establishing → established
+	phaseResync                       // PUT established, same IDs, from failedOver: establishing → established
+	phaseReverse                      // PUT established, IDs swapped: establishing → established
+	phaseFailover                     // PUT failedOver: failingOver → failedOver
+	phaseDelete                       // DELETE or PUT deleted: deleting → gone
+)
+
+// namespaceMappingEntry is one namespaceMapping item.
+type namespaceMappingEntry struct {
+	ClusterID  string   `json:"clusterID"`
+	Namespaces []string `json:"namespaces"`
+	Role       string   `json:"role,omitempty"`
 }
 
-// lockMirrors locks the store and settles every relationship as of now.
-// The caller must call the returned unlock. Lock order: the mirror store,
-// then the topology.
-func (a *API) lockMirrors() (now time.Time, unlock func()) {
-	a.mirrors.mu.Lock()
-	now = a.now()
-	a.settleLocked(now)
-	return now, a.mirrors.mu.Unlock
+// storageClassEntry is one storageClasses item.
+type storageClassEntry struct {
+	ClusterID        string `json:"clusterID"`
+	StorageClassName string `json:"storageClassName"`
+	Role             string `json:"role,omitempty"`
 }
 
-// settleMirrors brings the apps up to date with the relationships, for
-// handlers that read apps.
-func (a *API) settleMirrors() {
-	_, unlock := a.lockMirrors()
-	unlock()
+// appMirror is a stored replication relationship.
+type appMirror struct {
+	id              string
+	version         string // the version of the request that created it, echoed
+	sourceAppID     string
+	sourceClusterID string
+	destAppID       string
+	destClusterID   string
+	nsMapping       []namespaceMappingEntry
+	storageClasses  []storageClassEntry
+
+	phase      mirrorPhase
+	phaseStart time.Time
+	settled    bool // the effects of the phase's end were applied
+
+	// The most recent snapshot transfer, once one completed.
+	transferStart, transferEnd time.Time
+	snapshotID                 string
+
+	record
 }
 
-// settleLocked applies the effects of every phase that ended by now and
-// has not been applied yet. The caller holds a.mirrors.mu.
-func (a *API) settleLocked(now time.Time) {
+// appMirrorOf returns the relationship that appID is the source or
+// destination of, or nil.
+func (a *API) appMirrorOf(appID string) *appMirror {
+	m, _ := a.appMirrors.Find(func(m *appMirror) bool { return m.involves(appID) })
+	return m
+}
+
+// involves reports whether appID is the relationship's source or destination.
+func (m *appMirror) involves(appID string) bool {
+	return m.sourceAppID == appID || m.destAppID == appID
+}
+
+// phaseDone reports whether the current phase has ended at now, given the
+// duration of a step.
+func (m *appMirror) phaseDone(now time.Time, step time.Duration) bool {
+	return !now.Before(m.phaseStart.Add(step))
+}
+
+// state returns the state at now.
+func (m *appMirror) state(now time.Time, step time.Duration) string {
+	done := m.phaseDone(now, step)
+	switch m.phase {
+	case phaseFailover:
+		if done {
+			return mirrorFailedOver
+		}
+		return mirrorFailingOver
+	case phaseDelete:
+		if done {
+			return mirrorDeleted
+		}
+		return mirrorDeleting
+	default:
+		if done {
+			return mirrorEstablished
+		}
+		return mirrorEstablishing
+	}
+}
+
+// stateDesired returns the state the current phase aims at.
+func (m *appMirror) stateDesired() string {
+	switch m.phase {
+	case phaseFailover:
+		return mirrorFailedOver
+	case phaseDelete:
+		return mirrorDeleted
+	default:
+		return mirrorEstablished
+	}
+}
+
+// startPhase begins phase at now.
+func (m *appMirror) startPhase(phase mirrorPhase, now time.Time) {
+	m.phase, m.phaseStart, m.settled = phase, now, false
+}
+
+// settle applies the effects of every phase that ended by now and has not
+// been applied yet.
+func (a *API) settle(now time.Time) {
 	step := a.opts.Transition
-	kept := a.mirrors.items[:0]
-	for _, m := range a.mirrors.items {
+	a.appMirrors.RemoveFunc(func(m *appMirror) bool {
 		if m.settled || !m.phaseDone(now, step) {
-			kept = append(kept, m)
-			continue
+			return false
 		}
 		end := m.phaseStart.Add(step)
-		endStamp := end.UTC().Format(timestampLayout)
+		endStamp := stamp(end)
 		m.settled = true
 		switch m.phase {
 		case phaseEstablish, phaseResync, phaseReverse:
 			// A first snapshot (or, after a reverse, the final one) was
 			// replicated; the destination app is a ready replica.
 			m.transferStart, m.transferEnd, m.snapshotID = m.phaseStart, end, uuid.NewString()
-			a.topo.updateApp(m.destAppID, func(x *app) {
-				x.state, x.modifiedAt = "ready", endStamp
-			})
+			a.editApp(m.destAppID, func(x *app) { x.state, x.modifiedAt = "ready", endStamp })
 		case phaseFailover:
 			// The destination app runs on its own: no longer a replica.
-			a.topo.updateApp(m.destAppID, func(x *app) {
-				x.replicaOf, x.modifiedAt = "", endStamp
-			})
+			a.editApp(m.destAppID, func(x *app) { x.replicaOf, x.modifiedAt = "", endStamp })
 		case phaseDelete:
 			// The relationship is gone; the destination app stays, managed,
 			// and is no longer a replica.
-			a.topo.updateApp(m.destAppID, func(x *app) {
-				x.replicaOf, x.modifiedAt = "", endStamp
-			})
-			continue
+			a.editApp(m.destAppID, func(x *app) { x.replicaOf, x.modifiedAt = "", endStamp })
+			return true
 		}
 		m.modifiedAt = endStamp
-		kept = append(kept, m)
-	}
-	clear(a.mirrors.items[len(kept):])
-	a.mirrors.items = kept
+		return false
+	})
 }
 
-// findLocked returns the relationship id, or nil. The caller holds the lock.
-func (s *appMirrorStore) findLocked(id string) *appMirror {
-	i := slices.IndexFunc(s.items, func(m *appMirror) bool { return m.id == id })
-	if i < 0 {
-		return nil
+// newAppMirror checks a POST body against the topology and the existing
+// relationships and returns the relationship and its destination app.
+//
+// Answers, in this order: 400 problem 9 for content that cannot be
+// carried out (stateDesired other than "established", an unknown app or
+// cluster, mappings that do not fit the two clusters, a storage class the
+// cluster lacks, a same-cluster relationship without roles); 409 problem 10
+// when pathAppID (the app-scoped route's app) is not the body's source app;
+// 409 problem 150 for an app that cannot be replicated; 409 problem 10 for
+// an app that is already the source or destination of a relationship.
+func (a *API) newAppMirror(in appMirrorInput, pathAppID string, now time.Time) (*appMirror, *app, *problem) {
+	var fields fieldErrors
+	if *in.stateDesired != mirrorEstablished {
+		fields.add("stateDesired", `at creation, the only valid value is "established"; fail over with a PUT once the relationship is established`)
 	}
-	return s.items[i]
+	src, srcOK := a.apps.Get(*in.sourceAppID)
+	if !srcOK {
+		fields.add("sourceAppID", "no managed app has this ID")
+	}
+	destCluster, destOK := a.clusters.Get(*in.destinationClusterID)
+	if !destOK {
+		fields.add("destinationClusterID", "no managed cluster has this ID")
+	}
+	if !srcOK || !destOK {
+		return nil, nil, fields.problem()
+	}
+	plan := mirrorPlacement{src: src, srcCluster: src.clusterID, destCluster: destCluster}
+	destNamespaces := plan.checkNamespaces(in.nsMapping, &fields)
+	plan.checkStorageClasses(in.storageClasses, a.clusters, &fields)
+	if p := fields.problem(); p != nil {
+		return nil, nil, p
+	}
+	if pathAppID != "" && pathAppID != src.id {
+		return nil, nil, invalidFields(10, invalidItem{Name: "sourceAppID", Reason: "must be the app of the request URI, " + pathAppID})
+	}
+	if !src.replicable {
+		p := newProblem(150)
+		p.InvalidFields = []invalidItem{{Name: "sourceAppID", Reason: "app " + strconv.Quote(src.name) +
+			" uses persistent volumes of more than one storage class; an AppMirror relationship needs an app with a single storage class"}}
+		return nil, nil, p
+	}
+	if other := a.appMirrorOf(src.id); other != nil {
+		role := "source"
+		if other.destAppID == src.id {
+			role = "destination"
+		}
+		return nil, nil, invalidFields(10, invalidItem{Name: "sourceAppID", Reason: "app " + strconv.Quote(src.name) +
+			" is already the " + role + " of AppMirror " + other.id + "; an app can be in one replication relationship only"})
+	}
+
+	dest := &app{
+		id: uuid.NewString(), name: src.name, clusterID: destCluster.id, namespaces: destNamespaces,
+		state: "provisioning", protection: "none", replicaOf: src.id, replicable: true, record: newRecord(stamp(now), nil),
+	}
+	m := &appMirror{
+		id: uuid.NewString(), version: in.version,
+		sourceAppID: src.id, sourceClusterID: src.clusterID, destAppID: dest.id, destClusterID: destCluster.id,
+		nsMapping: in.nsMapping, storageClasses: in.storageClasses,
+		phase: phaseEstablish, phaseStart: now,
+		record: newRecord(stamp(now), in.metadata.labels),
+	}
+	return m, dest, nil
 }
 
-// involvingLocked returns the relationship that appID is the source or
-// destination of, or nil. The caller holds the lock.
-func (s *appMirrorStore) involvingLocked(appID string) *appMirror {
-	i := slices.IndexFunc(s.items, func(m *appMirror) bool { return m.involves(appID) })
-	if i < 0 {
-		return nil
+// idField is one of the four ID fields a PUT may carry back, with the value
+// that keeps the direction and the value that swaps it.
+type idField struct {
+	name          string
+	sent          *string
+	same, swapped string
+}
+
+// wantsSwap decides from the ID fields of a PUT whether it swaps source and
+// destination (a reverse). Absent fields say nothing; present ones must
+// all keep the current values or all swap them, else 409 problem 10 names
+// the fields. In a same-cluster relationship the cluster IDs fit both, so
+// the app IDs decide.
+func (m *appMirror) wantsSwap(in appMirrorInput) (bool, *problem) {
+	ids := []idField{
+		{"sourceAppID", in.sourceAppID, m.sourceAppID, m.destAppID},
+		{"sourceClusterID", in.sourceClusterID, m.sourceClusterID, m.destClusterID},
+		{"destinationAppID", in.destinationAppID, m.destAppID, m.sourceAppID},
+		{"destinationClusterID", in.destinationClusterID, m.destClusterID, m.sourceClusterID},
 	}
-	return s.items[i]
+	keeps, swaps := true, true
+	var sent []invalidItem
+	for _, f := range ids {
+		if f.sent == nil {
+			continue
+		}
+		keeps = keeps && *f.sent == f.same
+		swaps = swaps && *f.sent == f.swapped
+		sent = append(sent, invalidItem{Name: f.name, Reason: "the ID fields must all match the relationship's current " +
+			"values, or all be swapped (sourceAppID with destinationAppID, sourceClusterID with destinationClusterID) to reverse it"})
+	}
+	switch {
+	case keeps:
+		return false, nil
+	case swaps:
+		return true, nil
+	}
+	return false, invalidFields(10, sent...)
+}
+
+// applyPut carries out a PUT on m at now.
+//
+// The requested state is stateDesired, or the current one when absent.
+//   - IDs swapped: reverse, from established or failedOver, through
+//     establishing; only with stateDesired "established".
+//   - The current stateDesired again, IDs kept: nothing to do.
+//   - Otherwise stateDesired must be in stateAllowed of the current state
+//     (409 problem 10 else): "failedOver" fails over (failingOver →
+//     failedOver), "established" from failedOver resyncs with the same
+//     direction (establishing → established), "deleted" deletes.
+//
+// namespaceMapping and storageClasses only matter at creation and are
+// ignored, like the read-only fields; labels are replaced when sent.
+func (a *API) applyPut(m *appMirror, in appMirrorInput, now time.Time) *problem {
+	if in.id != nil && *in.id != m.id {
+		return invalidFields(10, invalidItem{Name: "id", Reason: "must match the ID in the request URI"})
+	}
+	swap, p := m.wantsSwap(in)
+	if p != nil {
+		return p
+	}
+	state := m.state(now, a.opts.Transition)
+	desired := m.stateDesired()
+	if in.stateDesired != nil {
+		desired = *in.stateDesired
+	}
+	allowed := stateAllowed[state]
+	refuse := func(reason string) *problem {
+		return invalidFields(10, invalidItem{Name: "stateDesired", Reason: reason})
+	}
+	switch {
+	case swap && desired != mirrorEstablished:
+		return refuse(`swapping the source and destination reverses the relationship, which needs stateDesired "established", not ` + strconv.Quote(desired))
+	case swap && state != mirrorEstablished && state != mirrorFailedOver:
+		return refuse("the relationship can be reversed only when it is established or failed over; it is " + strconv.Quote(state))
+	case swap:
+		a.reverse(m, now)
+	case desired == m.stateDesired():
+		// Idempotent: the relationship already heads for this state.
+	case !slices.Contains(allowed, desired):
+		return refuse("cannot request " + strconv.Quote(desired) + " while the relationship is " + strconv.Quote(state) +
+			"; allowed: " + strings.Join(allowed, ", "))
+	case desired == mirrorFailedOver:
+		m.startPhase(phaseFailover, now)
+	case desired == mirrorEstablished:
+		// Resync from failedOver, same direction: the destination app is
+		// stopped and becomes a replica of the source again.
+		m.startPhase(phaseResync, now)
+		a.editApp(m.destAppID, func(x *app) { x.replicaOf = m.sourceAppID })
+	case desired == mirrorDeleted:
+		m.startPhase(phaseDelete, now)
+	}
+	if in.metadata.hasLabels {
+		m.labels = in.metadata.labels
+	}
+	m.touch(stamp(now))
+	return nil
+}
+
+// reverse swaps source and destination and re-establishes the relationship
+// in the other direction.
+func (a *API) reverse(m *appMirror, now time.Time) {
+	m.sourceAppID, m.destAppID = m.destAppID, m.sourceAppID
+	m.sourceClusterID, m.destClusterID = m.destClusterID, m.sourceClusterID
+	m.swapRoles()
+	m.startPhase(phaseReverse, now)
+	a.editApp(m.sourceAppID, func(x *app) { x.replicaOf = "" })
+	a.editApp(m.destAppID, func(x *app) { x.replicaOf = m.sourceAppID })
+}
+
+// swapRoles swaps the source and destination roles of the mapping entries,
+// after a reverse: roles describe the direction of replication, which the
+// reverse turns around, while cluster IDs stay with their clusters. The
+// entries are copied, not changed where they are.
+func (m *appMirror) swapRoles() {
+	swap := func(role string) string {
+		switch role {
+		case roleSource:
+			return roleDestination
+		case roleDestination:
+			return roleSource
+		}
+		return role
+	}
+	m.nsMapping = slices.Clone(m.nsMapping)
+	for i := range m.nsMapping {
+		m.nsMapping[i].Role = swap(m.nsMapping[i].Role)
+	}
+	m.storageClasses = slices.Clone(m.storageClasses)
+	for i := range m.storageClasses {
+		m.storageClasses[i].Role = swap(m.storageClasses[i].Role)
+	}
 }

@@ -47,3 +47,25 @@ func readObject(r *http.Request, astraMedia string) (map[string]json.RawMessage,
 	}
 	return obj, nil
 }
+
+// bufferBody reads the request body into memory before the handler takes
+// the emulator's lock, so that a slow client cannot hold up the others.
+// readObject then reads it from memory, in its handler's order of checks; a
+// read error (a body over maxBodyBytes, say) is kept for it to find.
+func bufferBody(r *http.Request) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxBodyBytes))
+	r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(data), failingReader{err}))
+}
+
+// failingReader answers err, or the end of the stream when err is nil.
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) {
+	if f.err == nil {
+		return 0, io.EOF
+	}
+	return 0, f.err
+}

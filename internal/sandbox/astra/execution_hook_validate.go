@@ -7,6 +7,9 @@ import (
 	"strconv"
 )
 
+// executionHookVersions are the versions a client may send.
+var executionHookVersions = []string{"1.3", "1.2", "1.1", "1.0"}
+
 // Limits of executionHook_1.3_* fields.
 const (
 	maxExecHookName        = 63
@@ -18,23 +21,23 @@ const (
 
 // Enums of executionHook_1.3_* fields.
 var (
-	execHookActions  = []string{"snapshot", "backup", "restore", "failover"}
-	execHookStages   = []string{"pre", "post"}
-	criterionTypes   = []string{"containerImage", "containerName", "podName", "podLabel", "namespaceName"}
-	execHookTypes    = []string{hookTypeNetApp, hookTypeCustom}
-	stringBoolValues = []string{"true", "false"}
+	executionHookActions = []string{"snapshot", "backup", "restore", "failover"}
+	executionHookStages  = []string{"pre", "post"}
+	criterionTypes       = []string{"containerImage", "containerName", "podName", "podLabel", "namespaceName"}
+	executionHookTypes   = []string{hookTypeNetApp, hookTypeCustom}
+	stringBoolValues     = []string{"true", "false"}
 )
 
-// execHookPostSchema is executionHook_1.3_post_request_body.
-var execHookPostSchema = objectSchema{
+// executionHookPostSchema is executionHook_1.3_post_request_body.
+var executionHookPostSchema = objectSchema{
 	name: "executionHook_1.3_post_request_body",
 	properties: []string{"type", "version", "name", "hookType", "matchingCriteria", "action", "stage", "hookSourceID",
 		"arguments", "appID", "enabled", "description", "metadata"},
 	required: []string{"type", "version", "name", "hookType", "action", "stage", "hookSourceID", "appID"},
 }
 
-// execHookPutSchema is executionHook_1.3_put_request_body.
-var execHookPutSchema = objectSchema{
+// executionHookPutSchema is executionHook_1.3_put_request_body.
+var executionHookPutSchema = objectSchema{
 	name: "executionHook_1.3_put_request_body",
 	properties: []string{"type", "version", "id", "name", "hookType", "matchingCriteria", "action", "stage", "hookSourceID",
 		"arguments", "appID", "enabled", "description", "metadata"},
@@ -44,8 +47,8 @@ var execHookPutSchema = objectSchema{
 // criterionSchema is an item of matchingCriteria.
 var criterionSchema = objectSchema{name: "matchingCriteria item", properties: []string{"type", "value"}}
 
-// execHookInput is a validated POST or PUT body; nil means absent.
-type execHookInput struct {
+// executionHookInput is a validated POST or PUT body; nil means absent.
+type executionHookInput struct {
 	id, name, hookType, action, stage, hookSourceID, appID, enabled, description *string
 
 	arguments    []string
@@ -55,30 +58,24 @@ type execHookInput struct {
 	metadata     metadataUpdate
 }
 
-// parseExecHook validates obj against schema (problem 8) and then the
+// parseExecutionHook validates obj against schema (problem 8) and then the
 // content of each field (problem 9, every invalid field named). The
 // combination of action and stage is checked by checkActionStage, once the
 // values of a PUT are merged with the stored ones.
-func parseExecHook(obj map[string]json.RawMessage, schema objectSchema) (execHookInput, *problem) {
-	var in execHookInput
+func parseExecutionHook(obj map[string]json.RawMessage, schema objectSchema) (executionHookInput, *problem) {
+	var in executionHookInput
 	if p := schema.check(obj); p != nil {
 		return in, p
 	}
-	if p := checkEnum(obj, "type", execHookType); p != nil {
+	if p := checkEnum(obj, "type", executionHookType); p != nil {
 		return in, p
 	}
-	if p := checkEnum(obj, "version", execHookVersions...); p != nil {
+	if p := checkEnum(obj, "version", executionHookVersions...); p != nil {
 		return in, p
 	}
-	strs := map[string]*string{}
-	for _, key := range []string{"id", "name", "hookType", "action", "stage", "hookSourceID", "appID", "enabled", "description"} {
-		s, ok, p := stringField(obj, key)
-		if p != nil {
-			return in, p
-		}
-		if ok {
-			strs[key] = &s
-		}
+	strs, p := stringFields(obj, "id", "name", "hookType", "action", "stage", "hookSourceID", "appID", "enabled", "description")
+	if p != nil {
+		return in, p
 	}
 	var fields fieldErrors
 	for _, key := range []string{"id", "hookSourceID", "appID"} {
@@ -89,9 +86,9 @@ func parseExecHook(obj map[string]json.RawMessage, schema objectSchema) (execHoo
 	if v := strs["name"]; v != nil {
 		fields.checkLength("name", *v, 1, maxExecHookName)
 	}
-	fields.checkOneOf(strs, "hookType", execHookTypes)
-	fields.checkOneOf(strs, "action", execHookActions)
-	fields.checkOneOf(strs, "stage", execHookStages)
+	fields.checkOneOf(strs, "hookType", executionHookTypes)
+	fields.checkOneOf(strs, "action", executionHookActions)
+	fields.checkOneOf(strs, "stage", executionHookStages)
 	fields.checkOneOf(strs, "enabled", stringBoolValues)
 	if v := strs["description"]; v != nil {
 		fields.checkLength("description", *v, 0, maxExecHookDescription)
@@ -217,4 +214,45 @@ func checkActionStage(action, stage string) *problem {
 			Reason: "must be \"post\" for action " + strconv.Quote(action) + ": only snapshot and backup hooks can run before the action"})
 	}
 	return nil
+}
+
+// checkImmutable refuses (409 problem 10) a PUT that changes id, appID or
+// hookType.
+func checkImmutable(in executionHookInput, h *executionHook, id string) *problem {
+	switch {
+	case in.id != nil && *in.id != id:
+		return idMismatch()
+	case in.appID != nil && *in.appID != h.appID:
+		return invalidFields(10, invalidItem{Name: "appID", Reason: "cannot be changed: an execution hook belongs to one app; create a new hook for another app"})
+	case in.hookType != nil && *in.hookType != h.hookType:
+		return invalidFields(10, invalidItem{Name: "hookType", Reason: "cannot be changed"})
+	}
+	return nil
+}
+
+// applyTo copies the fields present in a PUT body onto h.
+func (in executionHookInput) applyTo(h *executionHook) {
+	for _, f := range []struct {
+		from *string
+		to   *string
+	}{{in.name, &h.name}, {in.action, &h.action}, {in.stage, &h.stage}, {in.hookSourceID, &h.hookSourceID}} {
+		if f.from != nil {
+			*f.to = *f.from
+		}
+	}
+	if in.hasArguments {
+		h.arguments = in.arguments
+	}
+	if in.hasCriteria {
+		h.criteria = in.criteria
+	}
+	if in.enabled != nil {
+		h.enabled = *in.enabled == "true"
+	}
+	if in.description != nil {
+		h.description = in.description
+	}
+	if in.metadata.hasLabels {
+		h.labels = in.metadata.labels
+	}
 }

@@ -1,114 +1,88 @@
 package astra
 
 import (
-	"slices"
-	"sync"
+	"crypto/md5"
+	"encoding/hex"
 )
 
-// hookSourceStore holds the hook sources in creation order. Every method
-// locks, so a check (such as name uniqueness) and the change it guards are
-// atomic under parallel requests.
-type hookSourceStore struct {
-	mu    sync.Mutex
-	items []*hookSource
+// hookSource is a stored hook source.
+type hookSource struct {
+	id          string
+	name        string
+	sourceType  string
+	source      string // base64, as sent
+	sourceMD5   string
+	description *string
+	private     bool
+	preloaded   bool
+	record
 }
 
-// newHookSourceStore returns a store holding initial.
-func newHookSourceStore(initial []*hookSource) *hookSourceStore {
-	return &hookSourceStore{items: initial}
+// setSource stores source and its checksum: the lowercase hex MD5 of the
+// base64 text as sent, not of the decoded script (astra.md §3.3). MD5 is
+// the API's choice, not used for security.
+func (h *hookSource) setSource(source string) {
+	sum := md5.Sum([]byte(source))
+	h.source = source
+	h.sourceMD5 = hex.EncodeToString(sum[:])
 }
 
-// nameConflict returns 409 problem 10 naming the name field.
-func nameConflict(name string) *problem {
-	return invalidFields(10, invalidItem{
-		Name:   "name",
-		Reason: "a hook source named " + quoteAll([]string{name}) + " already exists; names must be unique",
+// hookSourceNameTaken reports whether a hook source other than exceptID is
+// called name.
+func (a *API) hookSourceNameTaken(name, exceptID string) bool {
+	return a.hookSources.Any(func(h *hookSource) bool { return h.name == name && h.id != exceptID })
+}
+
+// addHookSource stores h unless its name is taken (409 problem 10).
+func (a *API) addHookSource(h *hookSource) *problem {
+	if a.hookSourceNameTaken(h.name, "") {
+		return nameConflict("a hook source", h.name)
+	}
+	a.hookSources.Add(h)
+	return nil
+}
+
+// writableHookSource returns the hook source id; unknown: 404 problem 1;
+// preloaded (read-only): 403 problem 71.
+func (a *API) writableHookSource(id string) (*hookSource, *problem) {
+	h, ok := a.hookSources.Get(id)
+	switch {
+	case !ok:
+		return nil, newProblem(1)
+	case h.preloaded:
+		return nil, newProblem(71)
+	}
+	return h, nil
+}
+
+// editHookSource applies change to the hook source id (see
+// writableHookSource), then checks the name (409 problem 10). change may
+// refuse with a problem; then nothing is stored.
+func (a *API) editHookSource(id string, change func(*hookSource) *problem) *problem {
+	h, p := a.writableHookSource(id)
+	if p != nil {
+		return p
+	}
+	return edit(h, func(next *hookSource) *problem {
+		if p := change(next); p != nil {
+			return p
+		}
+		if a.hookSourceNameTaken(next.name, id) {
+			return nameConflict("a hook source", next.name)
+		}
+		return nil
 	})
 }
 
-// indexOf returns the position of id, or -1. The caller holds mu.
-func (s *hookSourceStore) indexOf(id string) int {
-	return slices.IndexFunc(s.items, func(h *hookSource) bool { return h.id == id })
-}
-
-// nameTaken reports whether a hook source other than exceptID is called
-// name. The caller holds mu.
-func (s *hookSourceStore) nameTaken(name, exceptID string) bool {
-	return slices.ContainsFunc(s.items, func(h *hookSource) bool { return h.name == name && h.id != exceptID })
-}
-
-// create adds h unless its name is taken (409 problem 10).
-func (s *hookSourceStore) create(h *hookSource) *problem {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.nameTaken(h.name, "") {
-		return nameConflict(h.name)
-	}
-	s.items = append(s.items, h.clone())
-	return nil
-}
-
-// get returns a copy of the hook source id.
-func (s *hookSourceStore) get(id string) (*hookSource, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.indexOf(id)
-	if i < 0 {
-		return nil, false
-	}
-	return s.items[i].clone(), true
-}
-
-// list returns copies of every hook source in creation order.
-func (s *hookSourceStore) list() []*hookSource {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]*hookSource, len(s.items))
-	for i, h := range s.items {
-		out[i] = h.clone()
-	}
-	return out
-}
-
-// update applies change to the hook source id. Unknown id: 404 problem 1;
-// preloaded: 403 problem 71; a new name taken by another hook source: 409
-// problem 10. change may refuse with a problem; then nothing is stored.
-func (s *hookSourceStore) update(id string, change func(h *hookSource) *problem) *problem {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.indexOf(id)
-	if i < 0 {
-		return newProblem(1)
-	}
-	if s.items[i].preloaded {
-		return newProblem(71)
-	}
-	next := s.items[i].clone()
-	if p := change(next); p != nil {
+// removeHookSource deletes the hook source id (see writableHookSource);
+// run by an execution hook: 403 problem 72.
+func (a *API) removeHookSource(id string) *problem {
+	if _, p := a.writableHookSource(id); p != nil {
 		return p
 	}
-	if s.nameTaken(next.name, id) {
-		return nameConflict(next.name)
-	}
-	s.items[i] = next
-	return nil
-}
-
-// remove deletes the hook source id. Unknown id: 404 problem 1; preloaded:
-// 403 problem 71; referenced by an execution hook (per referenced, which
-// may be nil): 403 problem 72.
-func (s *hookSourceStore) remove(id string, referenced func(id string) bool) *problem {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	i := s.indexOf(id)
-	switch {
-	case i < 0:
-		return newProblem(1)
-	case s.items[i].preloaded:
-		return newProblem(71)
-	case referenced != nil && referenced(id):
+	if a.executionHooks.Any(func(e *executionHook) bool { return e.hookSourceID == id }) {
 		return newProblem(72)
 	}
-	s.items = slices.Delete(s.items, i, i+1)
+	a.hookSources.Remove(id)
 	return nil
 }

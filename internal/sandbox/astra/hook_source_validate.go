@@ -54,15 +54,9 @@ func parseHookSource(obj map[string]json.RawMessage, schema objectSchema) (hookS
 	if p := checkEnum(obj, "version", hookSourceVersion); p != nil {
 		return in, p
 	}
-	strs := map[string]*string{}
-	for _, key := range []string{"id", "name", "private", "preloaded", "sourceType", "source", "sourceMD5Checksum", "description"} {
-		s, ok, p := stringField(obj, key)
-		if p != nil {
-			return in, p
-		}
-		if ok {
-			strs[key] = &s
-		}
+	strs, p := stringFields(obj, "id", "name", "private", "preloaded", "sourceType", "source", "sourceMD5Checksum", "description")
+	if p != nil {
+		return in, p
 	}
 	var fields fieldErrors
 	if v := strs["id"]; v != nil && !identifierRe.MatchString(*v) {

@@ -3,6 +3,8 @@ package astra
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
+	"strings"
 )
 
 // listItem is one resource of a collection, as sent (raw, with the field
@@ -24,6 +26,30 @@ func newListItem(resource any) (listItem, error) {
 		return listItem{}, err
 	}
 	return listItem{raw: raw, view: view}, nil
+}
+
+// listItems renders rows for listing with view; a row that cannot be
+// rendered gives 500 problem 34.
+func listItems[T any](rows []*T, view func(*T) any) ([]listItem, *problem) {
+	items := make([]listItem, 0, len(rows))
+	for _, row := range rows {
+		item, err := newListItem(view(row))
+		if err != nil {
+			return nil, newProblem(34)
+		}
+		items = append(items, item)
+	}
+	return items, nil
+}
+
+// writeRows answers a collection GET (include, limit and filter in q) with
+// rows rendered by view.
+func writeRows[T any](w http.ResponseWriter, collectionType, version string, rows []*T, view func(*T) any, q listQuery) *problem {
+	items, p := listItems(rows, view)
+	if p != nil {
+		return p
+	}
+	return writeList(w, collectionType, version, items, q)
 }
 
 // listResponse is the body of a collection GET. Metadata is always present
@@ -64,5 +90,34 @@ func writeList(w http.ResponseWriter, collectionType, version string, items []li
 		Version:  version,
 		Items:    out,
 		Metadata: map[string]any{},
+	})
+}
+
+// sortItems orders items by one top-level field, stably, numbers
+// numerically and other values as strings (as filter compares them); items
+// without the field come last.
+func sortItems(items []listItem, by *orderBy) {
+	if by == nil {
+		return
+	}
+	slices.SortStableFunc(items, func(x, y listItem) int {
+		a, okA := scalarString(x.view[by.field])
+		b, okB := scalarString(y.view[by.field])
+		switch {
+		case !okA && !okB:
+			return 0
+		case !okA:
+			return 1
+		case !okB:
+			return -1
+		}
+		cmp, ok := compareNumbers(a, b)
+		if !ok {
+			cmp = strings.Compare(a, b)
+		}
+		if by.desc {
+			return -cmp
+		}
+		return cmp
 	})
 }

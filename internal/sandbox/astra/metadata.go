@@ -114,3 +114,37 @@ func parseLabels(raw json.RawMessage, fields *fieldErrors) ([]label, *problem) {
 	}
 	return labels, nil
 }
+
+// record is the metadata every stored object keeps: its labels, when and
+// by whom it was created and last modified.
+type record struct {
+	labels     []label
+	createdAt  string
+	modifiedAt string
+	createdBy  string
+	modifiedBy string
+}
+
+// newRecord is the record of an object the API's user creates at (a
+// type_astra_time).
+func newRecord(at string, labels []label) record {
+	return record{labels: labels, createdAt: at, modifiedAt: at, createdBy: UserID}
+}
+
+// touch records a change by the API's user at.
+func (r *record) touch(at string) { r.modifiedAt, r.modifiedBy = at, UserID }
+
+// metadata renders r; labels are never null.
+func (r record) metadata() metadata {
+	md := metadata{
+		Labels:                r.labels,
+		CreationTimestamp:     r.createdAt,
+		ModificationTimestamp: r.modifiedAt,
+		CreatedBy:             r.createdBy,
+		ModifiedBy:            r.modifiedBy,
+	}
+	if md.Labels == nil {
+		md.Labels = []label{}
+	}
+	return md
+}

@@ -20,7 +20,7 @@ type problemDef struct {
 	detail string
 }
 
-// problemCatalog holds the problems this emulator answers with.
+// problemCatalog holds every problem this emulator answers with.
 var problemCatalog = map[int]problemDef{
 	1:   {http.StatusNotFound, "Resource not found", "The resource specified in the request URI wasn't found."},
 	2:   {http.StatusNotFound, "Collection not found", "The collection specified in the request URI wasn't found."},
@@ -38,8 +38,12 @@ var problemCatalog = map[int]problemDef{
 	69:  {http.StatusMethodNotAllowed, "Method not supported", "The requested method isn't supported for the specified resource."},
 	71:  {http.StatusForbidden, "Preloaded hook sources read only", "The hook source resource wasn't created, edited, or deleted. Hook source resources with a preloaded value of true are read only."},
 	72:  {http.StatusForbidden, "Hook source referenced by execution hook", "The hook source resource wasn't deleted because it is referenced by an execution hook resource."},
+	73:  {http.StatusForbidden, "NetApp execution hooks read only", "The execution hook resource wasn't created, edited, or deleted. Execution hook resources with a hookType of NetApp are read only."},
 	119: {http.StatusConflict, "Application not unmanaged", "The application wasn't unmanaged because it has an active replication relationship."},
 	150: {http.StatusConflict, "Replication not supported", "The application isn't eligible for replication."},
+	153: {http.StatusConflict, "Replication policy not supported", "The application isn't eligible for creating a replication policy."},
+	154: {http.StatusConflict, "Protection policy not supported", "The application isn't eligible for creating a protection policy."},
+	162: {http.StatusConflict, "Post-failover execution hooks not supported", "The application isn't eligible for post-failover execution hooks."},
 }
 
 // invalidItem names one invalid query parameter, header or body field.
@@ -93,6 +97,20 @@ func invalidFields(n int, fields ...invalidItem) *problem {
 	p := newProblem(n)
 	p.InvalidFields = fields
 	return p
+}
+
+// nameConflict returns 409 problem 10 naming the name field: what ("a hook
+// source") called name already exists.
+func nameConflict(what, name string) *problem {
+	return invalidFields(10, invalidItem{
+		Name:   "name",
+		Reason: what + " named " + strconv.Quote(name) + " already exists; names must be unique",
+	})
+}
+
+// idMismatch returns 409 problem 10 for a PUT whose id is not the path's.
+func idMismatch() *problem {
+	return invalidFields(10, invalidItem{Name: "id", Reason: "must match the ID in the request URI"})
 }
 
 // schemaFailure returns problem 8 with the given explanation.

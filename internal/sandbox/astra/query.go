@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // Query keys of collection GETs. The spec gives hookSources, appMirrors,
@@ -83,4 +84,135 @@ func splitComma(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// queryOrderBy is the sort key of core/v1/packages, the only collection of
+// this emulator that the spec gives orderBy.
+const queryOrderBy = "orderBy"
+
+// orderByRe is components.schemas.query_orderBy: one field and an optional
+// " desc" (or a literal %20 before desc).
+var orderByRe = regexp.MustCompile(`^(([0-9a-zA-Z]+)(( |%20)desc)?)$`)
+
+// orderBy is a parsed orderBy parameter.
+type orderBy struct {
+	field string
+	desc  bool
+}
+
+// parseOrderBy parses the orderBy parameter of rawQuery, if any, and checks
+// that it names a scalar field of fields (400 problem 5 otherwise).
+func parseOrderBy(rawQuery string, fields *fieldNode) (*orderBy, *problem) {
+	values, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return nil, invalidParams(5, "query", "the query string is malformed: "+err.Error())
+	}
+	vs, ok := values[queryOrderBy]
+	if !ok {
+		return nil, nil
+	}
+	if len(vs) != 1 {
+		return nil, invalidParams(5, queryOrderBy, "must not be repeated")
+	}
+	if !orderByRe.MatchString(vs[0]) {
+		return nil, invalidParams(5, queryOrderBy, "must be one field name, optionally followed by \" desc\", such as packageVersion desc")
+	}
+	field, rest, _ := strings.Cut(strings.Replace(vs[0], "%20", " ", 1), " ")
+	node, ok := fields.children[field]
+	switch {
+	case !ok:
+		return nil, invalidParams(5, queryOrderBy, "unknown field "+strconv.Quote(field))
+	case node.kind != scalarField:
+		return nil, invalidParams(5, queryOrderBy, "field "+strconv.Quote(field)+" is not a string and cannot be ordered")
+	}
+	return &orderBy{field: field, desc: rest == "desc"}, nil
+}
+
+// checkQueryFields refuses (400 problem 5) an include field or a filter
+// path that fields does not define. A filter path must step into arrays
+// with [*], use [*] only on arrays, and end on a string (or, with [*], on
+// an array of strings).
+func checkQueryFields(q listQuery, fields *fieldNode) *problem {
+	for _, name := range q.include {
+		if _, ok := fields.children[name]; !ok {
+			return invalidParams(5, queryInclude, "unknown field "+strconv.Quote(name))
+		}
+	}
+	for _, c := range q.filters {
+		if reason := checkFilterPath(c.path, fields); reason != "" {
+			return invalidParams(5, queryFilter, reason)
+		}
+	}
+	return nil
+}
+
+// checkFilterPath returns why path does not name a comparable field, or "".
+func checkFilterPath(path []pathSegment, fields *fieldNode) string {
+	node := fields
+	var walked []string
+	for _, seg := range path {
+		walked = append(walked, seg.name)
+		name := strings.Join(walked, ".")
+		if node.kind != objectField {
+			return "field " + strconv.Quote(name) + " does not exist"
+		}
+		next, ok := node.children[seg.name]
+		if !ok {
+			return "unknown field " + strconv.Quote(name)
+		}
+		switch {
+		case seg.all && next.kind != arrayField:
+			return "field " + strconv.Quote(name) + " is not an array: remove [*]"
+		case !seg.all && next.kind == arrayField:
+			return "field " + strconv.Quote(name) + " is an array: write " + seg.name + "[*]"
+		case seg.all:
+			next = next.elem
+		}
+		node = next
+	}
+	if node.kind != scalarField {
+		return "field " + strconv.Quote(strings.Join(walked, ".")) + " is an object: compare one of its fields"
+	}
+	return ""
+}
+
+// field kinds of packageFields.
+type fieldKind int
+
+const (
+	scalarField fieldKind = iota
+	objectField
+	arrayField
+)
+
+// fieldNode describes one field of a resource schema for filter, orderBy
+// and include: its kind, the fields of an object, the element of an array.
+type fieldNode struct {
+	kind     fieldKind
+	children map[string]*fieldNode
+	elem     *fieldNode
+}
+
+func fieldScalar() *fieldNode { return &fieldNode{kind: scalarField} }
+
+func fieldObject(children map[string]*fieldNode) *fieldNode {
+	return &fieldNode{kind: objectField, children: children}
+}
+
+func fieldArray(elem *fieldNode) *fieldNode { return &fieldNode{kind: arrayField, elem: elem} }
+
+func scalarFields(names ...string) map[string]*fieldNode {
+	m := make(map[string]*fieldNode, len(names))
+	for _, n := range names {
+		m[n] = fieldScalar()
+	}
+	return m
+}
+
+// withFields returns m plus the extra fields.
+func withFields(m map[string]*fieldNode, extra map[string]*fieldNode) map[string]*fieldNode {
+	for k, v := range extra {
+		m[k] = v
+	}
+	return m
 }

@@ -16,9 +16,7 @@ const (
 // resourceMediaType returns the Astra media type of a resource type, for
 // example "application/astra-hookSource+json" for
 // "application/astra-hookSource".
-func resourceMediaType(resourceType string) string { //nolint:unparam // One resource type today; AppMirror, packages and hooks follow.
-	return resourceType + "+json"
-}
+func resourceMediaType(resourceType string) string { return resourceType + "+json" }
 
 // negotiate returns the Content-Type of a single-resource response: the
 // Astra media type when the Accept header names it, else application/json
@@ -45,6 +43,37 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) *pr
 	w.WriteHeader(status)
 	_, _ = w.Write(append(body, '\n'))
 	return nil
+}
+
+// writeResource answers with one resource of type resourceType, as the
+// client's Accept header asks (see negotiate).
+func writeResource(w http.ResponseWriter, r *http.Request, status int, resourceType string, v any) *problem {
+	return writeJSON(w, status, negotiate(r, resourceMediaType(resourceType)), v)
+}
+
+// writeCreated answers a POST on a collection: 201 with the new resource,
+// whose Location is the collection's URL and id.
+func writeCreated(w http.ResponseWriter, r *http.Request, resourceType, id string, v any) *problem {
+	w.Header().Set("Location", requestBaseURL(r)+r.URL.Path+"/"+id)
+	return writeResource(w, r, http.StatusCreated, resourceType, v)
+}
+
+// noContent answers 204 without a body, unless the change the handler made
+// was refused with p.
+func noContent(w http.ResponseWriter, p *problem) *problem {
+	if p != nil {
+		return p
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+// boolString renders a boolean the Astra way, as "true" or "false".
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
 }
 
 // requestBaseURL returns scheme://host of r, for Location headers.

@@ -10,11 +10,107 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 )
 
-// accountsPrefix is the start of every Astra path.
-const accountsPrefix = "/accounts/{account_id}"
+// The paths of the API. Apps are k8s/v2, but what hangs below an app is
+// k8s/v1 (appScope).
+const (
+	accountsPrefix = "/accounts/{account_id}"
+	appScope       = accountsPrefix + "/k8s/v1/apps/{app_id}"
 
-// handlerFunc serves one authenticated request on the right account. It
-// returns a problem to send, or nil when it wrote the response itself.
+	hookSourcesPath         = accountsPrefix + "/core/v1/hookSources"
+	hookSourcePath          = hookSourcesPath + "/{hookSource_id}"
+	executionHooksPath      = accountsPrefix + "/core/v1/executionHooks"
+	executionHookPath       = executionHooksPath + "/{executionHook_id}"
+	appExecutionHooksPath   = appScope + "/executionHooks"
+	appExecutionHookPath    = appExecutionHooksPath + "/{executionHook_id}"
+	appSchedulesPath        = appScope + "/schedules"
+	appSchedulePath         = appSchedulesPath + "/{schedule_id}"
+	packagesPath            = accountsPrefix + "/core/v1/packages"
+	packagePath             = packagesPath + "/{package_id}"
+	appsPath                = accountsPrefix + "/k8s/v2/apps"
+	appPath                 = appsPath + "/{app_id}"
+	managedClustersPath     = accountsPrefix + "/topology/v1/managedClusters"
+	managedClusterPath      = managedClustersPath + "/{managedCluster_id}"
+	storageClassesPath      = managedClusterPath + "/storageClasses"
+	storageClassPath        = storageClassesPath + "/{storageClass_id}"
+	appMirrorsPath          = accountsPrefix + "/k8s/v1/appMirrors"
+	appMirrorPath           = appMirrorsPath + "/{appMirror_id}"
+	appScopedAppMirrorsPath = appScope + "/appMirrors"
+	appScopedAppMirrorPath  = appScopedAppMirrorsPath + "/{appMirror_id}"
+)
+
+// Register adds every Astra route to mux, plus method-less patterns that
+// answer 405 problem 69 and fallbacks under /accounts that answer 404
+// problem 2.
+func (a *API) Register(mux *http.ServeMux) {
+	rt := router{api: a, mux: mux}
+	// The objects the API's user writes: a collection (list, create) and
+	// its objects (get, update, delete). Execution hooks and AppMirrors
+	// have an app-scoped path too, over the same table.
+	for _, c := range []struct {
+		collection, one                   string
+		query                             []string
+		list, create, get, update, remove handlerFunc
+	}{
+		{hookSourcesPath, hookSourcePath, listQueryKeys,
+			a.listHookSources, a.createHookSource, a.getHookSource, a.updateHookSource, a.deleteHookSource},
+		{executionHooksPath, executionHookPath, listQueryKeys,
+			a.listExecutionHooks, a.createExecutionHook, a.getExecutionHook, a.updateExecutionHook, a.deleteExecutionHook},
+		{appExecutionHooksPath, appExecutionHookPath, listQueryKeys,
+			a.listExecutionHooks, a.createExecutionHook, a.getExecutionHook, a.updateExecutionHook, a.deleteExecutionHook},
+		{appSchedulesPath, appSchedulePath, []string{queryInclude, queryLimit},
+			a.listAppSchedules, a.createAppSchedule, a.getAppSchedule, a.updateAppSchedule, a.deleteAppSchedule},
+		{appMirrorsPath, appMirrorPath, listQueryKeys,
+			a.listAppMirrors, a.createAppMirror, a.getAppMirror, a.updateAppMirror, a.deleteAppMirror},
+		{appScopedAppMirrorsPath, appScopedAppMirrorPath, listQueryKeys,
+			a.listAppMirrors, a.createAppMirror, a.getAppMirror, a.updateAppMirror, a.deleteAppMirror},
+	} {
+		rt.path(c.collection, map[string]route{
+			http.MethodGet:  {handle: c.list, query: c.query},
+			http.MethodPost: {handle: c.create},
+		})
+		rt.path(c.one, map[string]route{
+			http.MethodGet:    {handle: c.get},
+			http.MethodPut:    {handle: c.update},
+			http.MethodDelete: {handle: c.remove},
+		})
+	}
+	// Read-only packages, apps that can be managed and unmanaged, and the
+	// fixed topology.
+	rt.path(packagesPath, map[string]route{
+		http.MethodGet:  {handle: a.listPackages, query: packageQueryKeys},
+		http.MethodPost: {handle: a.packagesReadOnly},
+	})
+	rt.path(packagePath, map[string]route{
+		http.MethodGet:    {handle: a.getPackage},
+		http.MethodDelete: {handle: a.packagesReadOnly},
+	})
+	rt.path(appsPath, map[string]route{
+		http.MethodGet:  {handle: a.listApps, query: listQueryKeys},
+		http.MethodPost: {handle: a.createApp},
+	})
+	rt.path(appPath, map[string]route{
+		http.MethodGet:    {handle: a.getApp},
+		http.MethodDelete: {handle: a.deleteApp},
+	})
+	rt.path(managedClustersPath, map[string]route{
+		http.MethodGet: {handle: a.listManagedClusters, query: listQueryKeys},
+	})
+	rt.path(managedClusterPath, map[string]route{
+		http.MethodGet: {handle: a.getManagedCluster},
+	})
+	rt.path(storageClassesPath, map[string]route{
+		http.MethodGet: {handle: a.listStorageClasses, query: []string{queryInclude, queryLimit}},
+	})
+	rt.path(storageClassPath, map[string]route{
+		http.MethodGet: {handle: a.getStorageClass},
+	})
+	rt.fallback("/accounts")
+	rt.fallback("/accounts/")
+}
+
+// handlerFunc serves one authenticated request on the right account, with
+// the emulator locked. It returns a problem to send, or nil when it wrote
+// the response itself.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) *problem
 
 // route is one method of one path: its handler and the query keys it
@@ -62,13 +158,19 @@ func (rt router) fallback(pattern string) {
 
 // guard wraps h with the checks of every route, in this order: bearer token
 // (401 problem 3 or 4), account ID in the path (404 problem 2), then query
-// keys (400 problem 6, or 5 for an unparsable query string).
+// keys (400 problem 6, or 5 for an unparsable query string). It reads the
+// body into memory, then runs h with the emulator locked, after applying
+// every asynchronous transition that has ended (settle).
 func (a *API) guard(allowedQuery []string, h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if p := a.check(r, allowedQuery); p != nil {
 			p.write(w)
 			return
 		}
+		bufferBody(r)
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		a.settle(a.now())
 		if p := h(w, r); p != nil {
 			p.write(w)
 		}

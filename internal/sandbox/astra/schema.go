@@ -1,6 +1,7 @@
 package astra
 
 import (
+	"bytes"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -15,6 +16,8 @@ var (
 	timeRe = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])-([0][1-9]|[1-2][0-9]|3[0-1])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(|[.,]([0-9]{1,9}))Z$`)
 	// type_base64_data.
 	base64Re = regexp.MustCompile(`^([A-Za-z0-9+/]{4})*(([A-Za-z0-9+/]{2})==|([A-Za-z0-9+/]{3})=)?$`)
+	// type_dns_1123, the form of names and namespaces.
+	dns1123Re = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 	// The sourceMD5Checksum pattern.
 	md5Re = regexp.MustCompile(`^([0-9a-fA-F]){32}$`)
 )
@@ -71,6 +74,23 @@ func stringField(obj map[string]json.RawMessage, key string) (string, bool, *pro
 	return s, true, nil
 }
 
+// stringFields returns the members of obj named by keys as strings; absent
+// ones are absent from the map. A present value that is not a JSON string
+// gives problem 8.
+func stringFields(obj map[string]json.RawMessage, keys ...string) (map[string]*string, *problem) {
+	strs := make(map[string]*string, len(keys))
+	for _, key := range keys {
+		s, ok, p := stringField(obj, key)
+		if p != nil {
+			return nil, p
+		}
+		if ok {
+			strs[key] = &s
+		}
+	}
+	return strs, nil
+}
+
 // checkEnum verifies that obj[key], when present, is one of allowed; a
 // mismatch gives problem 8. It is used for "type" and "version", which
 // select the schema itself.
@@ -123,4 +143,39 @@ func (f *fieldErrors) checkLength(name, value string, minLen, maxLen int) {
 	case n > maxLen:
 		f.add(name, "must be at most "+strconv.Itoa(maxLen)+" characters long")
 	}
+}
+
+// isJSONArray reports whether raw is a JSON array.
+func isJSONArray(raw json.RawMessage) bool {
+	raw = bytes.TrimSpace(raw)
+	return len(raw) > 0 && raw[0] == '['
+}
+
+// decodeItems decodes an array of objects with the given keys into out,
+// strictly: unknown keys, nulls and wrong JSON types give problem 8.
+func decodeItems(field string, raw json.RawMessage, keys []string, out any) *problem {
+	var items []map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil || items == nil {
+		return schemaFailure("property " + strconv.Quote(field) + " must be an array of objects")
+	}
+	for i, item := range items {
+		where := field + "[" + strconv.Itoa(i) + "]"
+		if item == nil {
+			return schemaFailure(where + " must be an object")
+		}
+		for key, v := range item {
+			if !slices.Contains(keys, key) {
+				return schemaFailure(where + ": additional property " + strconv.Quote(key) + " is not allowed")
+			}
+			if bytes.Equal(bytes.TrimSpace(v), []byte("null")) {
+				return schemaFailure(where + "." + key + " must not be null")
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(out); err != nil {
+		return schemaFailure("property " + strconv.Quote(field) + ": " + err.Error())
+	}
+	return nil
 }

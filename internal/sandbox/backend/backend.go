@@ -5,7 +5,12 @@
 // without importing the sandbox package that composes them.
 package backend
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/notice"
+)
 
 // EnvVar is one environment variable exported by a backend, such as
 // ASTRA_ENDPOINT or a CONTINUITY_SANDBOX_* fixture ID.
@@ -46,4 +51,13 @@ type Object struct {
 // run under faults, the objects in Terraform's state and nothing else.
 type Inventory interface {
 	Objects() []Object
+}
+
+// Hooks are the sandbox-wide services every emulator uses: faults to
+// inject into its asynchronous operations (stall, fail) and the recorder of
+// how late clients notice a finished transition. The zero value (nil
+// fields) injects and records nothing.
+type Hooks struct {
+	Faults *faults.Injector
+	Notice *notice.Recorder
 }

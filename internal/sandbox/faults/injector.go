@@ -71,12 +71,6 @@ func (i *Injector) Counts() map[string]int64 {
 	return out
 }
 
-func (i *Injector) count(kind string) {
-	i.mu.Lock()
-	defer i.mu.Unlock()
-	i.injected[kind]++
-}
-
 // Stall reports whether the asynchronous operation op (such as
 // "sdrs.protection_group.create") must never finish. Emulators ask when
 // they start the operation; a yes is counted.

@@ -1,23 +1,34 @@
 // Package manila emulates OpenStack Keystone v3 and the Shared File Systems
-// (Manila) v2 API for the sandbox, as a Newton-era deployment (microversions
-// 2.0 to 2.22) answers them: password, token and application-credential
-// authentication with a service catalog, token validation on every Manila
-// call, the experimental consistency-group and cgsnapshot APIs with their
-// microversion, experimental-header, policy and status rules, and the share
-// types and share networks needed to create them.
+// (Manila) v2 API for the sandbox. By default it answers as a Newton-era
+// deployment (microversions 2.0 to 2.22); Options set another maximum
+// microversion, or a server of Ocata or later, on which the
+// consistency-group routes no longer exist at any microversion (2.99).
 //
-// Keystone is served under /v3/… and Manila under /v2/{project_id}/… on the
-// same port. Asynchronous status changes (creating → available, deleting →
-// gone) are computed lazily from timestamps when an object is read, so no
-// goroutine outlives the server.
+// Keystone (under /v3/…) serves password, token and application-credential
+// authentication with a service catalog, token validation and revocation.
+// Manila (under /v2/{project_id}/…, on the same port) checks the token of
+// every call and serves the experimental consistency-group and cgsnapshot
+// APIs (cgsnapshot members included) with their microversion,
+// experimental-header, project, policy and status rules, the admin actions
+// reset_status and force_delete on both, and the share types and share
+// networks needed to create groups. Groups and snapshots whose name starts
+// with FailurePrefix fail, so that error paths can be tested. Unknown
+// paths are answered as each service does.
+//
+// Asynchronous status changes (creating → available, deleting → gone) are
+// computed lazily from timestamps when an object is read, so no goroutine
+// outlives the server.
 //
 // It is an independent implementation of the APIs: it imports nothing from
 // the provider, so that a misreading of an API cannot hide in shared code.
+// The API facts it follows are in manila.md, one of the documents in
+// ../shared/specs beside the repository; comments cite its sections as
+// manila.md §N.
 package manila
 
 import (
 	"fmt"
-	"net/http"
+	"sync"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
@@ -34,29 +45,32 @@ const (
 	EnvProjectDomainName = "OS_PROJECT_DOMAIN_NAME"
 	EnvRegionName        = "OS_REGION_NAME"
 
-	EnvProjectID                 = "CONTINUITY_SANDBOX_MANILA_PROJECT_ID"
-	EnvAdminUsername             = "CONTINUITY_SANDBOX_MANILA_ADMIN_USERNAME"
-	EnvAdminPassword             = "CONTINUITY_SANDBOX_MANILA_ADMIN_PASSWORD"
-	EnvAdminProjectName          = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_NAME"
-	EnvAdminProjectID            = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_ID"
-	EnvAdminUserDomainName       = "CONTINUITY_SANDBOX_MANILA_ADMIN_USER_DOMAIN_NAME"
-	EnvAdminProjectDomainName    = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_DOMAIN_NAME"
-	EnvApplicationCredentialID   = "CONTINUITY_SANDBOX_MANILA_APPLICATION_CREDENTIAL_ID"
-	EnvApplicationCredentialSec  = "CONTINUITY_SANDBOX_MANILA_APPLICATION_CREDENTIAL_SECRET"
-	EnvShareTypeDefaultID        = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_DEFAULT_ID"
-	EnvShareTypeGoldID           = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"
-	EnvShareNetworkID            = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_ID"
-	EnvShareNetworkName          = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_NAME"
-	EnvMaxMicroversion           = "CONTINUITY_SANDBOX_MANILA_MAX_VERSION"
-	defaultTokenTTL              = time.Hour
-	legacyMaxVersion             = "2.22" // Newton: the last release with consistency groups.
-	modernMaxVersion             = "2.99" // A current server: consistency groups are gone.
-	consistencyGroupsRemovedFrom = "2.31"
+	EnvProjectID                = "CONTINUITY_SANDBOX_MANILA_PROJECT_ID"
+	EnvAdminUsername            = "CONTINUITY_SANDBOX_MANILA_ADMIN_USERNAME"
+	EnvAdminPassword            = "CONTINUITY_SANDBOX_MANILA_ADMIN_PASSWORD"
+	EnvAdminProjectName         = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_NAME"
+	EnvAdminProjectID           = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_ID"
+	EnvAdminUserDomainName      = "CONTINUITY_SANDBOX_MANILA_ADMIN_USER_DOMAIN_NAME"
+	EnvAdminProjectDomainName   = "CONTINUITY_SANDBOX_MANILA_ADMIN_PROJECT_DOMAIN_NAME"
+	EnvApplicationCredentialID  = "CONTINUITY_SANDBOX_MANILA_APPLICATION_CREDENTIAL_ID"
+	EnvApplicationCredentialSec = "CONTINUITY_SANDBOX_MANILA_APPLICATION_CREDENTIAL_SECRET"
+	EnvShareTypeDefaultID       = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_DEFAULT_ID"
+	EnvShareTypeGoldID          = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"
+	EnvShareNetworkID           = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_ID"
+	EnvShareNetworkName         = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_NAME"
+	EnvMaxMicroversion          = "CONTINUITY_SANDBOX_MANILA_MAX_VERSION"
 )
+
+// defaultTokenTTL is the lifetime of a Keystone token.
+const defaultTokenTTL = time.Hour
 
 // Options configures the Manila backend. The zero value emulates a Newton
 // server (maximum microversion 2.22) with immediate transitions.
 type Options struct {
+	// Hooks are the sandbox's fault injector (stall and fail of
+	// asynchronous operations) and notice-latency recorder; nil fields
+	// inject and record nothing.
+	Hooks backend.Hooks
 	// Transition is the duration of each asynchronous status change.
 	Transition time.Duration
 	// MaxVersion is the highest microversion the server accepts, e.g.
@@ -78,8 +92,13 @@ type API struct {
 	now        func() time.Time
 	minVersion version
 	maxVersion version
-	identity   *identity
-	store      *store
+
+	// mu is the emulator's one lock, over Keystone's tables and Manila's,
+	// so that a rule that spans several tables is checked and acted on
+	// atomically under parallel requests.
+	mu       sync.Mutex
+	identity *identity
+	db       *manilaDB
 }
 
 var _ backend.Backend = (*API)(nil)
@@ -90,8 +109,8 @@ func CheckMaxVersion(s string) error {
 	if s == "" {
 		return nil
 	}
-	v, err := parseVersion(s)
-	if err != nil || v.major != 2 {
+	v, ok := parseVersion(s)
+	if !ok || v.major != 2 {
 		return fmt.Errorf("manila maximum microversion %q is not of the form 2.N (for example 2.22)", s)
 	}
 	return nil
@@ -115,14 +134,13 @@ func New(opts Options) *API {
 		maxV = opts.MaxVersion
 	}
 	opts.MaxVersion = maxV
-	mv, _ := parseVersion(maxV)
 	return &API{
 		opts:       opts,
 		now:        now,
-		minVersion: version{2, 0},
-		maxVersion: mv,
+		minVersion: v20,
+		maxVersion: mustVersion(maxV),
 		identity:   newIdentity(now, opts.TokenTTL),
-		store:      newStore(),
+		db:         newManilaDB(),
 	}
 }
 
@@ -153,11 +171,4 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvShareNetworkName, Value: ShareNetworkName},
 		{Name: EnvMaxMicroversion, Value: a.opts.MaxVersion},
 	}
-}
-
-// Register adds the Keystone routes under /v3 and the Manila routes under
-// /v2, with fallbacks that answer unknown paths as each service does.
-func (a *API) Register(mux *http.ServeMux) {
-	a.registerIdentity(mux)
-	a.registerManila(mux)
 }

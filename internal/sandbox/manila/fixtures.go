@@ -70,62 +70,19 @@ var (
 // fixtureTime is the creation time of every fixture.
 const fixtureTime = "2016-10-06T09:00:00.000000"
 
-// role is a Keystone role.
-type role struct{ id, name string }
-
+// The roles of the fixture users.
 var (
 	roleAdmin  = role{roleAdminID, "admin"}
 	roleMember = role{roleMemberID, "member"}
 	roleReader = role{roleReaderID, "reader"}
 )
 
-// project is a Keystone project.
-type project struct{ id, name string }
-
-// user is a Keystone user with its role assignments per project.
-type user struct {
-	id, name, password string
-	roles              map[string][]role // project ID → roles
+func fixtureProjects() []*project {
+	return []*project{{ProjectID, ProjectName}, {AdminProjectID, AdminProjectName}}
 }
 
-// appCredential is a Keystone application credential: bound to one user
-// and one project, with a subset of the user's roles there.
-type appCredential struct {
-	id, name, secret string
-	userID           string
-	projectID        string
-	roles            []role
-}
-
-// shareType is a Manila share type.
-type shareType struct {
-	id, name   string
-	extraSpecs map[string]string
-	isPublic   bool
-}
-
-// dhss reports the driver_handles_share_servers extra spec as Manila reads it.
-func (t shareType) dhss() bool { return boolFromString(t.extraSpecs["driver_handles_share_servers"]) }
-
-// shareNetwork is a Manila share network (Neutron-backed).
-type shareNetwork struct {
-	id, name, description string
-	projectID             string
-	neutronNetID          string
-	neutronSubnetID       string
-	networkType           string
-	segmentationID        int
-	cidr, gateway         string
-	ipVersion, mtu        int
-	createdAt             string
-}
-
-func fixtureProjects() []project {
-	return []project{{ProjectID, ProjectName}, {AdminProjectID, AdminProjectName}}
-}
-
-func fixtureUsers() []user {
-	return []user{
+func fixtureUsers() []*user {
+	return []*user{
 		{id: UserID, name: UserName, password: UserPassword, roles: map[string][]role{
 			ProjectID: {roleMember, roleReader},
 		}},
@@ -136,15 +93,15 @@ func fixtureUsers() []user {
 	}
 }
 
-func fixtureAppCredentials() []appCredential {
-	return []appCredential{{
+func fixtureAppCredentials() []*appCredential {
+	return []*appCredential{{
 		id: AppCredentialID, name: AppCredentialName, secret: AppCredentialSecret,
 		userID: UserID, projectID: ProjectID, roles: []role{roleMember, roleReader},
 	}}
 }
 
-func fixtureShareTypes() []shareType {
-	return []shareType{
+func fixtureShareTypes() []*shareType {
+	return []*shareType{
 		{id: ShareTypeDefaultID, name: ShareTypeDefaultName, isPublic: true, extraSpecs: map[string]string{
 			"driver_handles_share_servers": "True", "snapshot_support": "True",
 		}},
@@ -154,8 +111,8 @@ func fixtureShareTypes() []shareType {
 	}
 }
 
-func fixtureShareNetworks() []shareNetwork {
-	return []shareNetwork{{
+func fixtureShareNetworks() []*shareNetwork {
+	return []*shareNetwork{{
 		id: ShareNetworkID, name: ShareNetworkName, description: "Share network of the sandbox's demo project",
 		projectID: ProjectID, neutronNetID: fixtureUUID("neutron/net/private"), neutronSubnetID: fixtureUUID("neutron/subnet/private"),
 		networkType: "vxlan", segmentationID: 1001, cidr: "10.0.0.0/24", gateway: "10.0.0.1", ipVersion: 4, mtu: 1450,

@@ -177,3 +177,6 @@ func (f *fixture) cgStatus(token, id string) string {
 func goldCG(name string) string {
 	return `{"consistency_group": {"name": "` + name + `", "share_types": ["` + ShareTypeGoldID + `"]}}`
 }
+
+// resourceNotFound is the Fault of a method missing at the microversion.
+const resourceNotFound = `{"itemNotFound": {"code": 404, "message": "The resource could not be found."}}`

@@ -118,55 +118,20 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(b.Bytes())
 }
 
+// baseURLOf returns scheme://host of r: Keystone and Manila build their
+// links and the catalog from it.
+func baseURLOf(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
 // writeAccepted sends 202 with an empty body (webob.Response(status_int=202)).
 func writeAccepted(w http.ResponseWriter) {
 	w.Header().Set("Content-Length", "0")
 	w.WriteHeader(http.StatusAccepted)
-}
-
-// faultNames maps statuses to the keys of Manila's Fault bodies
-// (wsgi.Fault._fault_names); any other status is a computeFault.
-var faultNames = map[int]string{
-	http.StatusBadRequest:            "badRequest",
-	http.StatusUnauthorized:          "unauthorized",
-	http.StatusForbidden:             "forbidden",
-	http.StatusNotFound:              "itemNotFound",
-	http.StatusMethodNotAllowed:      "badMethod",
-	http.StatusConflict:              "conflictingRequest",
-	http.StatusRequestEntityTooLarge: "overLimit",
-	http.StatusUnsupportedMediaType:  "badMediaType",
-	http.StatusNotImplemented:        "notImplemented",
-	http.StatusServiceUnavailable:    "serviceUnavailable",
-}
-
-// Default explanations of webob's exceptions, used when the server raises
-// one without its own explanation.
-const (
-	msgNotFound  = "The resource could not be found."
-	msgForbidden = "Access was denied to this resource."
-)
-
-// fault is a Manila error: {"<name>": {"code": N, "message": "..."}}.
-type fault struct {
-	status  int
-	message string
-}
-
-func newFault(status int, message string) *fault { return &fault{status: status, message: message} }
-
-func badRequest(message string) *fault { return newFault(http.StatusBadRequest, message) }
-
-func notFound(message string) *fault { return newFault(http.StatusNotFound, message) }
-
-func conflict(message string) *fault { return newFault(http.StatusConflict, message) }
-
-// write sends the fault body as Fault.__call__ does.
-func (f *fault) write(w http.ResponseWriter) {
-	name, ok := faultNames[f.status]
-	if !ok {
-		name = "computeFault"
-	}
-	writeJSON(w, f.status, object{{name, object{{"code", f.status}, {"message", f.message}}}})
 }
 
 // requestID returns a Manila/Keystone request ID (req-<uuid>).

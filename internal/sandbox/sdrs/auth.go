@@ -13,7 +13,7 @@ import (
 )
 
 // AK/SK request signing as Huawei Cloud's API gateway verifies it
-// (SDK-HMAC-SHA256, specs/sdrs.md §4.1). This is an implementation of its
+// (SDK-HMAC-SHA256, sdrs.md §4.1). This is an implementation of its
 // own, written from the algorithm's description: the sandbox does not use
 // the SDK's signer, so that a misreading of the algorithm on one side shows
 // as a refused request instead of hiding in shared code.

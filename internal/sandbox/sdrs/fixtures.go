@@ -68,11 +68,12 @@ type volume struct {
 	pairID string // the replication pair using it, if any
 }
 
-func fixtureVolumes() map[string]*volume {
+// fixtureVolumes returns the fixture disks, in the order of VolumeIDs.
+func fixtureVolumes() []*volume {
 	kinds := []string{"SSD", "SAS", "SATA"}
-	out := make(map[string]*volume, len(VolumeIDs))
+	out := make([]*volume, 0, len(VolumeIDs))
 	for i, id := range VolumeIDs {
-		out[id] = &volume{id: id, az: AZ1, sizeGB: 10 * (1 + i%4), kind: kinds[i%len(kinds)]}
+		out = append(out, &volume{id: id, az: AZ1, sizeGB: 10 * (1 + i%4), kind: kinds[i%len(kinds)]})
 	}
 	return out
 }

@@ -197,3 +197,12 @@ func (ta *testAPI) runAction(t *testing.T, groupID, body, want string) map[strin
 }
 
 func ioNopCloser(s string) io.ReadCloser { return io.NopCloser(strings.NewReader(s)) }
+
+func expectFields(t *testing.T, obj map[string]any, want map[string]any) {
+	t.Helper()
+	for k, v := range want {
+		if obj[k] != v {
+			t.Errorf("%s = %#v, want %#v (object %v)", k, obj[k], v, obj)
+		}
+	}
+}

@@ -199,3 +199,75 @@ func TestOfficialSDKWithWrongSecretKey(t *testing.T) {
 		t.Fatalf("err = %v (%s)", err, b)
 	}
 }
+
+// The SDK's ListReplications reaches the list route with every query
+// parameter of its ListReplicationsRequest, and decodes the answer: the
+// pairs with their record_metadata and attachment, and count.
+func TestOfficialSDKListsReplicationPairs(t *testing.T) {
+	s := newSDKSandbox(t, sdrs.SecretKey)
+	c := s.client
+	var groups []string
+	for _, name := range []string{"sdk-list-1", "sdk-list-2"} {
+		created, err := c.CreateProtectionGroup(&model.CreateProtectionGroupRequest{Body: &model.CreateProtectionGroupRequestBody{
+			ServerGroup: &model.CreateProtectionGroupRequestParams{Name: name, SourceAvailabilityZone: sdrs.AZ1, TargetAvailabilityZone: sdrs.AZ2,
+				DomainId: sdrs.DomainID, SourceVpcId: sdrs.VPCID}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		groups = append(groups, *s.waitJob(t, created.JobId).Entities.ServerGroupId)
+	}
+	for i, g := range []string{groups[0], groups[0], groups[1]} {
+		created, err := c.CreateReplication(&model.CreateReplicationRequest{Body: &model.CreateReplicationRequestBody{
+			Replication: &model.CreateReplicationRequestParams{ServerGroupId: g, VolumeId: sdrs.VolumeIDs[i], Name: "sdk-pair-" + string(rune('a'+i))}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.waitJob(t, created.JobId)
+	}
+
+	abnormal := model.GetListReplicationsRequestQueryTypeEnum().STATUS_ABNORMAL
+	general := model.GetListReplicationsRequestQueryTypeEnum().GENERAL
+	both := `["` + groups[0] + `","` + groups[1] + `"]`
+	for _, tc := range []struct {
+		name  string
+		req   model.ListReplicationsRequest
+		count int32
+		items int
+	}{
+		{"group", model.ListReplicationsRequest{ServerGroupId: &groups[0]}, 2, 2},
+		{"groups", model.ListReplicationsRequest{ServerGroupIds: &both, QueryType: &general}, 3, 3},
+		{"name and status", model.ListReplicationsRequest{Name: ptr("sdk-pair-c"), Status: ptr("available")}, 1, 1},
+		{"availability zone", model.ListReplicationsRequest{AvailabilityZone: ptr(sdrs.AZ1)}, 3, 3},
+		{"abnormal", model.ListReplicationsRequest{QueryType: &abnormal}, 0, 0},
+		{"protected instances", model.ListReplicationsRequest{ProtectedInstanceId: ptr("i"), ProtectedInstanceIds: ptr(`["i"]`)}, 0, 0},
+		{"page", model.ListReplicationsRequest{Limit: ptr(int32(2)), Offset: ptr(int32(2))}, 3, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := tc.req
+			list, err := c.ListReplications(&req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if list.Count == nil || *list.Count != tc.count || list.Replications == nil || len(*list.Replications) != tc.items {
+				t.Fatalf("list = %+v, want count %d and %d pairs", list, tc.count, tc.items)
+			}
+		})
+	}
+
+	list, err := c.ListReplications(&model.ListReplicationsRequest{ServerGroupId: &groups[1], Limit: ptr(int32(10)), Offset: ptr(int32(0))})
+	if err != nil || len(*list.Replications) != 1 {
+		t.Fatalf("list: %v %+v", err, list)
+	}
+	p := (*list.Replications)[0]
+	if p.Name != "sdk-pair-c" || p.ServerGroupId != groups[1] || p.Status != "available" || p.ReplicationModel != "hypermetro" ||
+		p.RecordMetadata == nil || p.RecordMetadata.VolumeSize == 0 || p.RecordMetadata.VolumeType.Value() == "" || p.Attachment == nil ||
+		p.PriorityStation != "source" || p.FaultLevel != "0" || p.ReplicationStatus.Value() != "inactive" {
+		t.Fatalf("pair = %+v", p)
+	}
+
+	_, err = c.ListReplications(&model.ListReplicationsRequest{Limit: ptr(int32(1001))})
+	var sre *sdkerr.ServiceResponseError
+	if !errors.As(err, &sre) || sre.StatusCode != http.StatusBadRequest || sre.ErrorCode != "SDRS.0221" {
+		t.Fatalf("limit 1001: %#v", err)
+	}
+}

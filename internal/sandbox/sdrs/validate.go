@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 )
 
 // maxNameBytes bounds names and descriptions (64 bytes, not characters).
@@ -59,4 +61,50 @@ func decodeBody(body []byte, key string, dst any) *apiError {
 		return sdrsError("SDRS.0201", key+": "+err.Error())
 	}
 	return nil
+}
+
+// checkName refuses a missing or invalid name with SDRS.0202.
+func checkName(name *string) *apiError {
+	if err := validName(conv.Deref(name)); err != nil {
+		return sdrsError("SDRS.0202", err.Error())
+	}
+	return nil
+}
+
+// checkNameAndDescription refuses an invalid name (SDRS.0202) or
+// description (SDRS.0212, when one is given).
+func checkNameAndDescription(name, description *string) *apiError {
+	if e := checkName(name); e != nil {
+		return e
+	}
+	if description != nil {
+		if err := validDescription(*description); err != nil {
+			return sdrsError("SDRS.0212", err.Error())
+		}
+	}
+	return nil
+}
+
+// decodeName decodes a rename body {key: {"name": ...}} and checks the name.
+func decodeName(body []byte, key string) (string, *apiError) {
+	var req struct {
+		Name *string `json:"name"`
+	}
+	if e := decodeBody(body, key, &req); e != nil {
+		return "", e
+	}
+	if e := checkName(req.Name); e != nil {
+		return "", e
+	}
+	return *req.Name, nil
+}
+
+// decodeRequest decodes a request body wrapped in key into a new T
+// (decodeBody).
+func decodeRequest[T any](body []byte, key string) (*T, *apiError) {
+	var req T
+	if e := decodeBody(body, key, &req); e != nil {
+		return nil, e
+	}
+	return &req, nil
 }

@@ -1,0 +1,78 @@
+package astra
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
+)
+
+// The waits of continuity_astra_app_mirror: every transition of the
+// relationship is asynchronous.
+
+// refresh reads the relationship for a waiter.
+func (r *appMirrorResource) refresh(id string) wait.RefreshFunc[*AppMirror] {
+	return func(ctx context.Context) (*AppMirror, string, error) {
+		m, err := r.client.GetAppMirror(ctx, id)
+		if err != nil {
+			return nil, "", err
+		}
+		return m, m.State, nil
+	}
+}
+
+// waitSettled waits until the relationship is established or failed over.
+func (r *appMirrorResource) waitSettled(ctx context.Context, id string) (*AppMirror, error) {
+	return wait.Conf[*AppMirror]{
+		Operation: "AppMirror " + id + " to be established or failed over",
+		Pending:   []string{MirrorEstablishing, MirrorFailingOver},
+		Target:    []string{MirrorEstablished, MirrorFailedOver},
+		Refresh:   r.refresh(id),
+		Message:   (*AppMirror).Message,
+	}.Wait(ctx)
+}
+
+// Pseudo-states of waitFor: the server has not shown the requested change yet.
+const (
+	pendingRequested = "requested"
+	pendingSwap      = "swapping"
+)
+
+// waitFor waits until the relationship is in state target with source as
+// its source app. A server may show the state from before the request
+// (from) for a moment, or the old direction: both count as pending.
+func (r *appMirrorResource) waitFor(ctx context.Context, id, target, source, from string) (*AppMirror, error) {
+	refresh := r.refresh(id)
+	return wait.Conf[*AppMirror]{
+		Operation: fmt.Sprintf("AppMirror %s to be %s", id, target),
+		Pending:   []string{MirrorEstablishing, MirrorFailingOver, pendingRequested, pendingSwap},
+		Target:    []string{target},
+		Failure:   []string{MirrorDeleting},
+		Refresh: func(ctx context.Context) (*AppMirror, string, error) {
+			m, state, err := refresh(ctx)
+			switch {
+			case err != nil:
+				return m, state, err
+			case source != "" && m.SourceAppID != source:
+				return m, pendingSwap, nil
+			case state == from && from != target:
+				return m, pendingRequested, nil
+			}
+			return m, state, nil
+		},
+		Message: (*AppMirror).Message,
+	}.Wait(ctx)
+}
+
+// waitDeleted waits until the relationship is gone. A server may show the
+// former state for a moment after the DELETE.
+func (r *appMirrorResource) waitDeleted(ctx context.Context, id string) error {
+	_, err := wait.Conf[*AppMirror]{
+		Operation: "AppMirror " + id + " to be deleted",
+		Pending:   []string{MirrorDeleting, MirrorEstablishing, MirrorEstablished, MirrorFailingOver, MirrorFailedOver},
+		NotFound:  wait.NotFoundIsSuccess,
+		Refresh:   r.refresh(id),
+		Message:   (*AppMirror).Message,
+	}.Wait(ctx)
+	return err
+}

@@ -1,0 +1,263 @@
+package manila
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const consistencyGroupSnapshotTypeName = "continuity_manila_consistency_group_snapshot"
+
+// consistencyGroupSnapshotDefaultTimeout bounds each create, update or
+// delete with its waits.
+const consistencyGroupSnapshotDefaultTimeout = 10 * time.Minute
+
+var (
+	_ resource.ResourceWithConfigure   = (*consistencyGroupSnapshotResource)(nil)
+	_ resource.ResourceWithImportState = (*consistencyGroupSnapshotResource)(nil)
+)
+
+// NewConsistencyGroupSnapshotResource returns the continuity_manila_consistency_group_snapshot resource.
+func NewConsistencyGroupSnapshotResource() resource.Resource {
+	return &consistencyGroupSnapshotResource{}
+}
+
+type consistencyGroupSnapshotResource struct{ client *Client }
+
+func (r *consistencyGroupSnapshotResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = consistencyGroupSnapshotTypeName
+}
+
+func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A snapshot of a Manila consistency group: every share of the group captured at the same point in time. " +
+			"Restore it by creating a `continuity_manila_consistency_group` with `source_cgsnapshot_id`. The group must be " +
+			"`available`, as must each of its shares. Name and description change in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The snapshot's ID (a UUID).", PlanModifiers: stable},
+			"consistency_group_id": schema.StringAttribute{
+				Required: true, MarkdownDescription: "ID of the consistency group to snapshot. Changing it replaces the snapshot.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{uuidValidator()},
+			},
+			"name": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "Name, at most 255 characters.",
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"description": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "Description, at most 255 characters.",
+				Validators: []validator.String{stringvalidator.LengthAtMost(255)},
+			},
+			"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Status: `creating`, `available`, `deleting`, `error` or `error_deleting`."},
+			"created_at": schema.StringAttribute{
+				Computed: true, MarkdownDescription: "Creation time, as Manila reports it (UTC, no zone).", PlanModifiers: stable,
+			},
+			"members": schema.ListNestedAttribute{
+				Computed: true, MarkdownDescription: "The shares the snapshot captured, one member each.",
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":             schema.StringAttribute{Computed: true, MarkdownDescription: "The member's ID."},
+					"share_id":       schema.StringAttribute{Computed: true, MarkdownDescription: "The share captured."},
+					"share_type_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The share's type."},
+					"share_protocol": schema.StringAttribute{Computed: true, MarkdownDescription: "The share's protocol (NFS, CIFS, ...)."},
+					"size":           schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in GiB."},
+					"created_at":     schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time of the member."},
+				}},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *consistencyGroupSnapshotResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// snapshotFailureMessage explains a snapshot in error.
+func snapshotFailureMessage(*CGSnapshot) string {
+	return "Manila records no reason on the snapshot; the share service of the group's host logged it. " +
+		"Delete the snapshot (an admin can force-delete it) and take another"
+}
+
+// snapshots waits on consistency group snapshots, whose failures end in
+// error or error_deleting (manila.md §2.2).
+func (r *consistencyGroupSnapshotResource) snapshots() watcher[CGSnapshot] {
+	return watcher[CGSnapshot]{
+		kind: cgsnapshotKind, get: r.client.GetCGSnapshot, failure: []string{statusError, statusErrorDeleting},
+		status: func(s *CGSnapshot) string { return s.Status },
+	}
+}
+
+// read reads a snapshot and its members.
+func (r *consistencyGroupSnapshotResource) read(ctx context.Context, id string) (*CGSnapshot, []CGSnapshotMember, error) {
+	s, err := r.client.GetCGSnapshot(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	members, err := r.client.ListCGSnapshotMembers(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, members, nil
+}
+
+// readBack reads the snapshot and its members into m and sets the state
+// to it; it returns the error of the read, and leaves the state alone then.
+func (r *consistencyGroupSnapshotResource) readBack(ctx context.Context, id string, m *consistencyGroupSnapshotModel, state *tfsdk.State,
+	diags *diag.Diagnostics,
+) error {
+	s, members, err := r.read(ctx, id)
+	if err != nil {
+		return err
+	}
+	m.fromAPI(s, members)
+	diags.Append(state.Set(ctx, m)...)
+	return nil
+}
+
+func (r *consistencyGroupSnapshotResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan consistencyGroupSnapshotModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Create, consistencyGroupSnapshotDefaultTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+
+	created, err := r.client.CreateCGSnapshot(ctx, plan.toAPI())
+	if err != nil {
+		addConsistencyGroupSnapshotError(&resp.Diagnostics, "creating", "", err)
+		return
+	}
+	tflog.Info(ctx, "created consistency group snapshot", map[string]any{"id": created.ID})
+	plan.fromAPI(created, nil)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if _, err := r.snapshots().untilAvailable(ctx, created.ID, snapshotFailureMessage); err != nil {
+		_ = r.readBack(ctx, created.ID, &plan, &resp.State, &resp.Diagnostics) // The state shows the status the wait ended in.
+		apierr.AddError(&resp.Diagnostics, "waiting for the creation of", consistencyGroupSnapshotTypeName, created.ID, err)
+		return
+	}
+	if err := r.readBack(ctx, created.ID, &plan, &resp.State, &resp.Diagnostics); err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, created.ID, err)
+	}
+}
+
+func (r *consistencyGroupSnapshotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state consistencyGroupSnapshotModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	s, members, err := r.read(ctx, id)
+	if apierr.IsNotFound(err) {
+		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: consistencyGroupSnapshotTypeName, ID: id, Service: "Manila"})
+		return
+	}
+	if err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading", consistencyGroupSnapshotTypeName, id, err)
+		return
+	}
+	state.fromAPI(s, members)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *consistencyGroupSnapshotResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state consistencyGroupSnapshotModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, consistencyGroupSnapshotDefaultTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+
+	id := state.ID.ValueString()
+	if !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description) {
+		if _, err := r.client.UpdateCGSnapshot(ctx, id, plan.toUpdate()); err != nil {
+			addConsistencyGroupSnapshotError(&resp.Diagnostics, "updating", id, err)
+			return
+		}
+	}
+	if err := r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics); err != nil {
+		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, id, err)
+	}
+}
+
+func (r *consistencyGroupSnapshotResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state consistencyGroupSnapshotModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := deadline.Bound(ctx, state.Timeouts.Delete, consistencyGroupSnapshotDefaultTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+
+	id := state.ID.ValueString()
+	err := r.snapshots().deleteWhenSettled(ctx, id, r.client.DeleteCGSnapshot, snapshotFailureMessage)
+	if apierr.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		addConsistencyGroupSnapshotError(&resp.Diagnostics, "deleting", id, err)
+		return
+	}
+	if err := r.snapshots().untilDeleted(ctx, id, snapshotFailureMessage); err != nil {
+		var se *wait.StateError
+		if errors.As(err, &se) {
+			err = fmt.Errorf("%w. The share service failed to delete the snapshot: an admin can remove it with the force_delete action "+
+				"(manila cg-snapshot-delete --force), then apply again", err)
+		}
+		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", consistencyGroupSnapshotTypeName, id, err)
+	}
+}
+
+func (r *consistencyGroupSnapshotResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// addConsistencyGroupSnapshotError reports an API error with advice specific to snapshots.
+func addConsistencyGroupSnapshotError(diags *diag.Diagnostics, action, id string, err error) {
+	var e *apierr.Error
+	if errors.As(err, &e) {
+		switch {
+		case e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "ConsistencyGroup"):
+			e.Hint = "Manila snapshots only an available consistency group whose shares are all available: wait for them, or check their status."
+		case e.StatusCode == http.StatusBadRequest && strings.Contains(e.Message, "could not be found"):
+			e.Hint = "The consistency group does not exist in this project: check consistency_group_id."
+		}
+	}
+	apierr.AddError(diags, action, consistencyGroupSnapshotTypeName, id, err)
+}

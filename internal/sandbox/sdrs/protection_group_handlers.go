@@ -1,0 +1,132 @@
+package sdrs
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
+	"github.com/google/uuid"
+)
+
+// createGroup validates the request synchronously (400 with the API's code)
+// and submits a createProtectionGroupNoCG job; the group is "creating"
+// until the job ends, then "available" (or "error" when the job fails).
+func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, now time.Time) *apiError {
+	req, e := parseCreateGroup(body)
+	if e != nil {
+		return e
+	}
+	g := &protectionGroup{
+		id:          uuid.NewString(),
+		name:        *req.Name,
+		description: req.Description,
+		sourceAZ:    *req.SourceAvailabilityZone,
+		targetAZ:    *req.TargetAvailabilityZone,
+		domainID:    DomainID,
+		sourceVPC:   VPCID,
+		drType:      "migration",
+		status:      statusCreating,
+		priority:    "source",
+		createdAt:   now,
+		updatedAt:   now,
+	}
+	g.job = a.submit(now, jobCreateGroup, map[string]string{"server_group_id": g.id}, failCode(g.description, "CREATE", codeCreateGroupFailed))
+	g.job.onSuccess = func(t time.Time) { g.status, g.updatedAt, g.job = statusAvailable, t, nil }
+	g.job.onFailure = func(t time.Time) {
+		g.status, g.updatedAt, g.job = statusError, t, nil
+		g.healthStatus = conv.Ptr("abnormal")
+	}
+	a.groups.Add(g)
+	writeJobID(w, g.job)
+	return nil
+}
+
+// findGroup returns the group in the path, or SDRS.1013.
+func (a *API) findGroup(r *http.Request) (*protectionGroup, *apiError) {
+	return findRow(a.groups, r, "server_group_id", "SDRS.1013")
+}
+
+func (a *API) getGroup(w http.ResponseWriter, r *http.Request, _ []byte, now time.Time) *apiError {
+	g, e := a.findGroup(r)
+	if e != nil {
+		return e
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"server_group": a.groupView(g, now)})
+	return nil
+}
+
+// renameGroup changes the name, the only field the API can change, and
+// answers 200 with the group (sdrs.md §1.5).
+func (a *API) renameGroup(w http.ResponseWriter, r *http.Request, body []byte, now time.Time) *apiError {
+	g, e := a.findGroup(r)
+	if e != nil {
+		return e
+	}
+	name, e := decodeName(body, "server_group")
+	if e != nil {
+		return e
+	}
+	g.name, g.updatedAt = name, now
+	writeJSON(w, http.StatusOK, map[string]any{"server_group": a.groupView(g, now)})
+	return nil
+}
+
+// deleteGroup submits a deleteProtectionGroupNoCG job. A group with
+// replication pairs cannot be deleted (SDRS.1010), nor one with a job under
+// way (SDRS.1002).
+func (a *API) deleteGroup(w http.ResponseWriter, r *http.Request, _ []byte, now time.Time) *apiError {
+	g, e := a.findGroup(r)
+	if e != nil {
+		return e
+	}
+	if n := len(a.pairsOf(g.id)); n > 0 {
+		return sdrsError("SDRS.1010", "the protection group has "+strconv.Itoa(n)+" replication pair(s); delete them first")
+	}
+	if transitional[g.status] {
+		return sdrsError("SDRS.1002", "the protection group is "+g.status)
+	}
+	g.status, g.updatedAt = statusDeleting, now
+	g.job = a.submit(now, jobDeleteGroup, map[string]string{"server_group_id": g.id}, failCode(g.description, "DELETE", codeDeleteGroupFailed))
+	g.job.onSuccess = func(time.Time) { a.groups.Remove(g.id) }
+	g.job.onFailure = func(t time.Time) {
+		g.status, g.updatedAt, g.job = statusErrorDeleting, t, nil
+		g.healthStatus = conv.Ptr("abnormal")
+	}
+	writeJobID(w, g.job)
+	return nil
+}
+
+// listGroups answers the groups that match the filters, newest first, one
+// page of them, with the number that match as count.
+func (a *API) listGroups(w http.ResponseWriter, r *http.Request, _ []byte, now time.Time) *apiError {
+	f, e := parseGroupQuery(r.URL.Query())
+	if e != nil {
+		return e
+	}
+	matched := a.groups.Filter(f.matches)
+	slices.Reverse(matched)
+	writeList(w, "server_groups", matched, f.paging, func(g *protectionGroup) groupView { return a.groupView(g, now) })
+	return nil
+}
+
+// groupAction checks the action's body and the group's preconditions
+// synchronously, then submits the action's job.
+func (a *API) groupAction(w http.ResponseWriter, r *http.Request, body []byte, now time.Time) *apiError {
+	g, e := a.findGroup(r)
+	if e != nil {
+		return e
+	}
+	name, value, e := parseAction(body)
+	if e != nil {
+		return e
+	}
+	plan, e := a.planAction(g, name, value)
+	if e != nil {
+		return e
+	}
+	a.runAction(g, plan, now)
+	writeJobID(w, g.job)
+	return nil
+}

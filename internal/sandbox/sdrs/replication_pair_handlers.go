@@ -1,0 +1,114 @@
+package sdrs
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
+	"github.com/google/uuid"
+)
+
+// createPair validates the request and submits a createReplicationPairNoCG
+// job; the DR-site disk is created with the pair.
+func (a *API) createPair(w http.ResponseWriter, _ *http.Request, body []byte, now time.Time) *apiError {
+	req, e := decodeRequest[createPairRequest](body, "replication")
+	if e != nil {
+		return e
+	}
+	g, v, e := a.checkCreatePair(req)
+	if e != nil {
+		return e
+	}
+	p := &replicationPair{
+		id:                uuid.NewString(),
+		name:              *req.Name,
+		description:       req.Description,
+		groupID:           g.id,
+		volumeID:          v.id,
+		status:            pairCreating,
+		replicationStatus: replInactive,
+		createdAt:         now,
+		updatedAt:         now,
+	}
+	v.pairID = p.id
+	p.job = a.submit(now, jobCreatePair, map[string]string{"replication_pair_id": p.id, "volume_ids": v.id},
+		failCode(p.description, "CREATE", codeCreatePairFailed))
+	p.job.onSuccess = func(t time.Time) {
+		p.targetVolumeID = uuid.NewSHA1(fixtureNamespace, []byte("dr-volume/"+p.id)).String()
+		p.status, p.updatedAt, p.job = pairAvailable, t, nil
+		// A pair added to a protected group is protected at once.
+		if grp, ok := a.groups.Get(p.groupID); ok && grp.status == statusProtected {
+			p.status, p.replicationStatus = statusProtected, replActive
+		}
+	}
+	p.job.onFailure = func(t time.Time) {
+		p.status, p.updatedAt, p.job = pairError, t, nil
+		p.failureDetail = conv.Ptr(codeCreatePairFailed)
+	}
+	a.pairs.Add(p)
+	writeJobID(w, p.job)
+	return nil
+}
+
+// findPair returns the pair in the path, or SDRS.1608.
+func (a *API) findPair(r *http.Request) (*replicationPair, *apiError) {
+	return findRow(a.pairs, r, "replication_id", "SDRS.1608")
+}
+
+func (a *API) getPair(w http.ResponseWriter, r *http.Request, _ []byte, _ time.Time) *apiError {
+	p, e := a.findPair(r)
+	if e != nil {
+		return e
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"replication": a.pairView(p)})
+	return nil
+}
+
+func (a *API) renamePair(w http.ResponseWriter, r *http.Request, body []byte, now time.Time) *apiError {
+	p, e := a.findPair(r)
+	if e != nil {
+		return e
+	}
+	name, e := decodeName(body, "replication")
+	if e != nil {
+		return e
+	}
+	p.name, p.updatedAt = name, now
+	writeJSON(w, http.StatusOK, map[string]any{"replication": a.pairView(p)})
+	return nil
+}
+
+// deletePair submits a deleteReplicationPairNoCG job; once it ends the pair
+// is gone and its disk free again.
+func (a *API) deletePair(w http.ResponseWriter, r *http.Request, body []byte, now time.Time) *apiError {
+	p, e := a.findPair(r)
+	if e != nil {
+		return e
+	}
+	if e := a.checkDeletePair(p, body); e != nil {
+		return e
+	}
+	p.status, p.updatedAt = pairDeleting, now
+	p.job = a.submit(now, jobDeletePair, map[string]string{"replication_pair_id": p.id}, failCode(p.description, "DELETE", codeDeletePairFailed))
+	p.job.onSuccess = func(time.Time) {
+		a.pairs.Remove(p.id)
+		if v, ok := a.volumes.Get(p.volumeID); ok && v.pairID == p.id {
+			v.pairID = ""
+		}
+	}
+	p.job.onFailure = func(t time.Time) { p.status, p.updatedAt, p.job = pairErrorDeleting, t, nil }
+	writeJobID(w, p.job)
+	return nil
+}
+
+// listPairs answers the pairs that match the filters, oldest first, one
+// page of them, with the number that match as count.
+func (a *API) listPairs(w http.ResponseWriter, r *http.Request, _ []byte, _ time.Time) *apiError {
+	f, e := parsePairQuery(r.URL.Query())
+	if e != nil {
+		return e
+	}
+	matched := a.pairs.Filter(func(p *replicationPair) bool { return a.pairMatches(f, p) })
+	writeList(w, "replications", matched, f.paging, a.pairView)
+	return nil
+}

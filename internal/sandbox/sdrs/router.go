@@ -1,0 +1,96 @@
+package sdrs
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+)
+
+// Paths of the API, below the project (sdrs.md §1.1, §1.9).
+const (
+	projectPrefix = "/v1/{project_id}"
+	groupsPath    = projectPrefix + "/server-groups"
+	groupPath     = groupsPath + "/{server_group_id}"
+	actionPath    = groupPath + "/action"
+	jobPath       = projectPrefix + "/jobs/{job_id}"
+	domainsPath   = projectPrefix + "/active-domains"
+	pairsPath     = projectPrefix + "/replications"
+	pairPath      = pairsPath + "/{replication_id}"
+)
+
+// handlerFunc serves one authenticated request once the jobs that ended are
+// settled; it runs with the state locked. body is the request body.
+type handlerFunc func(w http.ResponseWriter, r *http.Request, body []byte, now time.Time) *apiError
+
+// Register adds every SDRS route to mux, and a fallback under /v1/ that
+// answers as the API gateway does for an API that does not exist.
+func (a *API) Register(mux *http.ServeMux) {
+	routes := []struct {
+		method, pattern string
+		h               handlerFunc
+	}{
+		{http.MethodPost, groupsPath, a.createGroup},
+		{http.MethodGet, groupsPath, a.listGroups},
+		{http.MethodGet, groupPath, a.getGroup},
+		{http.MethodPut, groupPath, a.renameGroup},
+		{http.MethodDelete, groupPath, a.deleteGroup},
+		{http.MethodPost, actionPath, a.groupAction},
+		{http.MethodPost, pairsPath, a.createPair},
+		{http.MethodGet, pairsPath, a.listPairs},
+		{http.MethodGet, pairPath, a.getPair},
+		{http.MethodPut, pairPath, a.renamePair},
+		{http.MethodDelete, pairPath, a.deletePair},
+		{http.MethodGet, jobPath, a.getJob},
+		{http.MethodGet, domainsPath, a.listDomains},
+	}
+	for _, rt := range routes {
+		mux.Handle(rt.method+" "+rt.pattern, a.guard(rt.h))
+	}
+	mux.Handle("/v1/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		backend.MarkUnmatched(r)
+		w.Header().Set(headerRequestID, randomHex())
+		(&gatewayError{status: http.StatusNotFound, code: gwAPINotFound,
+			message: "The API does not exist or has not been published in the environment"}).write(w)
+	}))
+}
+
+// maxBody is the largest request body the gateway takes (12 MB).
+const maxBody = 12 << 20
+
+// guard wraps h with what every route shares, in the gateway's order: the
+// request ID, the AK/SK signature, then the project in the path; then it
+// settles the jobs that ended and runs h with the state locked.
+func (a *API) guard(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set(headerRequestID, randomHex())
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+		if err != nil || len(body) > maxBody {
+			sdrsError("SDRS.0201", "the request body cannot be read or exceeds 12 MB").write(w)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		now := a.now()
+		if gwErr := verifySignature(r, body, now); gwErr != nil {
+			gwErr.write(w)
+			return
+		}
+		project := r.PathValue("project_id")
+		if project != ProjectID {
+			sdrsError("SDRS.0001", "the project "+project+" is not the project of the access key").write(w)
+			return
+		}
+		if header := r.Header.Get("X-Project-Id"); header != "" && header != project {
+			sdrsError("SDRS.0001", "X-Project-Id "+header+" differs from the project in the path").write(w)
+			return
+		}
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		a.settle(now)
+		if apiErr := h(w, r, body, now); apiErr != nil {
+			apiErr.write(w)
+		}
+	})
+}

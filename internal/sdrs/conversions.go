@@ -1,0 +1,72 @@
+package sdrs
+
+import (
+	"encoding/json"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// optionalString maps the SDK's renderings of a JSON null (an empty string,
+// or "null" for its enum types) to a null value.
+func optionalString(s string) types.String {
+	if s == "" || s == "null" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// nonEmpty returns a pointer to s, or nil for "" (an optional query
+// parameter left out).
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// sdkEnum returns the SDK's enum value for the documented value s (nil for
+// ""). The SDK's enum constants cannot be trusted to spell the API's values
+// (the one for stop_protected has a stray leading space), so values are
+// built from the documented text through the enum's JSON decoding.
+func sdkEnum[E any, PE interface {
+	*E
+	UnmarshalJSON(b []byte) error
+}](s string) (*E, error) {
+	if s == "" {
+		return nil, nil
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	var e E
+	if err := PE(&e).UnmarshalJSON(b); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// configured returns a pointer to v's string, or nil when v is null or
+// unknown (an optional attribute left out of the configuration).
+func configured(v types.String) *string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	s := v.ValueString()
+	return &s
+}
+
+// listStrings returns the strings of a list of strings; a null or unknown
+// list, and null or unknown elements, give none.
+func listStrings(l types.List) []string {
+	if l.IsNull() || l.IsUnknown() {
+		return nil
+	}
+	var out []string
+	for _, v := range l.Elements() {
+		if s, ok := v.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out
+}

@@ -1,0 +1,352 @@
+package sdrs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const protectionGroupTypeName = "continuity_sdrs_protection_group"
+
+// protectionGroupTimeout is the default of each timeout, as in the Huawei
+// Cloud provider.
+const protectionGroupTimeout = 10 * time.Minute
+
+// protectionGroupObject describes the resource's object for the shared
+// life cycle (lifecycle.go).
+var protectionGroupObject = objectType[Group]{typeName: protectionGroupTypeName, kind: "protection group", entity: entityServerGroupID,
+	timeout: protectionGroupTimeout, get: (*Client).GetGroup, addError: addProtectionGroupError}
+
+var (
+	_ resource.ResourceWithConfigure      = (*protectionGroupResource)(nil)
+	_ resource.ResourceWithImportState    = (*protectionGroupResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*protectionGroupResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*protectionGroupResource)(nil)
+)
+
+// NewProtectionGroupResource returns the continuity_sdrs_protection_group resource.
+func NewProtectionGroupResource() resource.Resource { return &protectionGroupResource{} }
+
+type protectionGroupResource struct{ client *Client }
+
+func (r *protectionGroupResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = protectionGroupTypeName
+}
+
+func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	counter := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Huawei Cloud SDRS protection group: the unit of disaster recovery between two availability zones of an " +
+			"active-active domain. Its replication pairs (`continuity_sdrs_replication_pair`) replicate disks from the production " +
+			"site to the DR site once protection is enabled (`enabled`); `priority_station` chooses which site is production, and " +
+			"changing it performs a planned failover. Every operation is an SDRS job that the provider waits for; a failed job's " +
+			"`error_code` and `fail_reason` are reported. Only `name`, `enabled` and `priority_station` change in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The protection group's ID.",
+				PlanModifiers:       stable,
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Name: at most 64 bytes of letters, digits, `.`, `_`, `-` and Chinese characters. Changed in place.",
+				Validators:          []validator.String{nameValidator{}},
+			},
+			"description": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Description: 1 to 64 bytes, without `<` or `>`. The API cannot change it: a change replaces the group.",
+				Validators:          []validator.String{descriptionValidator{}},
+				PlanModifiers:       replace,
+			},
+			"source_availability_zone": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Availability zone of the production site at creation, one of the active-active domain's " +
+					"(`continuity_sdrs_domain`). Changing it replaces the group.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: replace,
+			},
+			"target_availability_zone": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Availability zone of the DR site at creation: the domain's other zone. Changing it replaces the group.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       replace,
+			},
+			"domain_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the active-active domain (`continuity_sdrs_domain`). Changing it replaces the group.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       replace,
+			},
+			"source_vpc_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the production site's VPC. Changing it replaces the group.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       replace,
+			},
+			"dr_type": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("migration"),
+				MarkdownDescription: "Deployment model; SDRS supports only `migration` (migration within a VPC), the default.",
+				Validators:          []validator.String{stringvalidator.OneOf("migration")},
+				PlanModifiers:       replace,
+			},
+			"enabled": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				MarkdownDescription: "Whether protection is enabled (the start and stop actions). SDRS enables protection only on a " +
+					"group that has replication pairs, so a new group must be created with `false` (the default) and enabled once " +
+					"its pairs exist. Read back from the group's status: protection stopped outside Terraform, or stopped by a " +
+					"failover, shows as a change, and enabling it again after a failover re-protects the group.",
+			},
+			"priority_station": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Which site is currently production: `source` (the `source_availability_zone`) or `target`. " +
+					"A change performs a planned failover (the reverse action), enabling protection first if needed and disabling it " +
+					"afterwards if `enabled` is `false`; the group needs replication pairs. When not set, the provider follows the " +
+					"group (a failover does not show as a change). New groups start at `source`.",
+				Validators:    []validator.String{stringvalidator.OneOf(stationSource, stationTarget)},
+				PlanModifiers: stable,
+			},
+			"status":                      computed("Status, e.g. `creating`, `available` (protection disabled), `protected`, `failed-over`, or `error-*` after a failed job."),
+			"protected_status":            computed("Protection status reported by SDRS: `started` or `stopped`; null for a new group."),
+			"replication_status":          computed("Data synchronisation status: `active`, `inactive`, `copying` or `active-stopped`; null for a new group."),
+			"health_status":               computed("Health: `normal` or `abnormal`; null for a new group."),
+			"progress":                    schema.Int64Attribute{Computed: true, MarkdownDescription: "Synchronisation progress in percent."},
+			"target_vpc_id":               schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the DR site's VPC.", PlanModifiers: stable},
+			"domain_name":                 schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the active-active domain.", PlanModifiers: stable},
+			"protected_instance_num":      counter("Number of protected instances."),
+			"replication_num":             counter("Number of replication pairs."),
+			"disaster_recovery_drill_num": counter("Number of DR drills."),
+			"server_type":                 schema.StringAttribute{Computed: true, MarkdownDescription: "Type of the protected servers (`ECS`).", PlanModifiers: stable},
+			"protection_type":             schema.StringAttribute{Computed: true, MarkdownDescription: "Protection type (`replication-pair`).", PlanModifiers: stable},
+			"created_at":                  schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time, as SDRS reports it.", PlanModifiers: stable},
+			"updated_at":                  computed("Time of the last change, as SDRS reports it."),
+			"timeouts":                    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// ValidateConfig refuses the same availability zone for both sites.
+func (r *protectionGroupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var source, target types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("source_availability_zone"), &source)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("target_availability_zone"), &target)...)
+	if source.IsNull() || source.IsUnknown() || target.IsNull() || target.IsUnknown() {
+		return
+	}
+	if source.ValueString() == target.ValueString() {
+		resp.Diagnostics.AddAttributeError(path.Root("target_availability_zone"), "Same availability zone for both sites",
+			fmt.Sprintf("target_availability_zone must differ from source_availability_zone (both are %q): the DR site is the "+
+				"active-active domain's other availability zone.", source.ValueString()))
+	}
+}
+
+func (r *protectionGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan refuses at plan time what a new group cannot do: SDRS enables
+// protection and performs planned failovers only on a group with
+// replication pairs, and a new group has none.
+func (r *protectionGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var enabled types.Bool
+	var station types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("enabled"), &enabled)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("priority_station"), &station)...)
+	const how = "Create the protection group with enabled = false (the default) and priority_station = \"source\" (or unset), " +
+		"create its replication pairs (continuity_sdrs_replication_pair with group_id = this group's id), apply, and then set " +
+		"enabled = true (or priority_station = \"target\") in a second apply. One apply cannot do both: the pairs need the group's ID."
+	if enabled.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("enabled"), "Protection cannot be enabled on a new protection group",
+			"SDRS enables protection only on a protection group that has replication pairs, and a new group has none: the API would refuse it. "+how)
+	}
+	if station.ValueString() == stationTarget {
+		resp.Diagnostics.AddAttributeError(path.Root("priority_station"), "A new protection group starts at the source site",
+			"A planned failover to the target site needs protection enabled and replication pairs, which a new group does not have. "+how)
+	}
+}
+
+func (r *protectionGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan protectionGroupResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	createObject(ctx, r.client, protectionGroupObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
+		func(ctx context.Context) (string, error) { return r.client.CreateGroup(ctx, plan.toAPI()) }, resp)
+}
+
+func (r *protectionGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	readObject[Group, protectionGroupResourceModel](ctx, r.client, protectionGroupObject, req, resp)
+}
+
+func (r *protectionGroupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state protectionGroupResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, protectionGroupTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+
+	id := state.ID.ValueString()
+	err := r.update(ctx, id, plan, state, &resp.Diagnostics)
+	if err != nil {
+		addProtectionGroupError(&resp.Diagnostics, "updating", id, err)
+	}
+	if resp.Diagnostics.HasError() && err == nil {
+		// Refused before any change: keep the prior state.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		return
+	}
+	// Store what the API now says, also after a failed job, so that the
+	// state shows what changed.
+	storeObject(ctx, r.client, protectionGroupObject, id, plan, &resp.State, &resp.Diagnostics)
+}
+
+// update renames the group, then brings protection and the production site
+// to the plan: a site change is a planned failover, which needs protection
+// enabled, so protection is enabled first (or re-protected after a
+// failover) and disabled afterwards when the plan says so.
+func (r *protectionGroupResource) update(ctx context.Context, id string, plan, state protectionGroupResourceModel, diags *diag.Diagnostics) error {
+	g, err := r.client.GetGroup(ctx, id)
+	if err != nil {
+		return err
+	}
+	wantEnabled := plan.Enabled.ValueBool()
+	wantStation := g.PriorityStation
+	if !plan.PriorityStation.IsNull() && !plan.PriorityStation.IsUnknown() {
+		wantStation = plan.PriorityStation.ValueString()
+	}
+	switching := wantStation != g.PriorityStation
+	enabling := wantEnabled && !protectionEnabled(g)
+	if (switching || enabling) && g.ReplicationNum == 0 {
+		addNoPairsError(diags, id, g.Name, switching)
+		return nil
+	}
+
+	if !plan.Name.Equal(state.Name) {
+		if err := r.client.RenameGroup(ctx, id, plan.Name.ValueString()); err != nil {
+			return err
+		}
+	}
+	switch {
+	case switching:
+		if g.Status != statusProtected {
+			if err := r.start(ctx, id, g.Status); err != nil {
+				return err
+			}
+		}
+		jobID, err := r.client.ReverseGroup(ctx, id, wantStation)
+		if err != nil {
+			return err
+		}
+		if _, err := r.client.WaitJob(ctx, jobID, fmt.Sprintf("planned failover of protection group %s to the %s site", id, wantStation), 0); err != nil {
+			return err
+		}
+		if !wantEnabled {
+			return r.stop(ctx, id)
+		}
+	case enabling:
+		return r.start(ctx, id, g.Status)
+	case !wantEnabled && protectionEnabled(g):
+		return r.stop(ctx, id)
+	}
+	return nil
+}
+
+// start enables protection, or re-protects a failed-over group.
+func (r *protectionGroupResource) start(ctx context.Context, id, status string) error {
+	what := "enabling protection of protection group " + id
+	if status == statusFailedOver || status == statusErrorReprotecting {
+		what = "re-protecting failed-over protection group " + id
+	}
+	jobID, err := r.client.StartGroup(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, err = r.client.WaitJob(ctx, jobID, what, 0)
+	return err
+}
+
+func (r *protectionGroupResource) stop(ctx context.Context, id string) error {
+	jobID, err := r.client.StopGroup(ctx, id)
+	if err != nil {
+		return err
+	}
+	_, err = r.client.WaitJob(ctx, jobID, "disabling protection of protection group "+id, 0)
+	return err
+}
+
+func (r *protectionGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state protectionGroupResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	deleteObject(ctx, r.client, protectionGroupObject, id, state.Timeouts.Delete,
+		func(ctx context.Context) (string, error) { return r.client.DeleteGroup(ctx, id) }, resp)
+}
+
+func (r *protectionGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// addNoPairsError explains why protection cannot be enabled, or a planned
+// failover performed, on a group without replication pairs.
+func addNoPairsError(diags *diag.Diagnostics, id, name string, switching bool) {
+	what, attr := "enable protection of", "enabled"
+	if switching {
+		what, attr = "perform a planned failover (priority_station) of", "priority_station"
+	}
+	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("Cannot %s %s %q: it has no replication pairs", what, protectionGroupTypeName, id),
+		fmt.Sprintf("SDRS enables protection and performs planned failovers only on a protection group that has replication pairs, "+
+			"and protection group %q (%s) has none: the API would refuse the request. Nothing was changed.\n\n"+
+			"Create continuity_sdrs_replication_pair resources with group_id = this group's id and apply, then set %s in a later apply. "+
+			"One apply cannot do both: the pairs depend on the group, so Terraform updates the group before it creates them.", name, id, attr))
+}
+
+// addProtectionGroupError reports an error of an operation on a protection
+// group, with the failed job's code and reason when a job failed.
+func addProtectionGroupError(diags *diag.Diagnostics, action, id string, err error) {
+	var e *apierr.Error
+	if !setJobHint(err, "protection group", "to retry the operation") && errors.As(err, &e) && e.Code == codeGroupHasPairs {
+		e.Hint = "A protection group can be deleted only when it has no replication pairs: delete its " + replicationPairTypeName +
+			" resources first (reference the group's id in their group_id so that Terraform destroys them first)."
+	}
+	apierr.AddError(diags, action, protectionGroupTypeName, id, err)
+}

@@ -1,0 +1,174 @@
+package sdrs
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+const replicationPairTypeName = "continuity_sdrs_replication_pair"
+
+// replicationPairTimeout is the default of each timeout, as in the Huawei
+// Cloud provider.
+const replicationPairTimeout = 10 * time.Minute
+
+// replicationPairObject describes the resource's object for the shared
+// life cycle (lifecycle.go).
+var replicationPairObject = objectType[Pair]{typeName: replicationPairTypeName, kind: "replication pair", entity: entityReplicationPairID,
+	timeout: replicationPairTimeout, get: (*Client).GetPair, addError: addReplicationPairError}
+
+var (
+	_ resource.ResourceWithConfigure   = (*replicationPairResource)(nil)
+	_ resource.ResourceWithImportState = (*replicationPairResource)(nil)
+)
+
+// NewReplicationPairResource returns the continuity_sdrs_replication_pair resource.
+func NewReplicationPairResource() resource.Resource { return &replicationPairResource{} }
+
+type replicationPairResource struct{ client *Client }
+
+func (r *replicationPairResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = replicationPairTypeName
+}
+
+func (r *replicationPairResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	stable := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Huawei Cloud SDRS replication pair: a production-site disk of a protection group and the DR-site " +
+			"disk that SDRS creates for it and keeps in sync while the group's protection is enabled. Creation and deletion are " +
+			"SDRS jobs that the provider waits for. Only `name` changes in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The replication pair's ID.", PlanModifiers: stable},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Name: at most 64 bytes of letters, digits, `.`, `_`, `-` and Chinese characters. Changed in place.",
+				Validators:          []validator.String{nameValidator{}},
+			},
+			"group_id": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "ID of the protection group (`continuity_sdrs_protection_group`); its status must be `available` " +
+					"or `protected`. Changing it replaces the pair.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: replace,
+			},
+			"volume_id": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "ID of the production-site EVS disk, in the group's current production availability zone and " +
+					"not used by another pair. Changing it replaces the pair.",
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: replace,
+			},
+			"description": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Description: 1 to 64 bytes, without `<` or `>`. Changing it replaces the pair.",
+				Validators:          []validator.String{descriptionValidator{}},
+				PlanModifiers:       replace,
+			},
+			"delete_target_volume": schema.BoolAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				MarkdownDescription: "Whether destroying the pair also deletes its DR-site disk (`target_volume_id`). Default `false`: " +
+					"the DR-site disk is kept. Used only at deletion; changing it changes nothing else.",
+			},
+			"target_volume_id":   schema.StringAttribute{Computed: true, MarkdownDescription: "ID of the DR-site disk SDRS created.", PlanModifiers: stable},
+			"status":             schema.StringAttribute{Computed: true, MarkdownDescription: "Status, e.g. `available`, `protected`, `failed-over`, `error`."},
+			"replication_status": schema.StringAttribute{Computed: true, MarkdownDescription: "Data synchronisation status: `active`, `inactive`, `copying` or `active-stopped`."},
+			"replication_model":  schema.StringAttribute{Computed: true, MarkdownDescription: "Replication model (`hypermetro`: synchronous).", PlanModifiers: stable},
+			"fault_level":        schema.StringAttribute{Computed: true, MarkdownDescription: "Fault level: `0` none, `2` production disk not writable (fail over), `5` replication link broken."},
+			"priority_station":   schema.StringAttribute{Computed: true, MarkdownDescription: "Current production site of the pair's group: `source` or `target`."},
+			"created_at":         schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time, as SDRS reports it.", PlanModifiers: stable},
+			"updated_at":         schema.StringAttribute{Computed: true, MarkdownDescription: "Time of the last change, as SDRS reports it."},
+			"timeouts":           timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *replicationPairResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *replicationPairResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan replicationPairResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	createObject(ctx, r.client, replicationPairObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
+		func(ctx context.Context) (string, error) { return r.client.CreatePair(ctx, plan.toAPI()) }, resp)
+}
+
+func (r *replicationPairResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	readObject[Pair, replicationPairResourceModel](ctx, r.client, replicationPairObject, req, resp)
+}
+
+func (r *replicationPairResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state replicationPairResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := deadline.Bound(ctx, plan.Timeouts.Update, replicationPairTimeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	defer cancel()
+
+	id := state.ID.ValueString()
+	if !plan.Name.Equal(state.Name) {
+		if err := r.client.RenamePair(ctx, id, plan.Name.ValueString()); err != nil {
+			addReplicationPairError(&resp.Diagnostics, "renaming", id, err)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			return
+		}
+	}
+	storeObject(ctx, r.client, replicationPairObject, id, plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *replicationPairResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state replicationPairResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	submit := func(ctx context.Context) (string, error) {
+		return r.client.DeletePair(ctx, id, state.GroupID.ValueString(), state.DeleteTargetVolume.ValueBool())
+	}
+	deleteObject(ctx, r.client, replicationPairObject, id, state.Timeouts.Delete, submit, resp)
+}
+
+func (r *replicationPairResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// addReplicationPairError reports an error of an operation on a
+// replication pair, with the failed job's code and reason when a job
+// failed, and advice on the disks the API refuses.
+func addReplicationPairError(diags *diag.Diagnostics, action, id string, err error) {
+	var e *apierr.Error
+	if !setJobHint(err, "replication pair", "to retry") && errors.As(err, &e) {
+		switch e.Code {
+		case codeDiskInOtherAZ:
+			e.Hint = "The disk must be in the protection group's current production availability zone."
+		case codeDiskInUse:
+			e.Hint = "The disk is already replicated by another replication pair."
+		}
+	}
+	apierr.AddError(diags, action, replicationPairTypeName, id, err)
+}
