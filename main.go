@@ -9,6 +9,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/profiling"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/provider"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 )
 
@@ -24,6 +25,11 @@ func main() {
 	flag.Parse()
 
 	quietUnwatchedLogs(os.LookupEnv, os.Setenv)
+	// CONTINUITY_POLL_SCHEDULE: make bench drives the same waits with the
+	// peers' pollers.
+	if err := wait.UseScheduleFromEnv(); err != nil {
+		log.Fatal(err)
+	}
 	// CONTINUITY_PPROF_DIR and CONTINUITY_RUSAGE_FILE (package profiling)
 	// measure the provider; without them this does nothing.
 	stop := profiling.Start()

@@ -149,7 +149,7 @@ func TestWaitTimeoutReportsLastState(t *testing.T) {
 func TestWaitTimeoutBoundsRealContext(t *testing.T) {
 	refresh := func(context.Context) (obj, string, error) { return obj{state: "creating"}, "creating", nil }
 	_, err := Conf[obj]{Operation: "creation", Pending: []string{"creating"}, Target: []string{"available"}, Refresh: refresh,
-		Timeout: time.Millisecond, MinInterval: time.Microsecond, MaxInterval: time.Microsecond}.Wait(context.Background())
+		Timeout: time.Millisecond, Schedule: Backoff{Min: time.Microsecond, Max: time.Microsecond, Multiplier: 1}}.Wait(context.Background())
 	var te *TimeoutError
 	if !errors.As(err, &te) || te.Timeout != time.Millisecond {
 		t.Fatalf("err = %v", err)
@@ -174,11 +174,11 @@ func TestWaitScheduleStartsQuickAndIsCapped(t *testing.T) {
 		if fs.slept[i] < fs.slept[i-1] {
 			t.Errorf("interval shrank: %v", fs.slept)
 		}
-		if fs.slept[i] > DefaultMaxInterval {
+		if fs.slept[i] > Default.(Backoff).Max {
 			t.Errorf("interval %s above cap", fs.slept[i])
 		}
 	}
-	if fs.slept[len(fs.slept)-1] != DefaultMaxInterval {
+	if fs.slept[len(fs.slept)-1] != Default.(Backoff).Max {
 		t.Errorf("schedule never reached the cap: %v", fs.slept)
 	}
 }
