@@ -48,3 +48,39 @@ func TestALingeringScheduleSleepsAfterTheTarget(t *testing.T) {
 		t.Fatalf("slept %v (%v), want 5 s before the read and 5 s after", fs.slept, err)
 	}
 }
+
+func TestAdaptiveIsQuickThenAboutOneReadASecondThenFivePercent(t *testing.T) {
+	var a Adaptive
+	var elapsed time.Duration
+	var sleeps []time.Duration
+	reads := func(until time.Duration) int {
+		n := 0
+		for elapsed, i := time.Duration(0), 1; elapsed < until; i++ {
+			elapsed += a.Next(i, elapsed)
+			n++
+		}
+		return n
+	}
+	for n := 1; elapsed < 2*time.Hour; n++ {
+		d := a.Next(n, elapsed)
+		sleeps = append(sleeps, d)
+		switch {
+		case elapsed < 500*time.Millisecond && d > 500*time.Millisecond:
+			t.Fatalf("sleep %v at %v: a quick transition must be seen quickly", d, elapsed)
+		case elapsed >= time.Second && elapsed < time.Minute && d > time.Second:
+			t.Fatalf("sleep %v at %v: the first minute must be seen within a second", d, elapsed)
+		case d > elapsed/20 && d > time.Second:
+			t.Fatalf("sleep %v at %v: more than 5 %% of the wait", d, elapsed)
+		}
+		elapsed += d
+	}
+	if n := reads(200 * time.Millisecond); n > 4 {
+		t.Errorf("%d reads for a 0.2 s wait", n)
+	}
+	if n := reads(time.Hour) - reads(time.Minute); n > 100 {
+		t.Errorf("%d reads after the first minute of an hour, want far fewer than a 10 s poller's 354", n)
+	}
+	if rate := float64(reads(time.Minute)-reads(2*time.Second)) / 58; rate > 1.2 {
+		t.Errorf("%.2f reads per second from 2 s to 60 s", rate)
+	}
+}
