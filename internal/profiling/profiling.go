@@ -19,7 +19,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"syscall"
 )
 
 // Environment variables.
@@ -72,12 +71,12 @@ type Usage struct {
 	SysS     float64 `json:"sys_s"`
 }
 
-// Self returns the process's own usage so far.
+// Self returns the process's own usage so far (zero where the system has
+// no getrusage).
 func Self() Usage {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return Usage{PID: os.Getpid(), MaxRSSKB: ru.Maxrss, UserS: sec(ru.Utime), SysS: sec(ru.Stime)}
+	u := self()
+	u.PID = os.Getpid()
+	return u
 }
 
 func writeRusage(file string) {
