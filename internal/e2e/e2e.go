@@ -324,3 +324,25 @@ func (b *syncBuffer) String() string {
 }
 
 var _ io.Writer = (*syncBuffer)(nil)
+
+// changed returns the addresses a plan changes.
+func changed(plan map[string]*tfjson.ResourceChange) []string {
+	var out []string
+	for addr, c := range plan {
+		if !c.Change.Actions.NoOp() {
+			out = append(out, addr)
+		}
+	}
+	return out
+}
+
+// Required is the terraform block that names the provider's source, for
+// configurations out of process (in-process tests need none).
+const Required = `terraform {
+  required_providers {
+    continuity = {
+      source = "continuity-dr/continuity"
+    }
+  }
+}
+`

@@ -1,0 +1,122 @@
+package wait
+
+import (
+	"fmt"
+	"os"
+	"sync/atomic"
+	"time"
+)
+
+// Schedule decides how long a wait sleeps before each poll.
+type Schedule interface {
+	// Next returns the sleep before poll n (1 for the first), given the
+	// time elapsed since the wait began.
+	Next(n int, elapsed time.Duration) time.Duration
+}
+
+// lingerer is a schedule that sleeps once more after the poll that saw the
+// target (the Huawei providers check a job's status 5 s after reading it).
+type lingerer interface {
+	Linger() time.Duration
+}
+
+// Backoff polls first after Min, then Multiplier times later each time, up
+// to Max.
+type Backoff struct {
+	Min, Max   time.Duration
+	Multiplier float64
+}
+
+// Next implements Schedule.
+func (b Backoff) Next(n int, _ time.Duration) time.Duration {
+	d := float64(b.Min)
+	for i := 1; i < n && time.Duration(d) < b.Max; i++ {
+		d *= b.Multiplier
+	}
+	return min(time.Duration(d), b.Max)
+}
+
+// Adaptive is the provider's schedule. It polls soon (0.2 s, 0.5 s, 0.9 s)
+// so that a quick transition is seen quickly, then every 0.9 s for the
+// first minute, so that the end of a transition of up to a minute is seen
+// less than a second late (about one read a second); after that every 5 %
+// of the time waited so far, so that a wait of an hour is seen at most 5 %
+// late with few reads (82 after the first minute of an hour, where a fixed
+// 10 s poller makes 354).
+//
+// Being at most 5 % late costs, on waits of one to eight minutes, more
+// reads after the first minute than a 10 s poller makes; a poller that
+// knows when a transition should end does better, which is what Expect is
+// for (see Conf.Kind).
+type Adaptive struct{}
+
+// Next implements Schedule.
+func (Adaptive) Next(n int, elapsed time.Duration) time.Duration {
+	switch {
+	case n == 1:
+		return 200 * time.Millisecond
+	case n == 2:
+		return 300 * time.Millisecond
+	case n == 3:
+		return 400 * time.Millisecond
+	case elapsed < time.Minute:
+		return 900 * time.Millisecond
+	}
+	return max(900*time.Millisecond, elapsed/20)
+}
+
+// Default is the provider's schedule.
+var Default Schedule = Adaptive{}
+
+// HuaweiPeer is the schedule of the Huawei Cloud providers' job waits
+// (sdrs.md §7): each round sleeps 5 s, reads, sleeps 5 s more and then
+// checks, so reads come 5 s after the start and every 10 s after that, and
+// a finished job is acted on 5 s after the read that saw it.
+type HuaweiPeer struct{}
+
+// Next implements Schedule.
+func (HuaweiPeer) Next(n int, _ time.Duration) time.Duration {
+	if n == 1 {
+		return 5 * time.Second
+	}
+	return 10 * time.Second
+}
+
+// Linger is the 5 s between the read that saw the end and the check.
+func (HuaweiPeer) Linger() time.Duration { return 5 * time.Second }
+
+// SDKv2Peer is the schedule of terraform-plugin-sdk/v2's StateChangeConf
+// with its defaults (as the AWS provider's waiters): sleeps of 0.2, 0.4,
+// 0.8, 1.6, 3.2 and 6.4 s, then 10 s each (craft.md §5.1).
+var SDKv2Peer Schedule = Backoff{Min: 200 * time.Millisecond, Max: 10 * time.Second, Multiplier: 2}
+
+// EnvSchedule names the schedule the provider uses instead of Default:
+// "huawei" or "sdkv2". make bench sets it to drive the same waits with the
+// peers' pollers; users have no reason to.
+const EnvSchedule = "CONTINUITY_POLL_SCHEDULE"
+
+var chosen atomic.Pointer[Schedule]
+
+func packageSchedule() Schedule {
+	if s := chosen.Load(); s != nil {
+		return *s
+	}
+	return Default
+}
+
+// UseScheduleFromEnv makes every wait use the schedule EnvSchedule names.
+func UseScheduleFromEnv() error {
+	var s Schedule
+	switch v := os.Getenv(EnvSchedule); v {
+	case "", "default":
+		return nil
+	case "huawei":
+		s = HuaweiPeer{}
+	case "sdkv2":
+		s = SDKv2Peer
+	default:
+		return fmt.Errorf("%s=%q: want default, huawei or sdkv2", EnvSchedule, v)
+	}
+	chosen.Store(&s)
+	return nil
+}
