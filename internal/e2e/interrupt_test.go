@@ -135,7 +135,7 @@ func TestInterruptedApplyAndDestroyResume(t *testing.T) {
 	h := Build(t)
 	env := acctest.StartSandbox(t, sandbox.Options{Transition: 200 * time.Millisecond})
 	base := env["ASTRA_ENDPOINT"]
-	w := h.NewWorkdir(t, interruptConfig(env, ""), nil)
+	w := h.NewWorkdir(t, Required+interruptConfig(env, ""), nil)
 	w.Init()
 
 	setFaults(t, base, "stall=sdrs.protection_group.create,stall=manila.consistency_group.create,stall=astra.app_mirror.establish")
@@ -207,7 +207,7 @@ func TestTimedOutCreateUntaintedResumes(t *testing.T) {
 	h := Build(t)
 	env := acctest.StartSandbox(t, sandbox.Options{Transition: 200 * time.Millisecond})
 	base := env["ASTRA_ENDPOINT"]
-	w := h.NewWorkdir(t, interruptConfig(env, `timeouts = { create = "2s" }`), nil)
+	w := h.NewWorkdir(t, Required+interruptConfig(env, `timeouts = { create = "2s" }`), nil)
 	w.Init()
 	setFaults(t, base, "stall=sdrs.protection_group.create,stall=manila.consistency_group.create,stall=astra.app_mirror.establish")
 	out, err := w.Run("apply", "-auto-approve", "-input=false")
@@ -240,13 +240,3 @@ func TestTimedOutCreateUntaintedResumes(t *testing.T) {
 	w.MustRun("destroy", "-auto-approve", "-input=false")
 }
 
-// changed returns the addresses a plan changes.
-func changed(plan map[string]*tfjson.ResourceChange) []string {
-	var out []string
-	for addr, c := range plan {
-		if !c.Change.Actions.NoOp() {
-			out = append(out, addr)
-		}
-	}
-	return out
-}
