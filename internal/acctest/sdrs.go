@@ -31,7 +31,19 @@ func PreCheckSDRS(t *testing.T) {
 func SDRSClient(t *testing.T) *sdrs.Client {
 	t.Helper()
 	PreCheckSDRS(t)
-	s := sdrs.SettingsFromEnv()
+	return newSDRSClient(t, sdrs.SettingsFromEnv())
+}
+
+// SDRSClientFor returns an SDRS client of the sandbox whose variables env
+// holds (from StartSandbox).
+func SDRSClientFor(t *testing.T, env map[string]string) *sdrs.Client {
+	t.Helper()
+	return newSDRSClient(t, sdrs.Settings{Region: env["HW_REGION_NAME"], ProjectID: env["HW_PROJECT_ID"],
+		AccessKey: env["HW_ACCESS_KEY"], SecretKey: env["HW_SECRET_KEY"], Endpoint: env["HW_SDRS_ENDPOINT"]})
+}
+
+func newSDRSClient(t *testing.T, s sdrs.Settings) *sdrs.Client {
+	t.Helper()
 	hc, err := transport.New(transport.Options{SecretValues: []string{s.SecretKey}})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 const replicationPairTypeName = "continuity_sdrs_replication_pair"
@@ -28,11 +30,22 @@ const replicationPairTimeout = 10 * time.Minute
 // replicationPairObject describes the resource's object for the shared
 // life cycle (lifecycle.go).
 var replicationPairObject = objectType[Pair]{typeName: replicationPairTypeName, kind: "replication pair", entity: entityReplicationPairID,
-	timeout: replicationPairTimeout, get: (*Client).GetPair, addError: addReplicationPairError}
+	timeout: replicationPairTimeout, get: (*Client).GetPair, addError: addReplicationPairError,
+	status:       func(p *Pair) string { return p.Status },
+	transitional: pairTransitional,
+	// The pair's own creation; the other transitional statuses are its
+	// group's actions, which the group resumes.
+	resumable: []string{statusCreating},
+	volatile: map[string]attr.Value{
+		"target_volume_id": types.StringUnknown(), "replication_status": types.StringUnknown(), "fault_level": types.StringUnknown(),
+		"priority_station": types.StringUnknown(), "updated_at": types.StringUnknown(),
+	},
+}
 
 var (
 	_ resource.ResourceWithConfigure   = (*replicationPairResource)(nil)
 	_ resource.ResourceWithImportState = (*replicationPairResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*replicationPairResource)(nil)
 )
 
 // NewReplicationPairResource returns the continuity_sdrs_replication_pair resource.
@@ -102,14 +115,28 @@ func (r *replicationPairResource) Configure(_ context.Context, req resource.Conf
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan plans an update that resumes a creation left unfinished
+// (planResume).
+func (r *replicationPairResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	planResume(ctx, replicationPairObject, req, resp)
+}
+
 func (r *replicationPairResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan replicationPairResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	createObject(ctx, r.client, replicationPairObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
-		func(ctx context.Context) (string, error) { return r.client.CreatePair(ctx, plan.toAPI()) }, resp)
+	in := plan.toAPI()
+	what := "creating replication pair " + in.Name
+	createObject(ctx, r.client, replicationPairObject, plan, plan.Timeouts.Create, creation{
+		What:   what,
+		Submit: func(ctx context.Context) (string, error) { return r.client.CreatePair(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (string, bool, error) {
+			return r.client.FindNewPair(ctx, in, since)
+		},
+		Await: awaitCreation(r.client, replicationPairObject, what),
+	}, resp)
 }
 
 func (r *replicationPairResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -130,14 +157,17 @@ func (r *replicationPairResource) Update(ctx context.Context, req resource.Updat
 	defer cancel()
 
 	id := state.ID.ValueString()
-	if !plan.Name.Equal(state.Name) {
+	// A creation left unfinished by an earlier apply is waited for first.
+	p, err := resumeObject(ctx, r.client, replicationPairObject, id)
+	if err == nil && !plan.Name.Equal(state.Name) && plan.Name.ValueString() != p.Name {
 		if err := r.client.RenamePair(ctx, id, plan.Name.ValueString()); err != nil {
 			addReplicationPairError(&resp.Diagnostics, "renaming", id, err)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 			return
 		}
 	}
-	storeObject(ctx, r.client, replicationPairObject, id, plan, &resp.State, &resp.Diagnostics)
+	reportWait[Pair, replicationPairResourceModel](ctx, r.client, replicationPairObject, apierr.PhaseUpdate, "updating", id, plan, err,
+		&resp.State, &resp.Diagnostics)
 }
 
 func (r *replicationPairResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
