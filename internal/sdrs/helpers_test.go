@@ -2,13 +2,21 @@ package sdrs_test
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
 // TestMain lowers the page size of the provider's lists to two, so that
@@ -43,5 +51,135 @@ func waitJob(t *testing.T, client *sdrs.Client, jobID string, err error) {
 	}
 	if _, err := client.WaitJob(context.Background(), jobID, "out-of-band operation", 0); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// setFaults replaces the faults of the sandbox whose variables env holds
+// (POST /_sandbox/faults), so that a test can set up calmly and then hold
+// or break an operation.
+func setFaults(t *testing.T, env map[string]string, spec string) {
+	t.Helper()
+	res, err := http.Post(env["HW_SDRS_ENDPOINT"]+"/_sandbox/faults", "text/plain", strings.NewReader(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(res.Body)
+		t.Fatalf("POST /_sandbox/faults %q: HTTP %d %s", spec, res.StatusCode, body)
+	}
+}
+
+// thenSetFaults is a plan check that changes the sandbox's faults between
+// the plan and the apply (after the checks before it passed): a stall that
+// held an object in its transitional status for the plan is lifted for
+// the apply that resumes it.
+func thenSetFaults(t *testing.T, env map[string]string, spec string) plancheck.PlanCheck {
+	return sideEffect(func() { setFaults(t, env, spec) })
+}
+
+type sideEffect func()
+
+func (f sideEffect) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	f()
+}
+
+// checkSandboxHolds checks that the sandbox whose variables env holds has,
+// of the kinds of the resource types given (continuity_sdrs_* to
+// sdrs.*), exactly the objects the state has: no duplicate made by a
+// repeated create, no orphan left by a lost answer.
+func checkSandboxHolds(t *testing.T, env map[string]string, want map[string]int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		held := acctest.SandboxObjects(t, env["HW_SDRS_ENDPOINT"])
+		for typeName, n := range want {
+			var inState []string
+			for _, rs := range s.RootModule().Resources {
+				if rs.Type == typeName {
+					inState = append(inState, rs.Primary.ID)
+				}
+			}
+			var ids []string
+			for _, o := range held[sandboxKind(typeName)] {
+				ids = append(ids, o.ID)
+			}
+			slices.Sort(ids)
+			slices.Sort(inState)
+			if len(inState) != n || !slices.Equal(ids, inState) {
+				return fmt.Errorf("%s: the sandbox holds %v, the state %v; want %d of each, the same", typeName, ids, inState, n)
+			}
+		}
+		return nil
+	}
+}
+
+// checkSandboxEmpty fails while the sandbox holds a protection group or a
+// replication pair.
+func checkSandboxEmpty(t *testing.T, env map[string]string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		held := acctest.SandboxObjects(t, env["HW_SDRS_ENDPOINT"])
+		for _, typeName := range []string{"continuity_sdrs_protection_group", "continuity_sdrs_replication_pair"} {
+			if objs := held[sandboxKind(typeName)]; len(objs) > 0 {
+				return fmt.Errorf("after destroy the sandbox still holds %d %s: %v", len(objs), sandboxKind(typeName), objs)
+			}
+		}
+		return nil
+	}
+}
+
+// sandboxKind is the sandbox's kind of the objects of a resource type.
+func sandboxKind(typeName string) string {
+	return "sdrs." + strings.TrimPrefix(typeName, "continuity_sdrs_")
+}
+
+// mutations returns the number of requests the sandbox of env served on
+// route, such as "POST /v1/{project_id}/server-groups".
+func mutations(t *testing.T, env map[string]string, route string) int64 {
+	t.Helper()
+	return acctest.SandboxMetrics(t, env["HW_SDRS_ENDPOINT"]).Routes[route].Requests
+}
+
+// Routes of the sandbox's metrics.
+const (
+	routeCreateGroup = "POST /v1/{project_id}/server-groups"
+	routeGroupAction = "POST /v1/{project_id}/server-groups/{server_group_id}/action"
+	routeDeleteGroup = "DELETE /v1/{project_id}/server-groups/{server_group_id}"
+	routeCreatePair  = "POST /v1/{project_id}/replications"
+)
+
+// createGroupVia creates a protection group through the API, behind
+// Terraform's back, as ownGroupConfig's group named name (in the domain's
+// two zones), and returns its ID without waiting for its creation.
+func createGroupVia(t *testing.T, client *sdrs.Client, env map[string]string, name string) string {
+	t.Helper()
+	ctx := context.Background()
+	domains, err := client.ListDomains(ctx)
+	if err != nil || len(domains) == 0 || domains[0].LocalReplicationCluster == nil || domains[0].RemoteReplicationCluster == nil {
+		t.Fatalf("domains: %v, %v", domains, err)
+	}
+	d := domains[0]
+	jobID, err := client.CreateGroup(ctx, model.CreateProtectionGroupRequestParams{Name: name, SourceAvailabilityZone: d.LocalReplicationCluster.AvailabilityZone,
+		TargetAvailabilityZone: d.RemoteReplicationCluster.AvailabilityZone, DomainId: d.Id, SourceVpcId: env[acctest.EnvSDRSVPCID]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := client.GetJob(ctx, jobID)
+	if err != nil || j.Entities == nil || j.Entities.ServerGroupId == nil {
+		t.Fatalf("job %s: %v, %v", jobID, j, err)
+	}
+	return *j.Entities.ServerGroupId
+}
+
+// sandboxVolume returns the i-th fixture disk of the sandbox of env.
+func sandboxVolume(env map[string]string, i int) string {
+	return strings.Split(env[acctest.EnvSDRSVolumeIDs], ",")[i]
+}
+
+// liftFaultsOnError is an ErrorCheck that clears the sandbox's faults when
+// a step fails unexpectedly, so that the destroy after a failed test is
+// not held by a stall.
+func liftFaultsOnError(t *testing.T, env map[string]string) resource.ErrorCheckFunc {
+	return func(err error) error {
+		setFaults(t, env, "")
+		return err
 	}
 }

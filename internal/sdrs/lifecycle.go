@@ -3,6 +3,7 @@ package sdrs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -107,43 +108,47 @@ func createObject[A, M any, PM apiModel[A, M]](ctx context.Context, c *Client, o
 }
 
 // reportWait ends a create or update of object id whose wait ended with err
-// (nil when it reached its target): it reports err (apierr.AddWaitError
-// for an interruption or a timeout: a warning that keeps the object
-// untainted, or an error that says how to resume; the resource's error
-// helper otherwise) and stores the object as it now is, with its real
-// status, so that a transition left unfinished shows in the state and the
-// next plan resumes it (planResume).
+// (nil when it reached its target): it stores the object as it now is,
+// with its real status, so that a transition left unfinished shows in the
+// state and the next plan resumes it (planResume), and reports err:
+// apierr.AddWaitError for an interruption or a timeout (a warning that
+// keeps the object untainted, or an error that says how to resume, with
+// the object's status), the resource's error helper otherwise.
 func reportWait[A, M any, PM apiModel[A, M]](ctx context.Context, c *Client, o objectType[A], phase apierr.Phase, action, id string, m M,
 	err error, state *tfsdk.State, diags *diag.Diagnostics,
 ) {
-	switch {
-	case err == nil:
+	if err == nil {
 		storeObject[A, M, PM](ctx, c, o, id, m, state, diags)
 		return
-	case apierr.Interrupted(err) || apierr.TimedOut(err):
-		apierr.AddWaitError(diags, phase, action, o.typeName, id, err)
-	default:
-		o.addError(diags, action, id, err)
 	}
-	// The operation's context is cancelled or past its deadline: read the
-	// object back with a short one of its own.
+	// The operation's context may be cancelled or past its deadline: read
+	// the object back with a short one of its own.
 	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), readBackTimeout)
 	defer cancel()
 	obj, rerr := o.get(c, readCtx, id)
 	if rerr == nil {
 		PM(&m).fromAPI(obj)
 		diags.Append(state.Set(ctx, &m)...)
+	} else {
+		// Terraform is stopping: keep what the state has (the plan, with the
+		// ID after a create), every unknown value null, the status after a
+		// create the one of an unfinished creation; the next refresh reads
+		// the object.
+		tflog.Warn(ctx, "could not read the object back after its operation ended early", map[string]any{"id": id, "error": rerr.Error()})
+		status := ""
+		if phase == apierr.PhaseCreate {
+			status = statusCreating
+		}
+		diags.Append(knownState(ctx, state, status)...)
+	}
+	if apierr.Interrupted(err) || apierr.TimedOut(err) {
+		if rerr == nil {
+			err = fmt.Errorf("%w; the %s's status is now %q", err, o.kind, o.status(obj))
+		}
+		apierr.AddWaitError(diags, phase, action, o.typeName, id, err)
 		return
 	}
-	// Terraform is stopping: keep what the state has (the plan, with the ID
-	// after a create), every unknown value null, the status after a create
-	// the one of an unfinished creation; the next refresh reads the object.
-	tflog.Warn(ctx, "could not read the object back after its wait ended early", map[string]any{"id": id, "error": rerr.Error()})
-	status := ""
-	if phase == apierr.PhaseCreate {
-		status = statusCreating
-	}
-	diags.Append(knownState(ctx, state, status)...)
+	o.addError(diags, action, id, err)
 }
 
 // readBackTimeout bounds the read of an object after its operation was
