@@ -3,8 +3,6 @@ package sdrs_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
 	"regexp"
 	"slices"
@@ -16,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
 // TestMain lowers the page size of the provider's lists to two, so that
@@ -54,20 +51,9 @@ func waitJob(t *testing.T, client *sdrs.Client, jobID string, err error) {
 	}
 }
 
-// setFaults replaces the faults of the sandbox whose variables env holds
-// (POST /_sandbox/faults), so that a test can set up calmly and then hold
-// or break an operation.
+// setFaults replaces the faults of the sandbox of env.
 func setFaults(t *testing.T, env map[string]string, spec string) {
-	t.Helper()
-	res, err := http.Post(env["HW_SDRS_ENDPOINT"]+"/_sandbox/faults", "text/plain", strings.NewReader(spec))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		body, _ := io.ReadAll(res.Body)
-		t.Fatalf("POST /_sandbox/faults %q: HTTP %d %s", spec, res.StatusCode, body)
-	}
+	acctest.SetSDRSSandboxFaults(t, env, spec)
 }
 
 // thenSetFaults is a plan check that changes the sandbox's faults between
@@ -145,29 +131,6 @@ const (
 	routeDeleteGroup = "DELETE /v1/{project_id}/server-groups/{server_group_id}"
 	routeCreatePair  = "POST /v1/{project_id}/replications"
 )
-
-// createGroupVia creates a protection group through the API, behind
-// Terraform's back, as ownGroupConfig's group named name (in the domain's
-// two zones), and returns its ID without waiting for its creation.
-func createGroupVia(t *testing.T, client *sdrs.Client, env map[string]string, name string) string {
-	t.Helper()
-	ctx := context.Background()
-	domains, err := client.ListDomains(ctx)
-	if err != nil || len(domains) == 0 || domains[0].LocalReplicationCluster == nil || domains[0].RemoteReplicationCluster == nil {
-		t.Fatalf("domains: %v, %v", domains, err)
-	}
-	d := domains[0]
-	jobID, err := client.CreateGroup(ctx, model.CreateProtectionGroupRequestParams{Name: name, SourceAvailabilityZone: d.LocalReplicationCluster.AvailabilityZone,
-		TargetAvailabilityZone: d.RemoteReplicationCluster.AvailabilityZone, DomainId: d.Id, SourceVpcId: env[acctest.EnvSDRSVPCID]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, err := client.GetJob(ctx, jobID)
-	if err != nil || j.Entities == nil || j.Entities.ServerGroupId == nil {
-		t.Fatalf("job %s: %v, %v", jobID, j, err)
-	}
-	return *j.Entities.ServerGroupId
-}
 
 // sandboxVolume returns the i-th fixture disk of the sandbox of env.
 func sandboxVolume(env map[string]string, i int) string {

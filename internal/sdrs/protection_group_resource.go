@@ -109,14 +109,14 @@ func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"domain_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "ID of the active-active domain (`continuity_sdrs_domain`). Changing it replaces the group.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the active-active domain (`continuity_sdrs_domain`), a UUID. Changing it replaces the group.",
+				Validators:          []validator.String{idValidator{}},
 				PlanModifiers:       replace,
 			},
 			"source_vpc_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "ID of the production site's VPC. Changing it replaces the group.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the production site's VPC, a UUID. Changing it replaces the group.",
+				Validators:          []validator.String{idValidator{}},
 				PlanModifiers:       replace,
 			},
 			"dr_type": schema.StringAttribute{

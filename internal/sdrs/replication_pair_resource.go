@@ -8,7 +8,6 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -73,16 +72,16 @@ func (r *replicationPairResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"group_id": schema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "ID of the protection group (`continuity_sdrs_protection_group`); its status must be `available` " +
-					"or `protected`. Changing it replaces the pair.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the protection group (`continuity_sdrs_protection_group`), a UUID; its status must be " +
+					"`available` or `protected`. Changing it replaces the pair.",
+				Validators:    []validator.String{idValidator{}},
 				PlanModifiers: replace,
 			},
 			"volume_id": schema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "ID of the production-site EVS disk, in the group's current production availability zone and " +
-					"not used by another pair. Changing it replaces the pair.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the production-site EVS disk, a UUID, in the group's current production availability zone " +
+					"and not used by another pair. Changing it replaces the pair.",
+				Validators:    []validator.String{idValidator{}},
 				PlanModifiers: replace,
 			},
 			"description": schema.StringAttribute{

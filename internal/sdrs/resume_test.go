@@ -29,7 +29,7 @@ func TestAccProtectionGroup_resumesCreationInPlace(t *testing.T) {
 	// The group is held in its creation by the sandbox until the plan of
 	// step 2 has shown the update.
 	setFaults(t, env, "stall=sdrs.protection_group.create")
-	id := createGroupVia(t, client, env, name)
+	id, _ := acctest.SDRSCreateGroup(t, client, env, name)
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,

@@ -76,3 +76,22 @@ func TestObjectsListsWhatTheBackendHolds(t *testing.T) {
 		t.Errorf("after the deletions the backend holds %+v", got)
 	}
 }
+
+// Every ID the sandbox gives (fixtures, groups, pairs, DR-site disks) is a
+// UUID, as Huawei Cloud's are: the provider refuses other IDs at plan time.
+func TestIDsAreUUIDs(t *testing.T) {
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	ta := newTestAPI(t)
+	group := ta.createGroup(t, "ids", "")
+	pair := ta.createPair(t, group, 0)
+	p := mustOK(t, ta.do(t, request{method: http.MethodGet, path: "~/replications/" + pair})).body["replication"].(map[string]any)
+	ids := append([]string{DomainID, VPCID, group, pair}, strings.Split(p["volume_ids"].(string), ",")...)
+	for _, id := range append(ids, VolumeIDs...) {
+		if !uuid.MatchString(id) {
+			t.Errorf("%q is not a UUID", id)
+		}
+	}
+	if len(ids) != 6 {
+		t.Errorf("volume_ids %q: want the production and the DR-site disk", p["volume_ids"])
+	}
+}
