@@ -47,7 +47,7 @@ func FuzzCanonicalRequest(f *testing.F) {
 		}
 		req := sdkrequest.NewHttpRequestBuilder().
 			WithEndpoint(srv.URL).
-			WithPath("/v1/" + ProjectID + "/" + segment).
+			WithPath("/v1/"+ProjectID+"/"+segment).
 			WithMethod(method).
 			AddQueryParam(key, reflect.ValueOf(value)).
 			AddHeaderParam("Content-Type", "application/json;charset=UTF-8").
