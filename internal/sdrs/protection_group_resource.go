@@ -76,7 +76,20 @@ func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaR
 			"active-active domain. Its replication pairs (`continuity_sdrs_replication_pair`) replicate disks from the production " +
 			"site to the DR site once protection is enabled (`enabled`); `priority_station` chooses which site is production, and " +
 			"changing it performs a planned failover. Every operation is an SDRS job that the provider waits for; a failed job's " +
-			"`error_code` and `fail_reason` are reported. Only `name`, `enabled` and `priority_station` change in place.",
+			"`error_code` and `fail_reason` are reported. Only `name`, `enabled` and `priority_station` change in place.\n\n" +
+			"**Lost answers.** SDRS takes no idempotency token. When the answer to a create is lost (the connection broke after " +
+			"the request was sent, or the API answered 5xx), the provider looks for the group that request made before it sends " +
+			"another: a group of the same `name`, availability zones, `domain_id` and `source_vpc_id` created since the request " +
+			"was sent, and adopts it when there is exactly one. SDRS cannot tell apart two groups of the same name and sites " +
+			"created at the same time (by two applies at once, say): then none is adopted and the error lists them. When the " +
+			"answer to an action (enable, disable, planned failover) is lost, the group's status tells whether it took effect " +
+			"before the action is sent again.\n\n" +
+			"**Interruptions and timeouts.** An apply interrupted (Ctrl-C) while the group is being created, protected, " +
+			"unprotected or failed over keeps the group in the state, untainted, with its real status (`creating`, `starting`, " +
+			"`stopping`, `reversing`, ...); the next plan shows an in-place update that waits for that operation to end, without " +
+			"starting it again. A create that passes `timeouts.create` leaves the group tainted: `terraform untaint` keeps it, " +
+			"and the next apply resumes waiting; otherwise the next apply replaces it. An interrupted destroy resumes: the next " +
+			"destroy finds the group `deleting` and waits until it is gone.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -62,7 +62,17 @@ func (r *replicationPairResource) Schema(ctx context.Context, _ resource.SchemaR
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Huawei Cloud SDRS replication pair: a production-site disk of a protection group and the DR-site " +
 			"disk that SDRS creates for it and keeps in sync while the group's protection is enabled. Creation and deletion are " +
-			"SDRS jobs that the provider waits for. Only `name` changes in place.",
+			"SDRS jobs that the provider waits for. Only `name` changes in place.\n\n" +
+			"**Lost answers.** SDRS takes no idempotency token. When the answer to a create is lost (the connection broke after " +
+			"the request was sent, or the API answered 5xx), the provider looks for the pair that request made before it sends " +
+			"another: the pair of `group_id` on `volume_id` created since the request was sent (a disk serves one pair at a " +
+			"time, so the disk identifies it), and adopts it.\n\n" +
+			"**Interruptions and timeouts.** An apply interrupted (Ctrl-C) while the pair is being created keeps it in the state, " +
+			"untainted, with the status `creating`; the next plan shows an in-place update that waits for the creation to end, " +
+			"without creating again. A create that passes `timeouts.create` leaves the pair tainted: `terraform untaint` keeps " +
+			"it, and the next apply resumes waiting; otherwise the next apply replaces it. An interrupted destroy resumes: the " +
+			"next destroy finds the pair `deleting` and waits until it is gone; a pair whose group is in the middle of an action " +
+			"is deleted once the action has ended.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The replication pair's ID.", PlanModifiers: stable},
 			"name": schema.StringAttribute{
