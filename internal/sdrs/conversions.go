@@ -2,6 +2,8 @@ package sdrs
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -94,4 +96,18 @@ func parseAPITime(s string) (t time.Time, ok bool) {
 func createdSince(createdAt string, since time.Time) bool {
 	t, ok := parseAPITime(createdAt)
 	return ok && !t.Before(since)
+}
+
+// onlyOne returns the one ID of the objects a lost create may have made:
+// false for none; for more, an error that says why (what) and that none is
+// adopted.
+func onlyOne(ids []string, what string) (string, bool, error) {
+	switch len(ids) {
+	case 0:
+		return "", false, nil
+	case 1:
+		return ids[0], true, nil
+	}
+	return "", false, fmt.Errorf("%d %s (%s), so none is adopted. Import the one to keep (terraform import) and delete the others",
+		len(ids), what, strings.Join(ids, ", "))
 }

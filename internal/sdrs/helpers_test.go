@@ -146,3 +146,32 @@ func liftFaultsOnError(t *testing.T, env map[string]string) resource.ErrorCheckF
 		return err
 	}
 }
+
+// ownSandboxTest runs steps against the sandbox of env (from
+// acctest.StartSandbox), which must hold no group and no pair at the end;
+// a step that fails unexpectedly clears its faults first.
+func ownSandboxTest(t *testing.T, env map[string]string, steps ...resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkSandboxEmpty(t, env),
+		ErrorCheck:               liftFaultsOnError(t, env),
+		Steps:                    steps,
+	})
+}
+
+// checkSent checks that the sandbox of env served want requests on route
+// so far, or since *since when since is given.
+func checkSent(t *testing.T, env map[string]string, route string, want int64, since *int64) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		n := mutations(t, env, route)
+		if since != nil {
+			n -= *since
+		}
+		if n != want {
+			return fmt.Errorf("%s: %d requests sent, want %d", route, n, want)
+		}
+		return nil
+	}
+}

@@ -3,14 +3,12 @@ package sdrs_test
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
@@ -62,25 +60,16 @@ func pairConfig(env map[string]string, name string) string {
 // them. The sandbox then holds exactly one of each.
 func TestAccLostCreateAnswersAreAdopted(t *testing.T) {
 	env := acctest.StartSandbox(t, sandbox.Options{Faults: "reset_after=1,route=POST /v1/"})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		Steps: []resource.TestStep{{
-			Config:            pairConfig(env, randomName()),
-			ConfigStateChecks: stateIs("available", false, "source"),
-			Check: resource.ComposeTestCheckFunc(
-				checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_replication_pair": 1}),
-				resource.TestCheckResourceAttr(pairAddr, "status", "available"),
-				func(*terraform.State) error {
-					// One create of each was sent: adopted, not repeated.
-					if g, p := mutations(t, env, routeCreateGroup), mutations(t, env, routeCreatePair); g != 1 || p != 1 {
-						return fmt.Errorf("%d group creates and %d pair creates sent, want 1 of each", g, p)
-					}
-					return nil
-				},
-			),
-		}},
+	ownSandboxTest(t, env, resource.TestStep{
+		Config:            pairConfig(env, randomName()),
+		ConfigStateChecks: stateIs("available", false, "source"),
+		Check: resource.ComposeTestCheckFunc(
+			checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_replication_pair": 1}),
+			resource.TestCheckResourceAttr(pairAddr, "status", "available"),
+			// One create of each was sent: adopted, not repeated.
+			checkSent(t, env, routeCreateGroup, 1, nil),
+			checkSent(t, env, routeCreatePair, 1, nil),
+		),
 	})
 }
 
@@ -89,21 +78,12 @@ func TestAccLostCreateAnswersAreAdopted(t *testing.T) {
 // first two creates and the pair's first one.
 func TestAccCreatesAnswered5xxAreRepeated(t *testing.T) {
 	env := acctest.StartSandbox(t, sandbox.Options{Faults: "5xx=0.5,seed=12,route=POST /v1/"})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		Steps: []resource.TestStep{{
-			Config: pairConfig(env, randomName()),
-			Check: resource.ComposeTestCheckFunc(
-				checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_replication_pair": 1}),
-				func(*terraform.State) error {
-					if g, p := mutations(t, env, routeCreateGroup), mutations(t, env, routeCreatePair); g != 3 || p != 2 {
-						return fmt.Errorf("%d group creates and %d pair creates sent, want 3 and 2", g, p)
-					}
-					return nil
-				},
-			),
-		}},
+	ownSandboxTest(t, env, resource.TestStep{
+		Config: pairConfig(env, randomName()),
+		Check: resource.ComposeTestCheckFunc(
+			checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_replication_pair": 1}),
+			checkSent(t, env, routeCreateGroup, 3, nil),
+			checkSent(t, env, routeCreatePair, 2, nil),
+		),
 	})
 }

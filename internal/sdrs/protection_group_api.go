@@ -3,7 +3,6 @@ package sdrs
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
@@ -186,13 +185,6 @@ func (c *Client) FindNewGroup(ctx context.Context, in model.CreateProtectionGrou
 			ids = append(ids, g.Id)
 		}
 	}
-	switch len(ids) {
-	case 0:
-		return "", false, nil
-	case 1:
-		return ids[0], true, nil
-	}
-	return "", false, fmt.Errorf("%d protection groups named %q with the same sites, domain and VPC were created since %s (%s): SDRS cannot tell "+
-		"which one this create made, so none is adopted. Import the one to keep (terraform import) and delete the others",
-		len(ids), in.Name, since.UTC().Format(time.RFC3339), strings.Join(ids, ", "))
+	return onlyOne(ids, fmt.Sprintf("protection groups named %q with the same sites, domain and VPC were created since %s: SDRS cannot "+
+		"tell which one this create made", in.Name, since.UTC().Format(time.RFC3339)))
 }

@@ -167,13 +167,6 @@ func (c *Client) FindNewPair(ctx context.Context, in model.CreateReplicationRequ
 			ids = append(ids, p.Id)
 		}
 	}
-	switch len(ids) {
-	case 0:
-		return "", false, nil
-	case 1:
-		return ids[0], true, nil
-	}
-	return "", false, fmt.Errorf("%d replication pairs of protection group %s on disk %s were created since %s (%s), where SDRS allows one: "+
-		"none is adopted. Import the one to keep (terraform import) and delete the others",
-		len(ids), in.ServerGroupId, in.VolumeId, since.UTC().Format(time.RFC3339), strings.Join(ids, ", "))
+	return onlyOne(ids, fmt.Sprintf("replication pairs of protection group %s on disk %s were created since %s, where SDRS allows one",
+		in.ServerGroupId, in.VolumeId, since.UTC().Format(time.RFC3339)))
 }

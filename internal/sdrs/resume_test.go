@@ -30,41 +30,30 @@ func TestAccProtectionGroup_resumesCreationInPlace(t *testing.T) {
 	// step 2 has shown the update.
 	setFaults(t, env, "stall=sdrs.protection_group.create")
 	id, _ := acctest.SDRSCreateGroup(t, client, env, name)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		ErrorCheck:               liftFaultsOnError(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config:             config,
-				ResourceName:       groupAddr,
-				ImportState:        true,
-				ImportStateId:      id,
-				ImportStatePersist: true,
-				ImportStateCheck:   importedStatus(id, "creating"),
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectUnknownValue(groupAddr, tfjsonpath.New("status")),
-					thenSetFaults(t, env, ""),
-				}},
-				ConfigStateChecks: append(stateIs("available", false, "source"),
-					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("id"), knownvalue.StringExact(id))),
-				Check: resource.ComposeTestCheckFunc(
-					checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1}),
-					func(*terraform.State) error {
-						if n := mutations(t, env, routeCreateGroup); n != 1 {
-							return fmt.Errorf("%d creates sent, want only the first one", n)
-						}
-						return nil
-					},
-				),
-			},
+	ownSandboxTest(t, env,
+		resource.TestStep{
+			Config:             config,
+			ResourceName:       groupAddr,
+			ImportState:        true,
+			ImportStateId:      id,
+			ImportStatePersist: true,
+			ImportStateCheck:   importedStatus(id, "creating"),
 		},
-	})
+		resource.TestStep{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(groupAddr, tfjsonpath.New("status")),
+				thenSetFaults(t, env, ""),
+			}},
+			ConfigStateChecks: append(stateIs("available", false, "source"),
+				statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("id"), knownvalue.StringExact(id))),
+			Check: resource.ComposeTestCheckFunc(
+				checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1}),
+				checkSent(t, env, routeCreateGroup, 1, nil), // only the first one
+			),
+		},
+	)
 }
 
 // importedStatus checks the status of the imported object id (the states
@@ -93,60 +82,49 @@ func TestAccReplicationPair_resumesCreationInPlace(t *testing.T) {
 	var group acctest.ID
 	pairID := ""
 	config := ownGroupConfig(env, name, "", pairBlock(name+"-pair", volume, ""))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		ErrorCheck:               liftFaultsOnError(t, env),
-		Steps: []resource.TestStep{
-			{Config: ownGroupConfig(env, name, "", ""), Check: group.Capture(groupAddr)},
-			{
-				PreConfig: func() {
-					setFaults(t, env, "stall=sdrs.replication_pair.create")
-					jobID, err := client.CreatePair(context.Background(), model.CreateReplicationRequestParams{
-						ServerGroupId: group.Value, VolumeId: volume, Name: name + "-pair"})
-					if err != nil {
-						t.Fatal(err)
-					}
-					j, err := client.GetJob(context.Background(), jobID)
-					if err != nil || j.Entities == nil || j.Entities.ReplicationPairId == nil {
-						t.Fatalf("job %s: %v %v", jobID, j, err)
-					}
-					pairID = *j.Entities.ReplicationPairId
-				},
-				Config:             config,
-				ResourceName:       pairAddr,
-				ImportState:        true,
-				ImportStateIdFunc:  func(*terraform.State) (string, error) { return pairID, nil },
-				ImportStatePersist: true,
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					return importedStatus(pairID, "creating")(states)
-				},
+	ownSandboxTest(t, env,
+		resource.TestStep{Config: ownGroupConfig(env, name, "", ""), Check: group.Capture(groupAddr)},
+		resource.TestStep{
+			PreConfig: func() {
+				setFaults(t, env, "stall=sdrs.replication_pair.create")
+				jobID, err := client.CreatePair(context.Background(), model.CreateReplicationRequestParams{
+					ServerGroupId: group.Value, VolumeId: volume, Name: name + "-pair"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				j, err := client.GetJob(context.Background(), jobID)
+				if err != nil || j.Entities == nil || j.Entities.ReplicationPairId == nil {
+					t.Fatalf("job %s: %v %v", jobID, j, err)
+				}
+				pairID = *j.Entities.ReplicationPairId
 			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(pairAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionNoop),
-					plancheck.ExpectUnknownValue(pairAddr, tfjsonpath.New("target_volume_id")),
-					thenSetFaults(t, env, ""),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
-					statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("target_volume_id"), knownvalue.StringRegexp(uuidPattern)),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_replication_pair": 1}),
-					func(*terraform.State) error {
-						if n := mutations(t, env, routeCreatePair); n != 1 {
-							return fmt.Errorf("%d pair creates sent, want only the first one", n)
-						}
-						return nil
-					},
-				),
+			Config:             config,
+			ResourceName:       pairAddr,
+			ImportState:        true,
+			ImportStateIdFunc:  func(*terraform.State) (string, error) { return pairID, nil },
+			ImportStatePersist: true,
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				return importedStatus(pairID, "creating")(states)
 			},
 		},
-	})
+		resource.TestStep{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(pairAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionNoop),
+				plancheck.ExpectUnknownValue(pairAddr, tfjsonpath.New("target_volume_id")),
+				thenSetFaults(t, env, ""),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("target_volume_id"), knownvalue.StringRegexp(uuidPattern)),
+			},
+			Check: resource.ComposeTestCheckFunc(
+				checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_replication_pair": 1}),
+				checkSent(t, env, routeCreatePair, 1, nil), // only the first one
+			),
+		},
+	)
 }
 
 // Enabling protection that passes its update timeout fails naming the
@@ -160,37 +138,26 @@ func TestAccProtectionGroup_resumesTimedOutStart(t *testing.T) {
 		return ownGroupConfig(env, name, "  enabled = "+enabled+"\n  timeouts = { update = \"2s\" }", pairBlock(name+"-pair", sandboxVolume(env, 1), ""))
 	}
 	var actions int64
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		ErrorCheck:               liftFaultsOnError(t, env),
-		Steps: []resource.TestStep{
-			{Config: config("false")},
-			{
-				PreConfig: func() { setFaults(t, env, "stall=sdrs.protection_group.start") },
-				Config:    config("true"),
-				ExpectError: regexp.MustCompile(`(?s)Timeout while updating continuity_sdrs_protection_group.*timeout while waiting for\s+enabling\s+protection.*` +
-					`the\s+timeout\s+of\s+2s\s+passed.*status\s+is\s+now\s+"starting".*apply\s+again\s+to\s+resume`),
-			},
-			{
-				PreConfig: func() { actions = mutations(t, env, routeGroupAction) },
-				Config:    config("true"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectUnknownValue(groupAddr, tfjsonpath.New("status")),
-					thenSetFaults(t, env, ""),
-				}},
-				ConfigStateChecks: stateIs("protected", true, "source"),
-				Check: func(*terraform.State) error {
-					if n := mutations(t, env, routeGroupAction); n != actions {
-						return fmt.Errorf("%d actions sent by the resumed apply, want none", n-actions)
-					}
-					return nil
-				},
-			},
+	ownSandboxTest(t, env,
+		resource.TestStep{Config: config("false")},
+		resource.TestStep{
+			PreConfig: func() { setFaults(t, env, "stall=sdrs.protection_group.start") },
+			Config:    config("true"),
+			ExpectError: regexp.MustCompile(`(?s)Timeout while updating continuity_sdrs_protection_group.*timeout while waiting for\s+enabling\s+protection.*` +
+				`the\s+timeout\s+of\s+2s\s+passed.*status\s+is\s+now\s+"starting".*apply\s+again\s+to\s+resume`),
 		},
-	})
+		resource.TestStep{
+			PreConfig: func() { actions = mutations(t, env, routeGroupAction) },
+			Config:    config("true"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(groupAddr, tfjsonpath.New("status")),
+				thenSetFaults(t, env, ""),
+			}},
+			ConfigStateChecks: stateIs("protected", true, "source"),
+			Check:             checkSent(t, env, routeGroupAction, 0, &actions), // none by the resumed apply
+		},
+	)
 }
 
 // A create that passes its timeout fails naming the timeout, the wait and
@@ -199,33 +166,23 @@ func TestAccProtectionGroup_resumesTimedOutStart(t *testing.T) {
 func TestAccProtectionGroup_createTimeoutLeavesTaintedGroup(t *testing.T) {
 	env := acctest.StartSandbox(t, sandbox.Options{})
 	name := randomName()
-	var first acctest.ID
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		ErrorCheck:               liftFaultsOnError(t, env),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() { setFaults(t, env, "stall=sdrs.protection_group.create") },
-				Config:    ownGroupConfig(env, name, `  timeouts = { create = "1s" }`, ""),
-				ExpectError: regexp.MustCompile(`(?s)Timeout while creating continuity_sdrs_protection_group.*timeout while waiting for\s+creating\s+protection\s+group.*` +
-					`the\s+timeout\s+of\s+1s\s+passed.*last\s+state\s+"RUNNING".*status\s+is\s+now\s+"creating".*terraform\s+untaint`),
-			},
-			{
-				// The tainted group is in the state (with its ID), still creating.
-				PreConfig: func() { setFaults(t, env, "") },
-				Config:    ownGroupConfig(env, name, "", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: resource.ComposeTestCheckFunc(
-					first.Capture(groupAddr),
-					checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1}),
-				),
-			},
+	ownSandboxTest(t, env,
+		resource.TestStep{
+			PreConfig: func() { setFaults(t, env, "stall=sdrs.protection_group.create") },
+			Config:    ownGroupConfig(env, name, `  timeouts = { create = "1s" }`, ""),
+			ExpectError: regexp.MustCompile(`(?s)Timeout while creating continuity_sdrs_protection_group.*timeout while waiting for\s+creating\s+protection\s+group.*` +
+				`the\s+timeout\s+of\s+1s\s+passed.*last\s+state\s+"RUNNING".*status\s+is\s+now\s+"creating".*terraform\s+untaint`),
 		},
-	})
+		resource.TestStep{
+			// The tainted group is in the state (with its ID), still creating.
+			PreConfig: func() { setFaults(t, env, "") },
+			Config:    ownGroupConfig(env, name, "", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			Check: checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1}),
+		},
+	)
 }
 
 // A destroy interrupted (here: timed out) while the group was deleting
@@ -237,40 +194,29 @@ func TestAccProtectionGroup_resumesDeletion(t *testing.T) {
 	name := randomName()
 	config := ownGroupConfig(env, name, `  timeouts = { delete = "1s" }`, "")
 	var group acctest.ID
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		ErrorCheck:               liftFaultsOnError(t, env),
-		Steps: []resource.TestStep{
-			{Config: config, Check: group.Capture(groupAddr)},
-			{
-				// The deletion is under way (sent behind Terraform's back, held
-				// by the sandbox) when the destroy starts.
-				PreConfig: func() {
-					setFaults(t, env, "stall=sdrs.protection_group.delete")
-					if _, err := client.DeleteGroup(context.Background(), group.Value); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config:      config,
-				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)Timeout while deleting continuity_sdrs_protection_group.*to be deleted.*timeouts.delete`),
+	ownSandboxTest(t, env,
+		resource.TestStep{Config: config, Check: group.Capture(groupAddr)},
+		resource.TestStep{
+			// The deletion is under way (sent behind Terraform's back, held
+			// by the sandbox) when the destroy starts.
+			PreConfig: func() {
+				setFaults(t, env, "stall=sdrs.protection_group.delete")
+				if _, err := client.DeleteGroup(context.Background(), group.Value); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{
-				Config:  config,
-				Destroy: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroy),
-					thenSetFaults(t, env, ""),
-				}},
-				Check: func(*terraform.State) error {
-					if n := mutations(t, env, routeDeleteGroup); n != 1 {
-						return fmt.Errorf("%d deletions sent, want only the first one", n)
-					}
-					return nil
-				},
-			},
+			Config:      config,
+			Destroy:     true,
+			ExpectError: regexp.MustCompile(`(?s)Timeout while deleting continuity_sdrs_protection_group.*to be deleted.*timeouts.delete`),
 		},
-	})
+		resource.TestStep{
+			Config:  config,
+			Destroy: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroy),
+				thenSetFaults(t, env, ""),
+			}},
+			Check: checkSent(t, env, routeDeleteGroup, 1, nil), // only the first one
+		},
+	)
 }

@@ -56,20 +56,15 @@ func TestAccSoakSDRS(t *testing.T) {
 	holds := checkSandboxHolds(t, env, map[string]int{
 		"continuity_sdrs_protection_group": groups, "continuity_sdrs_replication_pair": groups * pairsPerGroup})
 	start := time.Now()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, env),
-		Steps: []resource.TestStep{
-			{Config: soakConfig(env, groups, pairsPerGroup, false), Check: holds},
-			{
-				Config: soakConfig(env, groups, pairsPerGroup, true),
-				Check: resource.ComposeTestCheckFunc(holds,
-					resource.TestCheckResourceAttr("continuity_sdrs_protection_group.soak.0", "status", "protected"),
-					resource.TestCheckResourceAttr("continuity_sdrs_protection_group.soak.2", "status", "protected")),
-			},
+	ownSandboxTest(t, env,
+		resource.TestStep{Config: soakConfig(env, groups, pairsPerGroup, false), Check: holds},
+		resource.TestStep{
+			Config: soakConfig(env, groups, pairsPerGroup, true),
+			Check: resource.ComposeTestCheckFunc(holds,
+				resource.TestCheckResourceAttr("continuity_sdrs_protection_group.soak.0", "status", "protected"),
+				resource.TestCheckResourceAttr("continuity_sdrs_protection_group.soak.2", "status", "protected")),
 		},
-	})
+	)
 	m := acctest.SandboxMetrics(t, env["HW_SDRS_ENDPOINT"])
 	var requests int64
 	var routes []string
