@@ -56,12 +56,12 @@ func setFaults(t *testing.T, env map[string]string, spec string) {
 	acctest.SetSDRSSandboxFaults(t, env, spec)
 }
 
-// thenSetFaults is a plan check that changes the sandbox's faults between
+// thenLiftFaults is a plan check that clears the sandbox's faults between
 // the plan and the apply (after the checks before it passed): a stall that
 // held an object in its transitional status for the plan is lifted for
 // the apply that resumes it.
-func thenSetFaults(t *testing.T, env map[string]string, spec string) plancheck.PlanCheck {
-	return sideEffect(func() { setFaults(t, env, spec) })
+func thenLiftFaults(t *testing.T, env map[string]string) plancheck.PlanCheck {
+	return sideEffect(func() { setFaults(t, env, "") })
 }
 
 type sideEffect func()

@@ -209,7 +209,7 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 		return gone(ctx)
 	case slices.Contains(d.Transitional, status):
 		tflog.Info(ctx, what+": waiting for the operation under way to end first", map[string]any{"status": status})
-		if _, err := settle(ctx, d.Kind+" "+d.ID+" to end its "+status+" operation before its deletion", d.Status, d.Transitional); err != nil {
+		if err := settle(ctx, d.Kind+" "+d.ID+" to end its "+status+" operation before its deletion", d.Status, d.Transitional); err != nil {
 			if apierr.IsNotFound(err) {
 				return nil
 			}
@@ -254,10 +254,9 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 }
 
 // settle waits, reading the status with get, until it leaves the
-// transitional statuses, and returns the status it settled in. what names
-// the wait in messages; a timeout names the last transitional status.
-func settle(ctx context.Context, what string, get func(ctx context.Context) (string, error), transitional []string) (string, error) {
-	status := ""
+// transitional statuses. what names the wait in messages; a timeout names
+// the last transitional status.
+func settle(ctx context.Context, what string, get func(ctx context.Context) (string, error), transitional []string) error {
 	_, err := wait.Conf[struct{}]{
 		Operation: what,
 		Pending:   transitional,
@@ -267,14 +266,13 @@ func settle(ctx context.Context, what string, get func(ctx context.Context) (str
 			if err != nil {
 				return struct{}{}, "", err
 			}
-			status = s
 			if slices.Contains(transitional, s) {
 				return struct{}{}, s, nil
 			}
 			return struct{}{}, stateSettled, nil
 		},
 	}.Wait(ctx)
-	return status, err
+	return err
 }
 
 // stateSettled is the state settle gives an object out of its

@@ -70,7 +70,7 @@ func (o objectType[A]) statusOf(c *Client, id string) func(ctx context.Context) 
 // settle waits until object id leaves its transitional statuses (what
 // names the wait) and returns it as it then is.
 func (o objectType[A]) settle(ctx context.Context, c *Client, id, what string) (*A, error) {
-	if _, err := settle(ctx, what, o.statusOf(c, id), o.transitional); err != nil {
+	if err := settle(ctx, what, o.statusOf(c, id), o.transitional); err != nil {
 		return nil, err
 	}
 	return o.get(c, ctx, id)

@@ -68,7 +68,6 @@ func createRequest(t *testing.T) (resource.CreateRequest, *resource.CreateRespon
 // group's real status, also when the group cannot be read back.
 func TestInterruptedCreateWarnsAndStoresTheStatus(t *testing.T) {
 	for _, readable := range []bool{true, false} {
-		readable := readable
 		c := creatingAPI(t, &readable)
 		r := &protectionGroupResource{client: c}
 		req, resp := createRequest(t)

@@ -44,7 +44,7 @@ func TestAccProtectionGroup_resumesCreationInPlace(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectUnknownValue(groupAddr, tfjsonpath.New("status")),
-				thenSetFaults(t, env, ""),
+				thenLiftFaults(t, env),
 			}},
 			ConfigStateChecks: append(stateIs("available", false, "source"),
 				statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("id"), knownvalue.StringExact(id))),
@@ -113,7 +113,7 @@ func TestAccReplicationPair_resumesCreationInPlace(t *testing.T) {
 				plancheck.ExpectResourceAction(pairAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionNoop),
 				plancheck.ExpectUnknownValue(pairAddr, tfjsonpath.New("target_volume_id")),
-				thenSetFaults(t, env, ""),
+				thenLiftFaults(t, env),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
@@ -152,7 +152,7 @@ func TestAccProtectionGroup_resumesTimedOutStart(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectUnknownValue(groupAddr, tfjsonpath.New("status")),
-				thenSetFaults(t, env, ""),
+				thenLiftFaults(t, env),
 			}},
 			ConfigStateChecks: stateIs("protected", true, "source"),
 			Check:             checkSent(t, env, routeGroupAction, 0, &actions), // none by the resumed apply
@@ -214,7 +214,7 @@ func TestAccProtectionGroup_resumesDeletion(t *testing.T) {
 			Destroy: true,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroy),
-				thenSetFaults(t, env, ""),
+				thenLiftFaults(t, env),
 			}},
 			Check: checkSent(t, env, routeDeleteGroup, 1, nil), // only the first one
 		},
