@@ -11,12 +11,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
@@ -85,68 +82,22 @@ func (c *Client) sdk(ctx context.Context) *sdrsv1.SdrsClient {
 	return sdrsv1.NewSdrsClient(hc)
 }
 
-// contextTransport attaches a call's context to the requests the SDK built,
-// and repeats a read (GET) or a rename (PUT) that the API answered with
-// HTTP 500.
+// contextTransport attaches a call's context to the requests the SDK built.
 //
 // The SDK hands a transport error back as it got it (with one endpoint, as
 // here, it joins no messages): the *url.Error of net/http, which wraps the
 // connection's error, so that adopt.Unsure recognises a connection lost
 // after the request was sent (TestLostAnswersAreUnsure checks it under the
-// sandbox's reset_after fault). The round tripper therefore need not keep
-// the original error itself.
-//
-// The provider's transport retries 502, 503 and 504 for every idempotent
-// request but not 500, which SDRS's gateway also answers for a transient
-// failure (SDRS.0000, "Internal server error"). A GET and the rename PUT
-// are safe to repeat: they are sent again, readRetries times at most,
-// bounded by the call's context; an SDRS object's wait would otherwise end
-// at the first poll answered 500.
+// sandbox's reset_after fault). Retries (a GET or PUT answered 500, 502,
+// 503 or 504) are the shared transport's.
 type contextTransport struct {
 	// ctx is one call's context, held for the SDK that takes none; see Client.
 	ctx  context.Context
 	next http.RoundTripper
 }
 
-// readRetries bounds the repetitions of a GET or PUT answered 500; the
-// first waits readRetryWait (a variable for tests), each further one twice
-// as long.
-const readRetries = 5
-
-var readRetryWait = 250 * time.Millisecond
-
 func (t contextTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	r = r.WithContext(t.ctx)
-	if r.Method != http.MethodGet && r.Method != http.MethodPut {
-		return t.next.RoundTrip(r)
-	}
-	wait := readRetryWait
-	for retry := 0; ; retry++ {
-		resp, err := t.next.RoundTrip(r)
-		if err != nil || resp.StatusCode != http.StatusInternalServerError || retry == readRetries || (r.Body != nil && r.GetBody == nil) {
-			return resp, err
-		}
-		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		_ = resp.Body.Close()
-		tflog.Debug(t.ctx, "SDRS answered HTTP 500 to a request safe to repeat; sending it again", map[string]any{
-			"method": r.Method, "path": r.URL.Path, "retry": retry + 1, "wait": wait.String()})
-		timer := time.NewTimer(wait)
-		select {
-		case <-t.ctx.Done():
-			timer.Stop()
-			return nil, t.ctx.Err()
-		case <-timer.C:
-		}
-		wait *= 2
-		if r.GetBody != nil {
-			body, err := r.GetBody()
-			if err != nil {
-				return nil, err
-			}
-			r = r.Clone(t.ctx)
-			r.Body = body
-		}
-	}
+	return t.next.RoundTrip(r.WithContext(t.ctx))
 }
 
 // operation names an API call in errors, e.g. "POST /v1/{project_id}/server-groups".
