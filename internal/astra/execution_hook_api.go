@@ -153,6 +153,23 @@ func (c *Client) ListExecutionHooks(ctx context.Context, filter string) ([]Execu
 	return out.Items, nil
 }
 
+// FindExecutionHooksByName returns the execution hooks called name, which
+// the API keeps unique. The name goes to the API as a filter when the
+// filter syntax can carry it, and is matched exactly on this side.
+func (c *Client) FindExecutionHooksByName(ctx context.Context, name string) ([]ExecutionHook, error) {
+	hooks, err := c.ListExecutionHooks(ctx, filterQuery([]filterClause{{"name", name}}).Get("filter"))
+	if err != nil {
+		return nil, err
+	}
+	var out []ExecutionHook
+	for _, h := range hooks {
+		if h.Name == name {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
 // ExecutionHooksUsing returns the execution hooks that run the hook source id.
 func (c *Client) ExecutionHooksUsing(ctx context.Context, hookSourceID string) ([]ExecutionHook, error) {
 	hooks, err := c.ListExecutionHooks(ctx, "hookSourceID eq '"+hookSourceID+"'")
