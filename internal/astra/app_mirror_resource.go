@@ -235,7 +235,9 @@ func (r *appMirrorResource) Create(ctx context.Context, req resource.CreateReque
 	created, adopted, err := adopt.Create[*AppMirror]{
 		Operation: "AppMirror of app " + in.SourceAppID,
 		Create:    func(ctx context.Context) (*AppMirror, error) { return r.client.CreateAppMirror(ctx, in) },
-		Find:      func(ctx context.Context, since time.Time) (*AppMirror, bool, error) { return r.findCreated(ctx, in, since) },
+		Find: func(ctx context.Context, since time.Time) (*AppMirror, bool, error) {
+			return r.findCreated(ctx, in, since)
+		},
 	}.Do(ctx)
 	if err != nil {
 		addAppMirrorError(&resp.Diagnostics, "creating", plan, err)

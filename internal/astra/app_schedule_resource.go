@@ -222,7 +222,9 @@ func (r *appScheduleResource) Create(ctx context.Context, req resource.CreateReq
 	created, adopted, err := adopt.Create[*Schedule]{
 		Operation: fmt.Sprintf("schedule %q of app %s", in.Name, appID),
 		Create:    func(ctx context.Context) (*Schedule, error) { return r.client.CreateSchedule(ctx, appID, in) },
-		Find:      func(ctx context.Context, since time.Time) (*Schedule, bool, error) { return r.findCreated(ctx, appID, in.Name, since) },
+		Find: func(ctx context.Context, since time.Time) (*Schedule, bool, error) {
+			return r.findCreated(ctx, appID, in.Name, since)
+		},
 	}.Do(ctx)
 	if err != nil {
 		addAppScheduleError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)

@@ -211,7 +211,9 @@ func (r *executionHookResource) Create(ctx context.Context, req resource.CreateR
 	created, adopted, err := adopt.Create[*ExecutionHook]{
 		Operation: fmt.Sprintf("execution hook %q", in.Name),
 		Create:    func(ctx context.Context) (*ExecutionHook, error) { return r.client.CreateExecutionHook(ctx, in) },
-		Find:      func(ctx context.Context, since time.Time) (*ExecutionHook, bool, error) { return r.findCreated(ctx, in, since) },
+		Find: func(ctx context.Context, since time.Time) (*ExecutionHook, bool, error) {
+			return r.findCreated(ctx, in, since)
+		},
 	}.Do(ctx)
 	if err != nil {
 		addExecutionHookError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)

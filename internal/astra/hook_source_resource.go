@@ -172,7 +172,9 @@ func (r *hookSourceResource) Create(ctx context.Context, req resource.CreateRequ
 	created, adopted, err := adopt.Create[*HookSource]{
 		Operation: fmt.Sprintf("hook source %q", in.Name),
 		Create:    func(ctx context.Context) (*HookSource, error) { return r.client.CreateHookSource(ctx, in) },
-		Find:      func(ctx context.Context, since time.Time) (*HookSource, bool, error) { return r.findCreated(ctx, in.Name, since) },
+		Find: func(ctx context.Context, since time.Time) (*HookSource, bool, error) {
+			return r.findCreated(ctx, in.Name, since)
+		},
 	}.Do(ctx)
 	if err != nil {
 		addHookSourceError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)
