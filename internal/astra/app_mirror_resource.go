@@ -251,7 +251,7 @@ func (r *appMirrorResource) Create(ctx context.Context, req resource.CreateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	live, err := r.waitFor(ctx, created.ID, MirrorEstablished, created.SourceAppID, MirrorEstablishing)
+	live, err := r.waitFor(ctx, created.ID, MirrorEstablished, created.SourceAppID, "")
 	if err != nil {
 		r.addWaitError(ctx, resp.State.Set, &resp.Diagnostics, apierr.PhaseCreate, "waiting for the establishment of", plan, planned, err)
 		return

@@ -2,6 +2,7 @@ package astra_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -129,4 +130,17 @@ func (c setFaultsCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanReques
 	if res.StatusCode != http.StatusOK {
 		resp.Error = fmt.Errorf("setting faults %q: HTTP %d", c.spec, res.StatusCode)
 	}
+}
+
+// getJSON decodes the JSON answer of a GET of url into out.
+func getJSON(url string, out any) error {
+	res, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: HTTP %d", url, res.StatusCode)
+	}
+	return json.NewDecoder(res.Body).Decode(out)
 }
