@@ -104,7 +104,9 @@ func retryable(idempotent bool, resp *http.Response, err error) (string, bool) {
 	case http.StatusTooManyRequests:
 		// The server refused without acting, whatever the method.
 		return "HTTP " + resp.Status, true
-	case http.StatusBadGateway, http.StatusGatewayTimeout:
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
+		// A request safe to repeat is repeated; a POST may have been
+		// acted on (adopt finds out).
 		if idempotent {
 			return "HTTP " + resp.Status, true
 		}

@@ -58,7 +58,7 @@ func TestGetRetriedOn503ThenSucceeds(t *testing.T) {
 }
 
 func TestIdempotentRetriedOnGatewayErrors(t *testing.T) {
-	for _, status := range []int{http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout} {
+	for _, status := range []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout} {
 		for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
 			srv, count := statusServer(t, status, "")
 			c := newTestClient(t, fastOptions())
@@ -77,7 +77,6 @@ func TestNotRetried(t *testing.T) {
 		status     int
 		retryAfter string
 	}{
-		{http.MethodGet, http.StatusInternalServerError, ""},
 		{http.MethodGet, http.StatusBadRequest, ""},
 		{http.MethodGet, http.StatusNotFound, ""},
 		{http.MethodGet, http.StatusNotImplemented, ""},
