@@ -21,16 +21,22 @@ func createdSince(md *Metadata, since time.Time) bool {
 	return ok && !t.Before(since)
 }
 
-// adoptable returns the only one of candidates (those made since the first
-// request that identify as the object a create made), false when there is
-// none, and an error when there are several: then the API cannot tell which
-// one the lost answer was about, and adopting either could take over an
-// object made by someone else.
-func adoptable[T any](what string, candidates []T, id func(T) string) (T, bool, error) {
-	var zero T
+// adoptFound returns the only object of found that made says a create
+// whose answer was lost made (one identified as that object, made since
+// the first request), false when there is none, and an error when there
+// are several: then the API cannot tell which one the lost answer was
+// about, and adopting either could take over an object made by someone
+// else. what names what was looked for.
+func adoptFound[T any](what string, found []T, made func(*T) bool, id func(*T) string) (*T, bool, error) {
+	var candidates []*T
+	for i := range found {
+		if made(&found[i]) {
+			candidates = append(candidates, &found[i])
+		}
+	}
 	switch len(candidates) {
 	case 0:
-		return zero, false, nil
+		return nil, false, nil
 	case 1:
 		return candidates[0], true, nil
 	}
@@ -38,6 +44,6 @@ func adoptable[T any](what string, candidates []T, id func(T) string) (T, bool, 
 	for i, c := range candidates {
 		ids[i] = id(c)
 	}
-	return zero, false, fmt.Errorf("%d objects match %s (%s) and Astra Control cannot tell which one the lost answer was about; "+
+	return nil, false, fmt.Errorf("%d objects match %s (%s) and Astra Control cannot tell which one the lost answer was about; "+
 		"import the one to keep with terraform import and delete the others", len(candidates), what, strings.Join(ids, ", "))
 }

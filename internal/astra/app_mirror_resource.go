@@ -269,14 +269,9 @@ func (r *appMirrorResource) findCreated(ctx context.Context, in AppMirrorInput, 
 	if err != nil {
 		return nil, false, err
 	}
-	var made []*AppMirror
-	for i := range found {
-		m := &found[i]
-		if m.SourceAppID == in.SourceAppID && m.DestinationClusterID == in.DestinationClusterID && createdSince(m.Metadata, since) {
-			made = append(made, m)
-		}
-	}
-	return adoptable("an AppMirror of app "+in.SourceAppID, made, func(m *AppMirror) string { return m.ID })
+	return adoptFound("an AppMirror of app "+in.SourceAppID, found, func(m *AppMirror) bool {
+		return m.SourceAppID == in.SourceAppID && m.DestinationClusterID == in.DestinationClusterID && createdSince(m.Metadata, since)
+	}, func(m *AppMirror) string { return m.ID })
 }
 
 // addWaitError reports a wait that ended early (apierr.AddWaitError). When

@@ -36,6 +36,26 @@ const (
 	mirrorPutRoute  = "PUT /accounts/{account_id}/k8s/v1/appMirrors/{appMirror_id}"
 )
 
+// mirrorTest runs steps against the sandbox s, in parallel, and checks
+// after the destroy that s holds no relationship.
+func mirrorTest(t *testing.T, s faultySandbox, steps []resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckAstra(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             s.holdsNone(t, "astra.app_mirror"),
+		Steps:                    steps,
+	})
+}
+
+// captureID stores the resource's ID in *id.
+func captureID(id *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		*id = s.RootModule().Resources[mirrorAddr].Primary.ID
+		return nil
+	}
+}
+
 // sameID checks that the resource's ID is *id.
 func sameID(id *string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -58,55 +78,50 @@ func TestAccAppMirror_resumeEstablishmentInPlace(t *testing.T) {
 	// the plan an update by themselves.
 	config := s.provider + mirrorConfig(wordpress, west)
 	var id string
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckAstra(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             s.holdsNone(t, "astra.app_mirror"),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() {
-					s.setFaults(t, "stall=astra.app_mirror.establish")
-					m, err := client.CreateAppMirror(context.Background(), astra.AppMirrorInput{SourceAppID: wordpress, DestinationClusterID: west})
-					if err != nil {
-						t.Fatal(err)
-					}
-					id = m.ID
-				},
-				Config:             config,
-				ResourceName:       mirrorAddr,
-				ImportState:        true,
-				ImportStatePersist: true,
-				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if len(states) != 1 || states[0].Attributes["state"] != astra.MirrorEstablishing {
-						return fmt.Errorf("imported %v, want one relationship establishing", states)
+	mirrorTest(t, s, []resource.TestStep{
+		{
+			PreConfig: func() {
+				s.setFaults(t, "stall=astra.app_mirror.establish")
+				m, err := client.CreateAppMirror(context.Background(), astra.AppMirrorInput{SourceAppID: wordpress, DestinationClusterID: west})
+				if err != nil {
+					t.Fatal(err)
+				}
+				id = m.ID
+			},
+			Config:             config,
+			ResourceName:       mirrorAddr,
+			ImportState:        true,
+			ImportStatePersist: true,
+			ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				if len(states) != 1 || states[0].Attributes["state"] != astra.MirrorEstablishing {
+					return fmt.Errorf("imported %v, want one relationship establishing", states)
+				}
+				return nil
+			},
+		},
+		{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				// Every plan check runs; this one lifts the stall for the apply.
+				setFaultsCheck{s: s, t: t, spec: ""},
+				plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(mirrorAddr, tfjsonpath.New("state"), knownvalue.StringExact(astra.MirrorEstablished)),
+				plancheck.ExpectUnknownValue(mirrorAddr, tfjsonpath.New("health_state")),
+			}},
+			ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				sameID(&id),
+				s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
+				func(*terraform.State) error {
+					if n := s.requests(t, mirrorPostRoute); n != 1 {
+						return fmt.Errorf("%d POSTs, want only the one that made the relationship", n)
 					}
 					return nil
 				},
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					// Every plan check runs; this one lifts the stall for the apply.
-					setFaultsCheck{s: s, t: t, spec: ""},
-					plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(mirrorAddr, tfjsonpath.New("state"), knownvalue.StringExact(astra.MirrorEstablished)),
-					plancheck.ExpectUnknownValue(mirrorAddr, tfjsonpath.New("health_state")),
-				}},
-				ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					sameID(&id),
-					s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
-					func(*terraform.State) error {
-						if n := s.requests(t, mirrorPostRoute); n != 1 {
-							return fmt.Errorf("%d POSTs, want only the one that made the relationship", n)
-						}
-						return nil
-					},
-				),
-			},
-			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			),
 		},
+		{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
 	})
 }
 
@@ -117,42 +132,34 @@ func TestAccAppMirror_resumeFailoverWithoutRequestingItAgain(t *testing.T) {
 	client := acctest.AstraClientFrom(t, s.env)
 	wordpress, west := s.env[acctest.EnvAstraWordpressID], s.env[acctest.EnvAstraClusterWestID]
 	var id string
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckAstra(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             s.holdsNone(t, "astra.app_mirror"),
-		Steps: []resource.TestStep{
-			{
-				Config: s.provider + mirrorConfig(wordpress, west, boundedDelete),
-				Check: func(st *terraform.State) error {
-					id = st.RootModule().Resources[mirrorAddr].Primary.ID
+	mirrorTest(t, s, []resource.TestStep{
+		{
+			Config: s.provider + mirrorConfig(wordpress, west, boundedDelete),
+			Check:  captureID(&id),
+		},
+		{
+			PreConfig: func() {
+				s.setFaults(t, "stall=astra.app_mirror.failover")
+				if err := client.UpdateAppMirror(context.Background(), id, astra.FailoverUpdate()); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: s.provider + mirrorConfig(wordpress, west, `  state_desired = "failedOver"`, boundedDelete),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				setFaultsCheck{s: s, t: t, spec: ""},
+				plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(mirrorAddr, tfjsonpath.New("state"), knownvalue.StringExact(astra.MirrorFailedOver)),
+			}},
+			ConfigStateChecks: stateIs(astra.MirrorFailedOver, astra.MirrorFailedOver, false),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				sameID(&id),
+				func(*terraform.State) error {
+					if n := s.requests(t, mirrorPutRoute); n != 1 {
+						return fmt.Errorf("%d PUTs, want only the failover sent through the API", n)
+					}
 					return nil
 				},
-			},
-			{
-				PreConfig: func() {
-					s.setFaults(t, "stall=astra.app_mirror.failover")
-					if err := client.UpdateAppMirror(context.Background(), id, astra.FailoverUpdate()); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: s.provider + mirrorConfig(wordpress, west, `  state_desired = "failedOver"`, boundedDelete),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					setFaultsCheck{s: s, t: t, spec: ""},
-					plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(mirrorAddr, tfjsonpath.New("state"), knownvalue.StringExact(astra.MirrorFailedOver)),
-				}},
-				ConfigStateChecks: stateIs(astra.MirrorFailedOver, astra.MirrorFailedOver, false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					sameID(&id),
-					func(*terraform.State) error {
-						if n := s.requests(t, mirrorPutRoute); n != 1 {
-							return fmt.Errorf("%d PUTs, want only the failover sent through the API", n)
-						}
-						return nil
-					},
-				),
-			},
+			),
 		},
 	})
 }
@@ -164,39 +171,34 @@ func TestAccAppMirror_createTimeoutLeavesTaintedRelationship(t *testing.T) {
 	s := startFaultySandbox(t, "stall=astra.app_mirror.establish")
 	wordpress, west := s.env[acctest.EnvAstraWordpressID], s.env[acctest.EnvAstraClusterWestID]
 	var first []string
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckAstra(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             s.holdsNone(t, "astra.app_mirror"),
-		Steps: []resource.TestStep{
-			{
-				Config: s.provider + mirrorConfig(wordpress, west, `  timeouts = { create = "1s", delete = "20s" }`),
-				ExpectError: regexp.MustCompile(words(`Timeout while waiting for the establishment of continuity_astra_app_mirror`,
-					`(the timeout of 1s passed): last state "establishing"`, `terraform untaint`)),
+	mirrorTest(t, s, []resource.TestStep{
+		{
+			Config: s.provider + mirrorConfig(wordpress, west, `  timeouts = { create = "1s", delete = "20s" }`),
+			ExpectError: regexp.MustCompile(words(`Timeout while waiting for the establishment of continuity_astra_app_mirror`,
+				`(the timeout of 1s passed): last state "establishing"`, `terraform untaint`)),
+		},
+		{
+			PreConfig: func() {
+				first = s.objects(t, "astra.app_mirror")
+				if len(first) != 1 {
+					t.Fatalf("after the timeout the sandbox holds %v, want one relationship", first)
+				}
+				s.setFaults(t, "")
 			},
-			{
-				PreConfig: func() {
-					first = s.objects(t, "astra.app_mirror")
-					if len(first) != 1 {
-						t.Fatalf("after the timeout the sandbox holds %v, want one relationship", first)
+			Config: s.provider + mirrorConfig(wordpress, west),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionReplace),
+			}},
+			ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
+				func(st *terraform.State) error {
+					if st.RootModule().Resources[mirrorAddr].Primary.ID == first[0] {
+						return fmt.Errorf("the tainted relationship %s was not replaced", first[0])
 					}
-					s.setFaults(t, "")
+					return nil
 				},
-				Config: s.provider + mirrorConfig(wordpress, west),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionReplace),
-				}},
-				ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
-					func(st *terraform.State) error {
-						if st.RootModule().Resources[mirrorAddr].Primary.ID == first[0] {
-							return fmt.Errorf("the tainted relationship %s was not replaced", first[0])
-						}
-						return nil
-					},
-				),
-			},
+			),
 		},
 	})
 }
@@ -207,25 +209,20 @@ func TestAccAppMirror_createTimeoutLeavesTaintedRelationship(t *testing.T) {
 func TestAccAppMirror_failedEstablishment(t *testing.T) {
 	s := startFaultySandbox(t, "fail=astra.app_mirror.establish")
 	wordpress, west := s.env[acctest.EnvAstraWordpressID], s.env[acctest.EnvAstraClusterWestID]
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckAstra(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             s.holdsNone(t, "astra.app_mirror"),
-		Steps: []resource.TestStep{
-			{
-				Config: s.provider + mirrorConfig(wordpress, west),
-				ExpectError: regexp.MustCompile(words(`Error waiting for the establishment of continuity_astra_app_mirror`,
-					`failed: state "failed (health critical)"`, `AppMirror operation failed`, `astra.app_mirror.establish`)),
-			},
-			{
-				PreConfig: func() { s.setFaults(t, "") },
-				Config:    s.provider + mirrorConfig(wordpress, west),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionReplace),
-				}},
-				ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
-				Check:             s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
-			},
+	mirrorTest(t, s, []resource.TestStep{
+		{
+			Config: s.provider + mirrorConfig(wordpress, west),
+			ExpectError: regexp.MustCompile(words(`Error waiting for the establishment of continuity_astra_app_mirror`,
+				`failed: state "failed (health critical)"`, `AppMirror operation failed`, `astra.app_mirror.establish`)),
+		},
+		{
+			PreConfig: func() { s.setFaults(t, "") },
+			Config:    s.provider + mirrorConfig(wordpress, west),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionReplace),
+			}},
+			ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
+			Check:             s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
 		},
 	})
 }
@@ -239,46 +236,38 @@ func TestAccAppMirror_deletingIsWaitedForThenReplaced(t *testing.T) {
 	wordpress, west := s.env[acctest.EnvAstraWordpressID], s.env[acctest.EnvAstraClusterWestID]
 	config := s.provider + mirrorConfig(wordpress, west, boundedDelete)
 	var id string
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckAstra(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             s.holdsNone(t, "astra.app_mirror"),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(st *terraform.State) error {
-					id = st.RootModule().Resources[mirrorAddr].Primary.ID
+	mirrorTest(t, s, []resource.TestStep{
+		{
+			Config: config,
+			Check:  captureID(&id),
+		},
+		{
+			PreConfig: func() {
+				s.setFaults(t, "stall=astra.app_mirror.delete")
+				if err := client.DeleteAppMirror(context.Background(), id); err != nil {
+					t.Fatal(err)
+				}
+			},
+			RefreshState:       true,
+			ExpectNonEmptyPlan: true, // the replacement
+			Check:              resource.TestCheckResourceAttr(mirrorAddr, "state", astra.MirrorDeleting),
+		},
+		{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				setFaultsCheck{s: s, t: t, spec: ""},
+				plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
+				func(st *terraform.State) error {
+					if st.RootModule().Resources[mirrorAddr].Primary.ID == id {
+						return fmt.Errorf("the deleted relationship %s is still in the state", id)
+					}
 					return nil
 				},
-			},
-			{
-				PreConfig: func() {
-					s.setFaults(t, "stall=astra.app_mirror.delete")
-					if err := client.DeleteAppMirror(context.Background(), id); err != nil {
-						t.Fatal(err)
-					}
-				},
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true, // the replacement
-				Check:              resource.TestCheckResourceAttr(mirrorAddr, "state", astra.MirrorDeleting),
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					setFaultsCheck{s: s, t: t, spec: ""},
-					plancheck.ExpectResourceAction(mirrorAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: stateIs(astra.MirrorEstablished, astra.MirrorEstablished, false),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					s.holdsExactly(t, "continuity_astra_app_mirror", "astra.app_mirror"),
-					func(st *terraform.State) error {
-						if st.RootModule().Resources[mirrorAddr].Primary.ID == id {
-							return fmt.Errorf("the deleted relationship %s is still in the state", id)
-						}
-						return nil
-					},
-				),
-			},
+			),
 		},
 	})
 }

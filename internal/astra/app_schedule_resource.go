@@ -324,13 +324,8 @@ func (r *appScheduleResource) findCreated(ctx context.Context, appID, name strin
 	if err != nil {
 		return nil, false, err
 	}
-	var made []*Schedule
-	for i := range found {
-		if found[i].Name == name && createdSince(found[i].Metadata, since) {
-			made = append(made, &found[i])
-		}
-	}
-	return adoptable(fmt.Sprintf("schedule %q of app %s", name, appID), made, func(s *Schedule) string { return s.ID })
+	return adoptFound(fmt.Sprintf("schedule %q of app %s", name, appID), found,
+		func(s *Schedule) bool { return s.Name == name && createdSince(s.Metadata, since) }, func(s *Schedule) string { return s.ID })
 }
 
 func (r *appScheduleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

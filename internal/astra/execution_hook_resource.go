@@ -313,13 +313,9 @@ func (r *executionHookResource) findCreated(ctx context.Context, in ExecutionHoo
 	if err != nil {
 		return nil, false, err
 	}
-	var made []*ExecutionHook
-	for i := range found {
-		if found[i].AppID == in.AppID && createdSince(found[i].Metadata, since) {
-			made = append(made, &found[i])
-		}
-	}
-	return adoptable(fmt.Sprintf("execution hook %q", in.Name), made, func(h *ExecutionHook) string { return h.ID })
+	return adoptFound(fmt.Sprintf("execution hook %q", in.Name), found,
+		func(h *ExecutionHook) bool { return h.AppID == in.AppID && createdSince(h.Metadata, since) },
+		func(h *ExecutionHook) string { return h.ID })
 }
 
 func (r *executionHookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

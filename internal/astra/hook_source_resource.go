@@ -272,13 +272,8 @@ func (r *hookSourceResource) findCreated(ctx context.Context, name string, since
 	if err != nil {
 		return nil, false, err
 	}
-	var made []*HookSource
-	for i := range found {
-		if createdSince(found[i].Metadata, since) {
-			made = append(made, &found[i])
-		}
-	}
-	return adoptable(fmt.Sprintf("hook source %q", name), made, func(h *HookSource) string { return h.ID })
+	return adoptFound(fmt.Sprintf("hook source %q", name), found,
+		func(h *HookSource) bool { return createdSince(h.Metadata, since) }, func(h *HookSource) string { return h.ID })
 }
 
 func (r *hookSourceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
