@@ -9,7 +9,9 @@ import (
 // adoptFound adopts only an unambiguous match made since the request.
 func TestAdoptFound(t *testing.T) {
 	since := time.Date(2025, 3, 4, 5, 6, 7, 0, time.UTC)
-	at := func(d time.Duration) *Metadata { return &Metadata{CreationTimestamp: since.Add(d).Format(time.RFC3339Nano)} }
+	at := func(d time.Duration) *Metadata {
+		return &Metadata{CreationTimestamp: since.Add(d).Format(time.RFC3339Nano)}
+	}
 	schedules := func(md ...*Metadata) []Schedule {
 		out := make([]Schedule, len(md))
 		for i, m := range md {

@@ -23,7 +23,7 @@ var adoptionCases = []adoptionCase{
 	{
 		typeName: "continuity_astra_hook_source",
 		kinds:    []string{"astra.hook_source"},
-		route:    func(s faultySandbox) string { return s.route("POST", "core/v1/hookSources") },
+		route:    func(s faultySandbox) string { return s.postRoute("core/v1/hookSources") },
 		config: func(map[string]string) string {
 			return `
 resource "continuity_astra_hook_source" "test" {
@@ -35,7 +35,7 @@ resource "continuity_astra_hook_source" "test" {
 	{
 		typeName: "continuity_astra_execution_hook",
 		kinds:    []string{"astra.execution_hook", "astra.hook_source"},
-		route:    func(s faultySandbox) string { return s.route("POST", "core/v1/executionHooks") },
+		route:    func(s faultySandbox) string { return s.postRoute("core/v1/executionHooks") },
 		config: func(env map[string]string) string {
 			return fmt.Sprintf(`
 resource "continuity_astra_hook_source" "hook" {
@@ -56,7 +56,7 @@ resource "continuity_astra_execution_hook" "test" {
 		typeName: "continuity_astra_app_schedule",
 		kinds:    []string{"astra.app_schedule"},
 		route: func(s faultySandbox) string {
-			return s.route("POST", "k8s/v1/apps/"+s.env[acctest.EnvAstraWordpressID]+"/schedules")
+			return s.postRoute("k8s/v1/apps/" + s.env[acctest.EnvAstraWordpressID] + "/schedules")
 		},
 		config: func(env map[string]string) string {
 			return fmt.Sprintf(`
@@ -73,7 +73,7 @@ resource "continuity_astra_app_schedule" "test" {
 	{
 		typeName: "continuity_astra_app_mirror",
 		kinds:    []string{"astra.app_mirror"},
-		route:    func(s faultySandbox) string { return s.route("POST", "k8s/v1/appMirrors") },
+		route:    func(s faultySandbox) string { return s.postRoute("k8s/v1/appMirrors") },
 		config: func(env map[string]string) string {
 			return mirrorConfig(env[acctest.EnvAstraWordpressID], env[acctest.EnvAstraClusterWestID])
 		},

@@ -34,10 +34,10 @@ func startFaultySandbox(t *testing.T, faults string) faultySandbox {
 	return faultySandbox{env: env, provider: acctest.ProviderBlock(env)}
 }
 
-// route is the fault spec's route of a request to the Astra API: method and
-// path below the account.
-func (s faultySandbox) route(method, path string) string {
-	return method + " /accounts/" + s.env["ASTRA_ACCOUNT_ID"] + "/" + path
+// postRoute is the fault spec's route of a POST (a create) to the Astra
+// API, given its path below the account.
+func (s faultySandbox) postRoute(path string) string {
+	return "POST /accounts/" + s.env["ASTRA_ACCOUNT_ID"] + "/" + path
 }
 
 // setFaults replaces the sandbox's faults (POST /_sandbox/faults).
