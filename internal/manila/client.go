@@ -166,18 +166,10 @@ const serverErrorRetries = 3
 // requests) is sent again up to three times, 0.5 s, 1 s and 2 s later,
 // within the deadline; anything else is returned as it came.
 func retryServerErrors(ctx context.Context, method, target string, _ *gophercloud.RequestOpts, err error, failCount uint) error {
-	resp, ok := unexpected(err)
-	if !ok || resp.Actual != http.StatusInternalServerError || failCount > serverErrorRetries {
+	pause, ok := repeatAfter(method, target, err, failCount)
+	if !ok {
 		return err
 	}
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
-	default:
-		if !isTokenRequest(method, urlPath(target)) {
-			return err
-		}
-	}
-	pause := time.Duration(250<<failCount) * time.Millisecond
 	if d, has := ctx.Deadline(); has && time.Until(d) < pause {
 		return err
 	}
@@ -189,6 +181,23 @@ func retryServerErrors(ctx context.Context, method, target string, _ *gopherclou
 	case <-t.C:
 		return nil
 	}
+}
+
+// repeatAfter says whether a request that failed for the failCount-th time
+// with err is to be sent again, and after how long.
+func repeatAfter(method, target string, err error, failCount uint) (time.Duration, bool) {
+	resp, ok := unexpected(err)
+	if !ok || resp.Actual != http.StatusInternalServerError || failCount > serverErrorRetries {
+		return 0, false
+	}
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
+	default:
+		if !isTokenRequest(method, urlPath(target)) {
+			return 0, false
+		}
+	}
+	return time.Duration(250<<failCount) * time.Millisecond, true
 }
 
 // serviceClient authenticates on first use, finds Manila v2 in the service
