@@ -65,7 +65,7 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 			},
 			"name": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Name, at most 255 characters. Names need not be unique.",
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators: []validator.String{nameValidator()},
 			},
 			"description": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Description, at most 255 characters.",
@@ -171,12 +171,15 @@ func (r *consistencyGroupResource) groups() watcher[ConsistencyGroup] {
 // transition (interrupted, or timed out and untainted, or imported while
 // creating): its status and the attributes the end of the creation sets are
 // unknown, and Update waits for the creation instead of starting another.
-// A group that is deleting cannot be kept: it is replaced.
+// A group that is deleting cannot be kept: it is replaced. A replacement
+// that Manila would refuse after the group was destroyed is refused now
+// (placement.go).
 func (r *consistencyGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
-	var state, plan consistencyGroupModel
+	var config, state, plan consistencyGroupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -188,8 +191,10 @@ func (r *consistencyGroupResource) ModifyPlan(ctx context.Context, req resource.
 	case statusDeleting:
 		plan.Status = types.StringUnknown()
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
-	default:
-		return
+	}
+	if replacing(config, state) {
+		planReplacement(config, &plan)
+		r.checkPlacement(ctx, plan, &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

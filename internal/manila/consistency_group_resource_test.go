@@ -248,3 +248,29 @@ resource "continuity_manila_consistency_group" "test" {
 		}},
 	})
 }
+
+// Replacing a group of share types that handle share servers by one of
+// types that handle none drops the share network the configuration no
+// longer sets, instead of keeping the old group's (which Manila would
+// refuse after the old group was destroyed).
+func TestAccConsistencyGroup_replacedByOtherShareTypes(t *testing.T) {
+	name := acctest.RandomName("tf-acc-cg-retype")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckManila(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDestroyed(t),
+		Steps: []resource.TestStep{
+			{Config: cgConfig(name, "")},
+			{
+				Config: goldCG(name, false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(cgAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgAddr, tfjsonpath.New("share_network_id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(cgAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				},
+			},
+		},
+	})
+}

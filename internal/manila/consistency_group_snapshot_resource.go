@@ -66,7 +66,7 @@ func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resourc
 			},
 			"name": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Name, at most 255 characters.",
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators: []validator.String{nameValidator()},
 			},
 			"description": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Description, at most 255 characters.",
@@ -143,7 +143,9 @@ func (r *consistencyGroupSnapshotResource) readBack(ctx context.Context, id stri
 // creating (interrupted, or timed out and untainted, or imported while
 // creating): its status, creation time and members are unknown, and Update
 // waits for the creation instead of taking another snapshot. A snapshot
-// that is deleting cannot be kept: it is replaced.
+// that is deleting cannot be kept: it is replaced. A replacement of a
+// snapshot by one of a group that Manila would not snapshot is refused
+// before the old snapshot is destroyed.
 func (r *consistencyGroupSnapshotResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
@@ -161,10 +163,34 @@ func (r *consistencyGroupSnapshotResource) ModifyPlan(ctx context.Context, req r
 	case statusDeleting:
 		plan.Status = types.StringUnknown()
 		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
-	default:
-		return
+	}
+	if group := plan.ConsistencyGroupID; !group.IsUnknown() && !group.Equal(state.ConsistencyGroupID) {
+		r.checkGroup(ctx, group.ValueString(), &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// checkGroup refuses to replace a snapshot by one of group id when Manila
+// would refuse to snapshot it: it does not exist, or is in error or being
+// deleted (a group still creating may be available by then).
+func (r *consistencyGroupSnapshotResource) checkGroup(ctx context.Context, id string, diags *diag.Diagnostics) {
+	if r.client == nil {
+		return
+	}
+	cg, err := r.client.GetConsistencyGroup(ctx, id)
+	reason := ""
+	switch {
+	case apierr.IsNotFound(err):
+		reason = fmt.Sprintf("consistency_group_id does not name a consistency group of this project (%s)", id)
+	case err != nil:
+		apierr.AddError(diags, "checking the consistency group of", consistencyGroupSnapshotTypeName, id, err)
+	case cg.Status != statusAvailable && cg.Status != statusCreating:
+		reason = fmt.Sprintf("consistency_group_id must name an available group, and %s is %s", id, cg.Status)
+	}
+	if reason != "" {
+		diags.AddAttributeError(path.Root("consistency_group_id"), "Impossible replacement of the consistency group snapshot",
+			"This change replaces the snapshot: Terraform would destroy it, then Manila would refuse the new one: "+reason+". Nothing has been changed.")
+	}
 }
 
 func (r *consistencyGroupSnapshotResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -16,6 +16,9 @@ const (
 	statusErrorDeleting = "error_deleting"
 )
 
+// groupStatuses are every status of a consistency group (manila.md §1.4).
+var groupStatuses = []string{statusCreating, statusAvailable, statusDeleting, statusError, statusErrorDeleting}
+
 // watcher waits on the status of one kind of object: Manila's objects move
 // through creating and deleting, and end in available, in error, or gone.
 type watcher[T any] struct {
