@@ -57,7 +57,20 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 			"(`continuity_manila_consistency_group_snapshot`) and restored together into a new group (`source_cgsnapshot_id`). " +
 			"Consistency groups are an experimental API of Manila microversions 2.4 to 2.30 (Liberty to Newton); the provider " +
 			"negotiates the microversion and sends the experimental header. Name and description change in place; the share " +
-			"types, the share network and the source snapshot are fixed at creation.",
+			"types, the share network and the source snapshot are fixed at creation: changing them replaces the group, and a " +
+			"replacement that Manila would refuse (share types missing or disagreeing on `driver_handles_share_servers`, a share " +
+			"network missing, needed or refused, a source snapshot missing or not available) is refused at plan time, before the " +
+			"group is destroyed.\n\n" +
+			"**Lost answers.** Manila's creation has no idempotency token, and names need not be unique. When the answer to a " +
+			"creation is lost (the connection closed after the request was sent, or a 5xx), the provider looks for a group of the " +
+			"project with the same name, description, share types, share network and source snapshot, created since the request was " +
+			"first sent, and adopts it instead of creating a second one. Where two such groups exist (the same name created twice at " +
+			"the same moment) Manila cannot tell which one the lost request made: the provider stops with an error naming both " +
+			"rather than guess. Unique names avoid it.\n\n" +
+			"**Interruptions.** An apply interrupted while a group is being created (Ctrl-C) leaves it in the state, not tainted, and " +
+			"the next apply shows an in-place update that waits for the creation to end; so does a group whose creation timed out " +
+			"after `terraform untaint`. A destroy interrupted while the group is deleting is resumed by the next destroy, which waits " +
+			"for the deletion under way.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "The consistency group's ID (a UUID).",

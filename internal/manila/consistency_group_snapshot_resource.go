@@ -56,7 +56,17 @@ func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resourc
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A snapshot of a Manila consistency group: every share of the group captured at the same point in time. " +
 			"Restore it by creating a `continuity_manila_consistency_group` with `source_cgsnapshot_id`. The group must be " +
-			"`available`, as must each of its shares. Name and description change in place.",
+			"`available`, as must each of its shares. Name and description change in place; changing the group replaces the " +
+			"snapshot, and a replacement by a snapshot of a group that does not exist, is in error or is being deleted is refused at plan time.\n\n" +
+			"**Lost answers.** Manila's creation has no idempotency token, and names need not be unique. When the answer to a " +
+			"creation is lost (the connection closed after the request was sent, or a 5xx), the provider looks for a snapshot of the " +
+			"same group with the same name and description, created since the request was first sent, and adopts it instead of " +
+			"taking a second one. Where two such snapshots exist (the same name taken twice at the same moment) Manila cannot tell " +
+			"which one the lost request made: the provider stops with an error naming both rather than guess. Unique names avoid it.\n\n" +
+			"**Interruptions.** An apply interrupted while the snapshot is being created (Ctrl-C) leaves it in the state, not " +
+			"tainted, and the next apply shows an in-place update that waits for the creation to end; so does a snapshot whose " +
+			"creation timed out after `terraform untaint`. A destroy interrupted while the snapshot is deleting is resumed by the " +
+			"next destroy, which waits for the deletion under way.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The snapshot's ID (a UUID).", PlanModifiers: stable},
 			"consistency_group_id": schema.StringAttribute{
