@@ -62,61 +62,48 @@ func checkRequests(t *testing.T, base string, want map[string]int64) resource.Te
 	}
 }
 
-// Every creation's answer is lost, every time (the server creates, then
-// the connection is closed): each create looks the object up and adopts
-// it, and the sandbox holds exactly one of each.
-func TestAccAdoption_everyAnswerLost(t *testing.T) {
+// testAdoption applies the group, snapshot and restored group of
+// adoptionConfig under faults, on a sandbox of its own, and checks that it
+// holds exactly one of each, then what check says.
+func testAdoption(t *testing.T, faults string, check func(base string) resource.TestCheckFunc) {
 	acctest.PreCheckManila(t)
 	env := acctest.StartSandbox(t, sandbox.Options{})
 	base := sandboxBase(env)
 	provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
-	config := adoptionConfig(provider, acctest.RandomName("tf-acc-adopt"))
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckManila(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkSandboxEmpty(t, base),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() { setFaults(t, base, "reset_after=1,route=POST /v2/") },
-				Config:    config,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkSandboxHolds(t, base, 3),
-					checkFaults(t, base, "reset_after"),
-					resource.TestCheckResourceAttr(cgAddr, "status", "available"),
-					resource.TestCheckResourceAttr(snapAddr, "status", "available"),
-					resource.TestCheckResourceAttr(restoredAddr, "status", "available"),
-				),
-			},
-		},
+		Steps: []resource.TestStep{{
+			PreConfig: func() { setFaults(t, base, faults) },
+			Config:    adoptionConfig(provider, acctest.RandomName("tf-acc-adopt")),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkSandboxHolds(t, base, 3),
+				resource.TestCheckResourceAttr(cgAddr, "status", "available"),
+				resource.TestCheckResourceAttr(snapAddr, "status", "available"),
+				resource.TestCheckResourceAttr(restoredAddr, "status", "available"),
+				check(base),
+			),
+		}},
+	})
+}
+
+// Every creation's answer is lost, every time (the server creates, then
+// the connection is closed): each create looks the object up and adopts
+// it, and the sandbox holds exactly one of each.
+func TestAccAdoption_everyAnswerLost(t *testing.T) {
+	testAdoption(t, "reset_after=1,route=POST /v2/", func(base string) resource.TestCheckFunc {
+		return checkFaults(t, base, "reset_after")
 	})
 }
 
 // Creations answered with a 5xx before the server acted: each create finds
 // nothing to adopt and is sent again, and the sandbox holds one of each.
+// With this seed the first creation of each kind is answered 500, and the
+// others succeed.
 func TestAccAdoption_serverErrorsRepeatTheCreate(t *testing.T) {
-	acctest.PreCheckManila(t)
-	env := acctest.StartSandbox(t, sandbox.Options{})
-	base := sandboxBase(env)
-	provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
-	config := adoptionConfig(provider, acctest.RandomName("tf-acc-repeat"))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheckManila(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkSandboxEmpty(t, base),
-		Steps: []resource.TestStep{
-			{
-				// With this seed the first creation of each kind is answered
-				// 500, and the others succeed.
-				PreConfig: func() { setFaults(t, base, "5xx=0.5,seed=21,route=POST /v2/") },
-				Config:    config,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkSandboxHolds(t, base, 3),
-					checkRequests(t, base, map[string]int64{
-						"POST /v2/{project_id}/consistency-groups": 3, "POST /v2/{project_id}/cgsnapshots": 2,
-					}),
-				),
-			},
-		},
+	testAdoption(t, "5xx=0.5,seed=21,route=POST /v2/", func(base string) resource.TestCheckFunc {
+		return checkRequests(t, base, map[string]int64{"POST /v2/{project_id}/consistency-groups": 3, "POST /v2/{project_id}/cgsnapshots": 2})
 	})
 }
 

@@ -198,12 +198,8 @@ func (r *consistencyGroupResource) ModifyPlan(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	switch state.Status.ValueString() {
-	case statusCreating:
-		plan.Status, plan.Host, plan.CreatedAt, plan.ShareServerID = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
-	case statusDeleting:
-		plan.Status = types.StringUnknown()
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+	if resumeTransition(state.Status, &plan.Status, resp) {
+		plan.Host, plan.CreatedAt, plan.ShareServerID = types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
 	}
 	if replacing(config, state) {
 		planReplacement(config, &plan)

@@ -190,11 +190,11 @@ resource "continuity_manila_consistency_group_snapshot" "test" {
 					if err := client.DeleteCGSnapshot(ctx, snap.Value); err != nil {
 						t.Fatal(err)
 					}
-					waitDeleted(t, snap.Value, client.GetCGSnapshot, func(s *manila.CGSnapshot) string { return s.Status })
+					waitDeleted(t, snap.Value, client.GetCGSnapshot, snapshotStatus)
 					if err := client.DeleteConsistencyGroup(ctx, cg.Value); err != nil {
 						t.Fatal(err)
 					}
-					waitDeleted(t, cg.Value, client.GetConsistencyGroup, func(cg *manila.ConsistencyGroup) string { return cg.Status })
+					waitDeleted(t, cg.Value, client.GetConsistencyGroup, cgStatus)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -166,13 +166,9 @@ func (r *consistencyGroupSnapshotResource) ModifyPlan(ctx context.Context, req r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	switch state.Status.ValueString() {
-	case statusCreating:
-		plan.Status, plan.CreatedAt = types.StringUnknown(), types.StringUnknown()
+	if resumeTransition(state.Status, &plan.Status, resp) {
+		plan.CreatedAt = types.StringUnknown()
 		plan.Members = types.ListUnknown(types.ObjectType{AttrTypes: memberAttrTypes})
-	case statusDeleting:
-		plan.Status = types.StringUnknown()
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
 	}
 	if group := plan.ConsistencyGroupID; !group.IsUnknown() && !group.Equal(state.ConsistencyGroupID) {
 		r.checkGroup(ctx, group.ValueString(), &resp.Diagnostics)

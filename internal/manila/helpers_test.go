@@ -118,8 +118,22 @@ func checkStatus(t *testing.T, addr, want string) resource.TestCheckFunc {
 // deleting and until get no longer finds it.
 func waitDeleted[T any](t *testing.T, id string, get func(context.Context, string) (*T, error), status func(*T) string) {
 	t.Helper()
-	_, err := wait.Conf[*T]{
-		Operation: id + " to disappear", Pending: []string{"deleting"}, NotFound: wait.NotFoundIsSuccess,
+	waitFor(t, id, "deleting", "", get, status)
+}
+
+// waitStatus waits while the object is creating, until get shows it in
+// status want.
+func waitStatus[T any](t *testing.T, id, want string, get func(context.Context, string) (*T, error), status func(*T) string) {
+	t.Helper()
+	waitFor(t, id, "creating", want, get, status)
+}
+
+// waitFor waits while the object is pending, until it is in status target,
+// or gone when target is empty.
+func waitFor[T any](t *testing.T, id, pending, target string, get func(context.Context, string) (*T, error), status func(*T) string) {
+	t.Helper()
+	conf := wait.Conf[*T]{
+		Operation: id + " to leave " + pending, Pending: []string{pending}, NotFound: wait.NotFoundIsSuccess,
 		Refresh: func(ctx context.Context) (*T, string, error) {
 			v, err := get(ctx, id)
 			if err != nil {
@@ -127,8 +141,11 @@ func waitDeleted[T any](t *testing.T, id string, get func(context.Context, strin
 			}
 			return v, status(v), nil
 		},
-	}.Wait(context.Background())
-	if err != nil {
+	}
+	if target != "" {
+		conf.Target, conf.NotFound = []string{target}, wait.NotFoundFails
+	}
+	if _, err := conf.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -226,25 +243,6 @@ func checkSandboxEmpty(t *testing.T, base string) resource.TestCheckFunc {
 			}
 		}
 		return nil
-	}
-}
-
-// waitStatus waits while the object is creating, until get shows it in
-// status want.
-func waitStatus[T any](t *testing.T, id, want string, get func(context.Context, string) (*T, error), status func(*T) string) {
-	t.Helper()
-	_, err := wait.Conf[*T]{
-		Operation: id + " to become " + want, Pending: []string{"creating"}, Target: []string{want},
-		Refresh: func(ctx context.Context) (*T, string, error) {
-			v, err := get(ctx, id)
-			if err != nil {
-				return nil, "", err
-			}
-			return v, status(v), nil
-		},
-	}.Wait(context.Background())
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
