@@ -71,9 +71,9 @@ func FuzzNegotiate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		min, _ := ParseVersion(lo)
-		max, _ := ParseVersion(hi)
-		if v.Less(MinMicroversion) || MaxMicroversion.Less(v) || v.Less(min) || max.Less(v) {
+		low, _ := ParseVersion(lo)
+		high, _ := ParseVersion(hi)
+		if v.Less(MinMicroversion) || MaxMicroversion.Less(v) || v.Less(low) || high.Less(v) {
 			t.Fatalf("Negotiate(%q, %q) = %v", lo, hi, v)
 		}
 	})
