@@ -18,6 +18,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 
 	"github.com/gophercloud/gophercloud/v2"
 	"github.com/gophercloud/gophercloud/v2/openstack"
@@ -42,15 +45,25 @@ const experimentalHeader = "X-OpenStack-Manila-API-Experimental"
 // Version is a Manila microversion.
 type Version struct{ Major, Minor int }
 
-// ParseVersion parses "2.22".
+// ParseVersion parses "2.22": two decimal numbers, with no sign, separated
+// by a dot (surrounding spaces are ignored).
 func ParseVersion(s string) (Version, error) {
 	major, minor, ok := strings.Cut(strings.TrimSpace(s), ".")
-	ma, err1 := strconv.Atoi(major)
-	mi, err2 := strconv.Atoi(minor)
-	if !ok || err1 != nil || err2 != nil {
+	ma, ok1 := decimal(major)
+	mi, ok2 := decimal(minor)
+	if !ok || !ok1 || !ok2 {
 		return Version{}, fmt.Errorf("%q is not a microversion such as 2.22", s)
 	}
 	return Version{ma, mi}, nil
+}
+
+// decimal parses a non-empty string of ASCII digits that fits an int.
+func decimal(s string) (int, bool) {
+	if s == "" || strings.Trim(s, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 func (v Version) String() string { return strconv.Itoa(v.Major) + "." + strconv.Itoa(v.Minor) }
@@ -114,7 +127,77 @@ func NewClient(r *Resolved, httpClient *http.Client) (*Client, error) {
 			r.Auth.IdentityEndpoint)
 	}
 	provider.HTTPClient = *httpClient
+	provider.HTTPClient.Transport = tokenRequests{next: httpClient.Transport}
+	provider.RetryFunc = retryServerErrors
 	return &Client{auth: r.Auth, endpoint: r.Endpoint, provider: provider}, nil
+}
+
+// tokenRequests marks Keystone's token requests (POST …/auth/tokens) as
+// safe to repeat for the provider's HTTP stack: a request for a new token
+// changes nothing, so a 5xx or a connection lost after sending does not
+// fail the whole run, and gophercloud's reauthentication after a 401 is
+// retried the same way.
+type tokenRequests struct{ next http.RoundTripper }
+
+func (t tokenRequests) RoundTrip(req *http.Request) (*http.Response, error) {
+	if isTokenRequest(req.Method, req.URL.Path) {
+		req = req.WithContext(transport.Idempotent(req.Context()))
+	}
+	next := t.next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	return next.RoundTrip(req)
+}
+
+// isTokenRequest reports Keystone's POST /v3/auth/tokens.
+func isTokenRequest(method, path string) bool {
+	return method == http.MethodPost && strings.HasSuffix(strings.TrimRight(path, "/"), "/auth/tokens")
+}
+
+// serverErrorRetries bounds the repetitions of a request answered 500.
+const serverErrorRetries = 3
+
+// retryServerErrors is gophercloud's RetryFunc. OpenStack's services answer
+// any unexpected exception, a lost database connection or a message-queue
+// timeout included, with a 500 computeFault (manila.md §3.1), which the
+// shared HTTP stack does not repeat (it repeats 502, 503 and 504). A
+// request that is safe to repeat (GET, HEAD, PUT, DELETE and token
+// requests) is sent again up to three times, 0.5 s, 1 s and 2 s later,
+// within the deadline; anything else is returned as it came.
+func retryServerErrors(ctx context.Context, method, target string, _ *gophercloud.RequestOpts, err error, failCount uint) error {
+	pause, ok := repeatAfter(method, target, err, failCount)
+	if !ok {
+		return err
+	}
+	if d, has := ctx.Deadline(); has && time.Until(d) < pause {
+		return err
+	}
+	t := time.NewTimer(pause)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return err
+	case <-t.C:
+		return nil
+	}
+}
+
+// repeatAfter says whether a request that failed for the failCount-th time
+// with err is to be sent again, and after how long.
+func repeatAfter(method, target string, err error, failCount uint) (time.Duration, bool) {
+	resp, ok := unexpected(err)
+	if !ok || resp.Actual != http.StatusInternalServerError || failCount > serverErrorRetries {
+		return 0, false
+	}
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
+	default:
+		if !isTokenRequest(method, urlPath(target)) {
+			return 0, false
+		}
+	}
+	return time.Duration(250<<failCount) * time.Millisecond, true
 }
 
 // serviceClient authenticates on first use, finds Manila v2 in the service

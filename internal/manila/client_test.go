@@ -7,12 +7,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/gophercloud/gophercloud/v2"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -142,6 +144,14 @@ func TestClientReauthenticates(t *testing.T) {
 	if _, err := admin.ListShareTypes(ctx); err != nil {
 		t.Fatal(err)
 	}
+	revokeToken(t, user, admin)
+}
+
+// revokeToken revokes user's token with admin's, and checks that user's
+// next call reauthenticates.
+func revokeToken(t *testing.T, user, admin *manila.Client) {
+	t.Helper()
+	ctx := context.Background()
 	old := user.Token()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodDelete, user.IdentityEndpoint()+"/auth/tokens", nil)
 	req.Header.Set("X-Auth-Token", admin.Token())
@@ -202,4 +212,65 @@ func TestAccManila_modernServer(t *testing.T) {
 			},
 		},
 	})
+}
+
+// Keystone's token requests are safe to repeat: under 5xx and lost
+// connections on POST /v3/auth/tokens, every client authenticates, and the
+// reauthentication after a revoked token (a 401) works the same way.
+func TestClientAuthenticatesUnderTokenFaults(t *testing.T) {
+	for _, spec := range []string{"5xx=0.5,route=POST /v3/auth/tokens", "reset=0.2,reset_after=0.2,route=POST /v3/auth/tokens"} {
+		t.Run(spec, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.StartSandbox(t, sandbox.Options{Faults: spec})
+			ctx := context.Background()
+			admin := acctest.ManilaSettingsFrom(env)
+			admin.UserName, admin.Password, admin.ProjectName = env[acctest.EnvManilaAdminUsername], env[acctest.EnvManilaAdminPassword], env[acctest.EnvManilaAdminProjectName]
+			revoker := acctest.NewManilaClient(t, admin)
+			if _, err := revoker.ListShareTypes(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 4 {
+				user := acctest.NewManilaClient(t, acctest.ManilaSettingsFrom(env))
+				if _, err := user.ListConsistencyGroups(ctx); err != nil {
+					t.Fatalf("client %d: %v", i, err)
+				}
+				revokeToken(t, user, revoker)
+			}
+			m := acctest.SandboxMetrics(t, sandboxBase(env))
+			if n := m.Faults["5xx"] + m.Faults["reset"] + m.Faults["reset_after"]; n < 2 {
+				t.Fatalf("only %d faults on the token requests: %v", n, m.Faults)
+			}
+		})
+	}
+}
+
+// A 500 is repeated, three times at most, for requests that are safe to
+// repeat only: not for a creation or an action.
+func TestServerErrorsRepeatedForSafeRequestsOnly(t *testing.T) {
+	status := func(code int) error { return gophercloud.ErrUnexpectedResponseCode{Actual: code} }
+	const tokens, groups = "https://keystone.example.com/v3/auth/tokens", "https://manila.example.com/v2/p/consistency-groups"
+	cases := []struct {
+		method, target string
+		err            error
+		failCount      uint
+		pause          time.Duration // 0: not repeated
+	}{
+		{http.MethodGet, groups, status(500), 1, 500 * time.Millisecond},
+		{http.MethodGet, groups, status(500), 3, 2 * time.Second},
+		{http.MethodGet, groups, status(500), 4, 0},
+		{http.MethodPut, groups + "/1", status(500), 1, 500 * time.Millisecond},
+		{http.MethodDelete, groups + "/1", status(500), 2, time.Second},
+		{http.MethodPost, tokens, status(500), 1, 500 * time.Millisecond},
+		{http.MethodPost, groups, status(500), 1, 0},
+		{http.MethodPost, groups + "/1/action", status(500), 1, 0},
+		{http.MethodGet, groups, status(404), 1, 0},
+		{http.MethodGet, groups, status(503), 1, 0}, // the transport's own
+		{http.MethodGet, groups, errors.New("connection reset"), 1, 0},
+	}
+	for _, tc := range cases {
+		pause, ok := manila.RepeatAfter(tc.method, tc.target, tc.err, tc.failCount)
+		if ok != (tc.pause > 0) || pause != tc.pause {
+			t.Errorf("%s %s %v (failure %d): repeat %v after %s, want %s", tc.method, tc.target, tc.err, tc.failCount, ok, pause, tc.pause)
+		}
+	}
 }
