@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 
@@ -128,7 +127,6 @@ func NewClient(r *Resolved, httpClient *http.Client) (*Client, error) {
 	}
 	provider.HTTPClient = *httpClient
 	provider.HTTPClient.Transport = tokenRequests{next: httpClient.Transport}
-	provider.RetryFunc = retryServerErrors
 	return &Client{auth: r.Auth, endpoint: r.Endpoint, provider: provider}, nil
 }
 
@@ -136,7 +134,8 @@ func NewClient(r *Resolved, httpClient *http.Client) (*Client, error) {
 // safe to repeat for the provider's HTTP stack: a request for a new token
 // changes nothing, so a 5xx or a connection lost after sending does not
 // fail the whole run, and gophercloud's reauthentication after a 401 is
-// retried the same way.
+// retried the same way. (A 500 to a GET, PUT or DELETE is repeated by the
+// shared transport; OpenStack answers any unexpected exception with one.)
 type tokenRequests struct{ next http.RoundTripper }
 
 func (t tokenRequests) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -153,51 +152,6 @@ func (t tokenRequests) RoundTrip(req *http.Request) (*http.Response, error) {
 // isTokenRequest reports Keystone's POST /v3/auth/tokens.
 func isTokenRequest(method, path string) bool {
 	return method == http.MethodPost && strings.HasSuffix(strings.TrimRight(path, "/"), "/auth/tokens")
-}
-
-// serverErrorRetries bounds the repetitions of a request answered 500.
-const serverErrorRetries = 3
-
-// retryServerErrors is gophercloud's RetryFunc. OpenStack's services answer
-// any unexpected exception, a lost database connection or a message-queue
-// timeout included, with a 500 computeFault (manila.md §3.1), which the
-// shared HTTP stack does not repeat (it repeats 502, 503 and 504). A
-// request that is safe to repeat (GET, HEAD, PUT, DELETE and token
-// requests) is sent again up to three times, 0.5 s, 1 s and 2 s later,
-// within the deadline; anything else is returned as it came.
-func retryServerErrors(ctx context.Context, method, target string, _ *gophercloud.RequestOpts, err error, failCount uint) error {
-	pause, ok := repeatAfter(method, target, err, failCount)
-	if !ok {
-		return err
-	}
-	if d, has := ctx.Deadline(); has && time.Until(d) < pause {
-		return err
-	}
-	t := time.NewTimer(pause)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return err
-	case <-t.C:
-		return nil
-	}
-}
-
-// repeatAfter says whether a request that failed for the failCount-th time
-// with err is to be sent again, and after how long.
-func repeatAfter(method, target string, err error, failCount uint) (time.Duration, bool) {
-	resp, ok := unexpected(err)
-	if !ok || resp.Actual != http.StatusInternalServerError || failCount > serverErrorRetries {
-		return 0, false
-	}
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
-	default:
-		if !isTokenRequest(method, urlPath(target)) {
-			return 0, false
-		}
-	}
-	return time.Duration(250<<failCount) * time.Millisecond, true
 }
 
 // serviceClient authenticates on first use, finds Manila v2 in the service

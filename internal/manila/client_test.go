@@ -7,14 +7,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
-	"github.com/gophercloud/gophercloud/v2"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -244,33 +242,3 @@ func TestClientAuthenticatesUnderTokenFaults(t *testing.T) {
 	}
 }
 
-// A 500 is repeated, three times at most, for requests that are safe to
-// repeat only: not for a creation or an action.
-func TestServerErrorsRepeatedForSafeRequestsOnly(t *testing.T) {
-	status := func(code int) error { return gophercloud.ErrUnexpectedResponseCode{Actual: code} }
-	const tokens, groups = "https://keystone.example.com/v3/auth/tokens", "https://manila.example.com/v2/p/consistency-groups"
-	cases := []struct {
-		method, target string
-		err            error
-		failCount      uint
-		pause          time.Duration // 0: not repeated
-	}{
-		{http.MethodGet, groups, status(500), 1, 500 * time.Millisecond},
-		{http.MethodGet, groups, status(500), 3, 2 * time.Second},
-		{http.MethodGet, groups, status(500), 4, 0},
-		{http.MethodPut, groups + "/1", status(500), 1, 500 * time.Millisecond},
-		{http.MethodDelete, groups + "/1", status(500), 2, time.Second},
-		{http.MethodPost, tokens, status(500), 1, 500 * time.Millisecond},
-		{http.MethodPost, groups, status(500), 1, 0},
-		{http.MethodPost, groups + "/1/action", status(500), 1, 0},
-		{http.MethodGet, groups, status(404), 1, 0},
-		{http.MethodGet, groups, status(503), 1, 0}, // the transport's own
-		{http.MethodGet, groups, errors.New("connection reset"), 1, 0},
-	}
-	for _, tc := range cases {
-		pause, ok := manila.RepeatAfter(tc.method, tc.target, tc.err, tc.failCount)
-		if ok != (tc.pause > 0) || pause != tc.pause {
-			t.Errorf("%s %s %v (failure %d): repeat %v after %s, want %s", tc.method, tc.target, tc.err, tc.failCount, ok, pause, tc.pause)
-		}
-	}
-}

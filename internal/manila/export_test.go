@@ -11,5 +11,3 @@ func (c *Client) IdentityEndpoint() string { return c.auth.IdentityEndpoint }
 // ActionName exposes actionName.
 var ActionName = actionName
 
-// RepeatAfter exposes repeatAfter.
-var RepeatAfter = repeatAfter
