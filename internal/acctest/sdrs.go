@@ -1,12 +1,16 @@
 package acctest
 
 import (
+	"context"
+	"io"
+	"net/http"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
 // Fixture variables of the SDRS tests: the sandbox exports them; against a
@@ -31,7 +35,19 @@ func PreCheckSDRS(t *testing.T) {
 func SDRSClient(t *testing.T) *sdrs.Client {
 	t.Helper()
 	PreCheckSDRS(t)
-	s := sdrs.SettingsFromEnv()
+	return newSDRSClient(t, sdrs.SettingsFromEnv())
+}
+
+// SDRSClientFor returns an SDRS client of the sandbox whose variables env
+// holds (from StartSandbox).
+func SDRSClientFor(t *testing.T, env map[string]string) *sdrs.Client {
+	t.Helper()
+	return newSDRSClient(t, sdrs.Settings{Region: env["HW_REGION_NAME"], ProjectID: env["HW_PROJECT_ID"],
+		AccessKey: env["HW_ACCESS_KEY"], SecretKey: env["HW_SECRET_KEY"], Endpoint: env["HW_SDRS_ENDPOINT"]})
+}
+
+func newSDRSClient(t *testing.T, s sdrs.Settings) *sdrs.Client {
+	t.Helper()
 	hc, err := transport.New(transport.Options{SecretValues: []string{s.SecretKey}})
 	if err != nil {
 		t.Fatal(err)
@@ -58,4 +74,45 @@ func SDRSVolumeID(t *testing.T, i int) string {
 		t.Skipf("%s has %d disks; this test needs disk #%d", EnvSDRSVolumeIDs, len(ids), i+1)
 	}
 	return strings.TrimSpace(ids[i])
+}
+
+// SetSDRSSandboxFaults replaces the faults of the sandbox whose variables
+// env holds (POST /_sandbox/faults at its SDRS endpoint), so that a test
+// can set up calmly and then hold or break an operation ("" clears them).
+func SetSDRSSandboxFaults(t testing.TB, env map[string]string, spec string) {
+	t.Helper()
+	res, err := http.Post(env["HW_SDRS_ENDPOINT"]+"/_sandbox/faults", "text/plain", strings.NewReader(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(res.Body)
+		t.Fatalf("POST /_sandbox/faults %q: HTTP %d %s", spec, res.StatusCode, body)
+	}
+}
+
+// SDRSCreateGroup creates a protection group named name through the API,
+// behind Terraform's back, between the active-active domain's two zones
+// and in the fixture VPC of env, and returns its ID and its creation job's
+// without waiting for the job.
+func SDRSCreateGroup(t testing.TB, client *sdrs.Client, env map[string]string, name string) (id, jobID string) {
+	t.Helper()
+	ctx := context.Background()
+	domains, err := client.ListDomains(ctx)
+	if err != nil || len(domains) == 0 || domains[0].LocalReplicationCluster == nil || domains[0].RemoteReplicationCluster == nil {
+		t.Fatalf("domains: %v, %v", domains, err)
+	}
+	d := domains[0]
+	jobID, err = client.CreateGroup(ctx, model.CreateProtectionGroupRequestParams{Name: name,
+		SourceAvailabilityZone: d.LocalReplicationCluster.AvailabilityZone, TargetAvailabilityZone: d.RemoteReplicationCluster.AvailabilityZone,
+		DomainId: d.Id, SourceVpcId: env[EnvSDRSVPCID]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := client.GetJob(ctx, jobID)
+	if err != nil || j.Entities == nil || j.Entities.ServerGroupId == nil {
+		t.Fatalf("job %s: %v, %v", jobID, j, err)
+	}
+	return *j.Entities.ServerGroupId, jobID
 }

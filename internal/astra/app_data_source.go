@@ -40,7 +40,7 @@ func (d *appDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 	attrs["cluster_id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "With `name`: look in this managed cluster only.",
 		Validators: []validator.String{astraIDValidator("a managed cluster")}}
 	attrs["namespace"] = schema.StringAttribute{Optional: true, MarkdownDescription: "With `name`: only the app that has this namespace " +
-		"(tells an app from its copy on the same cluster).", Validators: []validator.String{stringvalidator.LengthBetween(1, 63)}}
+		"(tells an app from its copy on the same cluster).", Validators: []validator.String{stringvalidator.LengthBetween(1, 63), dns1123Validator}}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up an app managed by Astra Control, by `id` or by `name` (and optionally `cluster_id`), for instance the " +
 			"source of a `continuity_astra_app_mirror`.",

@@ -122,6 +122,19 @@ func (c *Client) GetAppMirror(ctx context.Context, id string) (*AppMirror, error
 	return &out, nil
 }
 
+// ListAppMirrorsOf lists the relationships the app is the source or the
+// destination of (the app-scoped collection, astra.md §2.1).
+func (c *Client) ListAppMirrorsOf(ctx context.Context, appID string) ([]AppMirror, error) {
+	var out struct {
+		Items []AppMirror `json:"items"`
+	}
+	path := "k8s/v1/apps/" + url.PathEscape(appID) + "/appMirrors"
+	if err := c.do(ctx, request{method: http.MethodGet, path: path}, &out); err != nil {
+		return nil, apierr.NotFound("app", appID, err)
+	}
+	return out.Items, nil
+}
+
 // AppMirrorUpdate is the body of a PUT: the state to reach and, for a
 // resync or a reverse, the four IDs (the current ones, or swapped).
 type AppMirrorUpdate struct {

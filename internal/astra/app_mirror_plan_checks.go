@@ -105,13 +105,23 @@ func (r *appMirrorResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		return
 	}
-	if req.Plan.Raw.Equal(req.State.Raw) {
-		return
-	}
 	var state appMirrorResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || desired.IsUnknown() || reversed.IsUnknown() {
+	if resp.Diagnostics.HasError() {
 		return
+	}
+	// A transition under way in the state (an apply was interrupted or
+	// timed out, or it started outside Terraform) is an update that waits
+	// for it to end, in place.
+	resume := transitional(state.State.ValueString())
+	if (req.Plan.Raw.Equal(req.State.Raw) && !resume) || desired.IsUnknown() || reversed.IsUnknown() {
+		return
+	}
+	if state.State.ValueString() == MirrorDeleting {
+		// It is going away (a destroy was interrupted, or it is deleted
+		// outside Terraform) and cannot come back: replace it, once its
+		// deletion has ended.
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("state"))
 	}
 	if reversed.ValueBool() != state.Reversed.ValueBool() && desired.ValueString() == MirrorFailedOver {
 		from := "established"
@@ -125,5 +135,11 @@ func (r *appMirrorResource) ModifyPlan(ctx context.Context, req resource.ModifyP
 		return
 	}
 	plan.State = desired
+	if resume {
+		// The framework left the computed attributes as they were, the
+		// plan having had no difference before this one.
+		plan.HealthState, plan.TransferState = types.StringUnknown(), types.StringUnknown()
+		plan.StateDetails = types.ListUnknown(stateDetailType)
+	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

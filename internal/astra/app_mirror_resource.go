@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -68,7 +69,19 @@ func (r *appMirrorResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"clusters as configured, whichever way replication runs; `reversed = true` means it runs from the destination " +
 			"app back to the source app. A change the API cannot make in one step (reverse and fail over together, or " +
 			"create a relationship failed over or reversed) is refused at plan time. A failover or reverse made outside " +
-			"Terraform (in the Astra UI, say) shows as a change in plan.",
+			"Terraform (in the Astra UI, say) shows as a change in plan.\n\n" +
+			"**Lost answers.** Astra Control takes no idempotency token, and creating a relationship twice would re-send a whole " +
+			"app's data. When the answer to the create is lost (the connection broke after the request was sent, or a 5xx came " +
+			"back), the provider looks for the relationship of `source_app_id` (an app can be in one relationship only) to " +
+			"`destination_cluster_id` created since its request, and adopts it instead of creating another. The state changes " +
+			"(failover, resync, reverse) are PUTs of the state wanted and deletion is a DELETE: repeating them changes nothing.\n\n" +
+			"**Interruptions and timeouts.** When an apply is interrupted (Ctrl-C) while the provider waits for a transition, the " +
+			"relationship stays in the state, not tainted, and the next apply resumes waiting in place: its plan is an update of " +
+			"`state`, never a replacement, and no request is sent again while the transition is under way. When a create times " +
+			"out, the relationship is in the state as tainted: `terraform untaint` keeps it and the next apply resumes waiting; " +
+			"otherwise the next apply replaces it. A relationship found `deleting` (an interrupted destroy) is waited for by the next " +
+			"destroy, and replaced by the next apply. A transition that Astra Control reports as failed (health `critical` while it " +
+			"is under way) ends the wait with the API's explanation.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -218,12 +231,19 @@ func (r *appMirrorResource) Create(ctx context.Context, req resource.CreateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := r.client.CreateAppMirror(ctx, in)
+	planned := plan
+	created, adopted, err := adopt.Create[*AppMirror]{
+		Operation: "AppMirror of app " + in.SourceAppID,
+		Create:    func(ctx context.Context) (*AppMirror, error) { return r.client.CreateAppMirror(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (*AppMirror, bool, error) {
+			return r.findCreated(ctx, in, since)
+		},
+	}.Do(ctx)
 	if err != nil {
 		addAppMirrorError(&resp.Diagnostics, "creating", plan, err)
 		return
 	}
-	tflog.Info(ctx, "created AppMirror", map[string]any{"id": created.ID, "state": created.State})
+	tflog.Info(ctx, "created AppMirror", map[string]any{"id": created.ID, "state": created.State, "adopted": adopted})
 	// The ID goes into the state before the wait: a failed wait leaves a
 	// tainted resource, not an untracked relationship.
 	plan.fromAPI(created, false, &resp.Diagnostics)
@@ -231,13 +251,43 @@ func (r *appMirrorResource) Create(ctx context.Context, req resource.CreateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	live, err := r.waitFor(ctx, created.ID, MirrorEstablished, created.SourceAppID, MirrorEstablishing)
+	live, err := r.waitFor(ctx, created.ID, MirrorEstablished, created.SourceAppID, "")
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "waiting for the establishment of", appMirrorTypeName, created.ID, err)
+		r.addWaitError(ctx, resp.State.Set, &resp.Diagnostics, apierr.PhaseCreate, "waiting for the establishment of", plan, planned, err)
 		return
 	}
 	plan.fromAPI(live, false, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// findCreated looks for the relationship a create whose answer was lost
+// made: an app can be in one relationship only (409 problem 10 for a
+// second), so it is the one that replicates the source app to the
+// destination cluster, created since the first request.
+func (r *appMirrorResource) findCreated(ctx context.Context, in AppMirrorInput, since time.Time) (*AppMirror, bool, error) {
+	found, err := r.client.ListAppMirrorsOf(ctx, in.SourceAppID)
+	if err != nil {
+		return nil, false, err
+	}
+	return adoptFound("an AppMirror of app "+in.SourceAppID, found, func(m *AppMirror) bool {
+		return m.SourceAppID == in.SourceAppID && m.DestinationClusterID == in.DestinationClusterID && createdSince(m.Metadata, since)
+	}, func(m *AppMirror) string { return m.ID })
+}
+
+// addWaitError reports a wait that ended early (apierr.AddWaitError). When
+// Terraform was interrupted the apply ends with a warning, and Terraform
+// holds a result without error to the plan: the state then keeps the
+// planned state, state_desired and reversed (the other attributes are the
+// API's), the next refresh reads the real ones, and the next plan resumes
+// the unfinished transition in place.
+func (r *appMirrorResource) addWaitError(ctx context.Context, set func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics,
+	phase apierr.Phase, action string, current, planned appMirrorResourceModel, err error,
+) {
+	if apierr.Interrupted(err) && phase != apierr.PhaseDelete {
+		current.State, current.StateDesired, current.Reversed = planned.State, planned.StateDesired, planned.Reversed
+		diags.Append(set(ctx, &current)...)
+	}
+	apierr.AddWaitError(diags, phase, action, appMirrorTypeName, current.ID.ValueString(), err)
 }
 
 func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -256,11 +306,9 @@ func (r *appMirrorResource) Read(ctx context.Context, req resource.ReadRequest, 
 		apierr.AddError(&resp.Diagnostics, "reading", appMirrorTypeName, id, err)
 		return
 	}
-	if live.State == MirrorDeleting || live.StateDesired == MirrorDeleted {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: appMirrorTypeName, ID: id, Service: serviceName,
-			Why: "is being deleted in Astra Control (its source app can be replicated again once the deletion ends)"})
-		return
-	}
+	// A relationship being deleted stays in the state, deleting: a destroy
+	// that was interrupted resumes waiting, and a plan replaces it (see
+	// ModifyPlan).
 	reversed := direction(state, live, &resp.Diagnostics)
 	if state.SourceAppID.IsNull() && state.DestinationAppID.IsNull() {
 		// A plain import: which app is the one replicated?
@@ -284,10 +332,12 @@ func (r *appMirrorResource) Update(ctx context.Context, req resource.UpdateReque
 	defer cancel()
 
 	id := state.ID.ValueString()
-	// A transition started elsewhere must end before another can start.
+	// A transition under way (started elsewhere, or by an apply that was
+	// interrupted or timed out) must end before another can start; when it
+	// is the one planned, waiting for it is the whole update.
 	live, err := r.waitSettled(ctx, id)
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "waiting for a stable state of", appMirrorTypeName, id, err)
+		r.addWaitError(ctx, resp.State.Set, &resp.Diagnostics, apierr.PhaseUpdate, "waiting for a stable state of", state, plan, err)
 		return
 	}
 	want, wantReversed := plan.StateDesired.ValueString(), plan.Reversed.ValueBool()
@@ -318,9 +368,15 @@ func (r *appMirrorResource) Update(ctx context.Context, req resource.UpdateReque
 			addAppMirrorError(&resp.Diagnostics, what, state, err)
 			return
 		}
+		from := live
 		live, err = r.waitFor(ctx, id, want, source, live.State)
 		if err != nil {
-			apierr.AddError(&resp.Diagnostics, "waiting after "+what, appMirrorTypeName, id, err)
+			current := state
+			if live == nil {
+				live = from
+			}
+			current.fromAPI(live, state.isReversed(live), &resp.Diagnostics)
+			r.addWaitError(ctx, resp.State.Set, &resp.Diagnostics, apierr.PhaseUpdate, "waiting after "+what, current, plan, err)
 			return
 		}
 	}
@@ -347,13 +403,25 @@ func (r *appMirrorResource) Delete(ctx context.Context, req resource.DeleteReque
 	if apierr.IsNotFound(err) {
 		return
 	}
-	if err != nil {
+	if err != nil && !r.deleting(ctx, id, err) {
 		addAppMirrorError(&resp.Diagnostics, "deleting", state, err)
 		return
 	}
 	if err := r.waitDeleted(ctx, id); err != nil {
-		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", appMirrorTypeName, id, err)
+		apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseDelete, "waiting for the deletion of", appMirrorTypeName, id, err)
 	}
+}
+
+// deleting reports whether a refused DELETE (a 409: a server may refuse
+// to delete what it is deleting already) found the relationship being
+// deleted, as after an interrupted destroy: then the deletion only needs
+// waiting for.
+func (r *appMirrorResource) deleting(ctx context.Context, id string, err error) bool {
+	if apierr.StatusCode(err) != http.StatusConflict {
+		return false
+	}
+	live, gerr := r.client.GetAppMirror(ctx, id)
+	return gerr == nil && (live.State == MirrorDeleting || live.StateDesired == MirrorDeleted)
 }
 
 // ImportState takes "<appMirror_id>" or "<appMirror_id>,<source_app_id>".

@@ -10,6 +10,25 @@ import (
 // The waits of continuity_astra_app_mirror: every transition of the
 // relationship is asynchronous.
 
+// pendingFailed is the pseudo-state of a relationship whose transition
+// failed: the API leaves it in the transitional state with healthState
+// "critical" ("the last reconcile failed", astra.md §2.3), and the wait
+// ends with the API's explanation (the state details).
+const pendingFailed = "failed (health critical)"
+
+// transitional reports whether state is one a transition passes through.
+func transitional(state string) bool {
+	return state == MirrorEstablishing || state == MirrorFailingOver || state == MirrorDeleting
+}
+
+// waitStateOf is the state a wait sees: the API's, or pendingFailed.
+func waitStateOf(m *AppMirror) string {
+	if m.HealthState == "critical" && transitional(m.State) {
+		return pendingFailed
+	}
+	return m.State
+}
+
 // refresh reads the relationship for a waiter.
 func (r *appMirrorResource) refresh(id string) wait.RefreshFunc[*AppMirror] {
 	return func(ctx context.Context) (*AppMirror, string, error) {
@@ -17,7 +36,7 @@ func (r *appMirrorResource) refresh(id string) wait.RefreshFunc[*AppMirror] {
 		if err != nil {
 			return nil, "", err
 		}
-		return m, m.State, nil
+		return m, waitStateOf(m), nil
 	}
 }
 
@@ -27,6 +46,7 @@ func (r *appMirrorResource) waitSettled(ctx context.Context, id string) (*AppMir
 		Operation: "AppMirror " + id + " to be established or failed over",
 		Pending:   []string{MirrorEstablishing, MirrorFailingOver},
 		Target:    []string{MirrorEstablished, MirrorFailedOver},
+		Failure:   []string{pendingFailed},
 		Refresh:   r.refresh(id),
 		Message:   (*AppMirror).Message,
 	}.Wait(ctx)
@@ -47,7 +67,7 @@ func (r *appMirrorResource) waitFor(ctx context.Context, id, target, source, fro
 		Operation: fmt.Sprintf("AppMirror %s to be %s", id, target),
 		Pending:   []string{MirrorEstablishing, MirrorFailingOver, pendingRequested, pendingSwap},
 		Target:    []string{target},
-		Failure:   []string{MirrorDeleting},
+		Failure:   []string{MirrorDeleting, pendingFailed},
 		Refresh: func(ctx context.Context) (*AppMirror, string, error) {
 			m, state, err := refresh(ctx)
 			switch {
@@ -70,6 +90,7 @@ func (r *appMirrorResource) waitDeleted(ctx context.Context, id string) error {
 	_, err := wait.Conf[*AppMirror]{
 		Operation: "AppMirror " + id + " to be deleted",
 		Pending:   []string{MirrorDeleting, MirrorEstablishing, MirrorEstablished, MirrorFailingOver, MirrorFailedOver},
+		Failure:   []string{pendingFailed},
 		NotFound:  wait.NotFoundIsSuccess,
 		Refresh:   r.refresh(id),
 		Message:   (*AppMirror).Message,

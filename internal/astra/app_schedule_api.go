@@ -115,3 +115,15 @@ func (c *Client) DeleteSchedule(ctx context.Context, appID, id string) error {
 	err := c.do(ctx, request{method: http.MethodDelete, path: schedulePath(appID, id)}, nil)
 	return apierr.NotFound("schedule", appID+"/"+id, err)
 }
+
+// ListSchedules lists the schedules of the app (the collection takes no
+// filter: include and limit only, astra.md §1.4).
+func (c *Client) ListSchedules(ctx context.Context, appID string) ([]Schedule, error) {
+	var out struct {
+		Items []Schedule `json:"items"`
+	}
+	if err := c.do(ctx, request{method: http.MethodGet, path: schedulesPath(appID)}, &out); err != nil {
+		return nil, apierr.NotFound("app", appID, err)
+	}
+	return out.Items, nil
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
@@ -54,7 +55,12 @@ func (r *appScheduleResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"frequency of an AppMirror is set (typically `granularity = \"custom\"` with a `recurrence_rule` such as every 10 minutes).\n\n" +
 			"The timing attributes depend on `granularity`: `hourly` takes `minute`; `daily` takes `minute` and `hour`; `weekly` also " +
 			"`day_of_week`; `monthly` also `day_of_month`; `custom` takes `recurrence_rule` only. Everything but `app_id` and `bucket_id` " +
-			"is changed in place.",
+			"is changed in place.\n\n" +
+			"Astra Control takes no idempotency token. When the answer to a create is lost (the connection broke after the request " +
+			"was sent, or a 5xx came back), the provider looks among the app's schedules for one of this `name` created since its " +
+			"request and adopts it instead of creating a second. Schedule names need not be unique, so the API cannot tell two such " +
+			"schedules apart: when it finds more than one, the create fails and names them rather than guess. Every operation is " +
+			"synchronous: an interrupted apply leaves a created schedule in the state, and the next apply carries on from there.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -212,12 +218,19 @@ func (r *appScheduleResource) Create(ctx context.Context, req resource.CreateReq
 	defer cancel()
 
 	appID := plan.AppID.ValueString()
-	created, err := r.client.CreateSchedule(ctx, appID, plan.toAPI())
+	in := plan.toAPI()
+	created, adopted, err := adopt.Create[*Schedule]{
+		Operation: fmt.Sprintf("schedule %q of app %s", in.Name, appID),
+		Create:    func(ctx context.Context) (*Schedule, error) { return r.client.CreateSchedule(ctx, appID, in) },
+		Find: func(ctx context.Context, since time.Time) (*Schedule, bool, error) {
+			return r.findCreated(ctx, appID, in.Name, since)
+		},
+	}.Do(ctx)
 	if err != nil {
 		addAppScheduleError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)
 		return
 	}
-	tflog.Info(ctx, "created app schedule", map[string]any{"app_id": appID, "id": created.ID})
+	tflog.Info(ctx, "created app schedule", map[string]any{"app_id": appID, "id": created.ID, "adopted": adopted})
 	plan.fromAPI(appID, created, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -302,6 +315,19 @@ func (r *appScheduleResource) Delete(ctx context.Context, req resource.DeleteReq
 
 // ImportState takes "<app_id>/<schedule_id>": a schedule's ID is only
 // meaningful within its app.
+// findCreated looks for the schedule a create whose answer was lost made:
+// one of the app's schedules with the name, created since the first
+// request. Schedule names need not be unique, so two such schedules made
+// in that time cannot be told apart: that is an error, not a guess.
+func (r *appScheduleResource) findCreated(ctx context.Context, appID, name string, since time.Time) (*Schedule, bool, error) {
+	found, err := r.client.ListSchedules(ctx, appID)
+	if err != nil {
+		return nil, false, err
+	}
+	return adoptFound(fmt.Sprintf("schedule %q of app %s", name, appID), found,
+		func(s *Schedule) bool { return s.Name == name && createdSince(s.Metadata, since) }, func(s *Schedule) string { return s.ID })
+}
+
 func (r *appScheduleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	appID, id, ok := strings.Cut(req.ID, "/")
 	if !ok || !astraIDPattern.MatchString(appID) || !astraIDPattern.MatchString(id) {

@@ -35,9 +35,10 @@ func (d *appsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"name":         filter("Only apps of this name.", stringvalidator.LengthBetween(1, 63)),
 			"cluster_id":   filter("Only apps on this managed cluster.", astraIDValidator("a managed cluster")),
 			"cluster_name": filter("Only apps on the managed cluster of this name.", stringvalidator.LengthAtLeast(1)),
-			"namespace":    filter("Only apps with this namespace (`namespaces[*] eq 'value'`).", stringvalidator.LengthBetween(1, 63)),
-			"state":        filter("Only apps in this state, for example `ready`.", stringvalidator.LengthAtLeast(1)),
-			"ids":          schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the matching apps, in the API's order."},
+			"namespace":    filter("Only apps with this namespace (`namespaces[*] eq 'value'`).", stringvalidator.LengthBetween(1, 63), dns1123Validator),
+			"state": filter("Only apps in this state: `pending`, `discovering`, `provisioning`, `ready`, `failed`, `restoring`, "+
+				"`unavailable`, `unknown` or `deleting`.", stringvalidator.OneOf(appStates...)),
+			"ids": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the matching apps, in the API's order."},
 			"apps": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The matching apps, in the API's order.",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 )
@@ -153,18 +154,25 @@ func (c *Client) ListExecutionHooks(ctx context.Context, filter string) ([]Execu
 	return out.Items, nil
 }
 
+// FindExecutionHooksByName returns the execution hooks called name, which
+// the API keeps unique.
+func (c *Client) FindExecutionHooksByName(ctx context.Context, name string) ([]ExecutionHook, error) {
+	return c.executionHooksWhere(ctx, "name", name, func(h ExecutionHook) string { return h.Name })
+}
+
 // ExecutionHooksUsing returns the execution hooks that run the hook source id.
 func (c *Client) ExecutionHooksUsing(ctx context.Context, hookSourceID string) ([]ExecutionHook, error) {
-	hooks, err := c.ListExecutionHooks(ctx, "hookSourceID eq '"+hookSourceID+"'")
+	return c.executionHooksWhere(ctx, "hookSourceID", hookSourceID, func(h ExecutionHook) string { return h.HookSourceID })
+}
+
+// executionHooksWhere returns the execution hooks whose field (read by get)
+// is value. The condition goes to the API as a filter when the filter
+// syntax can carry it, and is checked on this side in any case: an API that
+// ignored the filter must not make us name unrelated hooks.
+func (c *Client) executionHooksWhere(ctx context.Context, field, value string, get func(ExecutionHook) string) ([]ExecutionHook, error) {
+	hooks, err := c.ListExecutionHooks(ctx, filterQuery([]filterClause{{field, value}}).Get("filter"))
 	if err != nil {
 		return nil, err
 	}
-	// An API that ignored the filter must not make us name unrelated hooks.
-	var out []ExecutionHook
-	for _, h := range hooks {
-		if h.HookSourceID == hookSourceID {
-			out = append(out, h)
-		}
-	}
-	return out, nil
+	return slices.DeleteFunc(hooks, func(h ExecutionHook) bool { return get(h) != value }), nil
 }

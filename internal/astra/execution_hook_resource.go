@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
@@ -57,7 +58,11 @@ func (r *executionHookResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"The API refuses to delete a hook source that a hook still runs (403, problem 72). Refer to the hook source through " +
 			"`hook_source_id = continuity_astra_hook_source.<name>.id`: Terraform then destroys hooks before their hook sources. To move " +
 			"hooks to another hook source and remove the old one in the same apply, give the hook sources " +
-			"`lifecycle { create_before_destroy = true }`, so that Terraform updates the hooks before it deletes the old hook source.",
+			"`lifecycle { create_before_destroy = true }`, so that Terraform updates the hooks before it deletes the old hook source.\n\n" +
+			"Astra Control takes no idempotency token. When the answer to a create is lost (the connection broke after the request " +
+			"was sent, or a 5xx came back), the provider looks for an execution hook of this `name` for this `app_id` created since " +
+			"its request (names are unique among the account's execution hooks) and adopts it instead of creating a second. Every " +
+			"operation is synchronous: an interrupted apply leaves a created hook in the state, and the next apply carries on from there.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -203,12 +208,18 @@ func (r *executionHookResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := r.client.CreateExecutionHook(ctx, in)
+	created, adopted, err := adopt.Create[*ExecutionHook]{
+		Operation: fmt.Sprintf("execution hook %q", in.Name),
+		Create:    func(ctx context.Context) (*ExecutionHook, error) { return r.client.CreateExecutionHook(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (*ExecutionHook, bool, error) {
+			return r.findCreated(ctx, in, since)
+		},
+	}.Do(ctx)
 	if err != nil {
 		addExecutionHookError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)
 		return
 	}
-	tflog.Info(ctx, "created execution hook", map[string]any{"id": created.ID})
+	tflog.Info(ctx, "created execution hook", map[string]any{"id": created.ID, "adopted": adopted})
 	plan.fromAPI(ctx, created, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -292,6 +303,19 @@ func (r *executionHookResource) Delete(ctx context.Context, req resource.DeleteR
 	if err != nil {
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", executionHookTypeName, id, err)
 	}
+}
+
+// findCreated looks for the execution hook a create whose answer was lost
+// made: names are unique among the account's execution hooks, and it was
+// created since the first request, for the same app.
+func (r *executionHookResource) findCreated(ctx context.Context, in ExecutionHookInput, since time.Time) (*ExecutionHook, bool, error) {
+	found, err := r.client.FindExecutionHooksByName(ctx, in.Name)
+	if err != nil {
+		return nil, false, err
+	}
+	return adoptFound(fmt.Sprintf("execution hook %q", in.Name), found,
+		func(h *ExecutionHook) bool { return h.AppID == in.AppID && createdSince(h.Metadata, since) },
+		func(h *ExecutionHook) string { return h.ID })
 }
 
 func (r *executionHookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

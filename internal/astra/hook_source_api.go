@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 )
@@ -106,13 +107,7 @@ func (c *Client) FindHookSourcesByName(ctx context.Context, name string) ([]Hook
 	if err != nil {
 		return nil, err
 	}
-	var matched []HookSource
-	for _, h := range items {
-		if h.Name == name {
-			matched = append(matched, h)
-		}
-	}
-	return matched, nil
+	return slices.DeleteFunc(items, func(h HookSource) bool { return h.Name != name }), nil
 }
 
 func (c *Client) listHookSources(ctx context.Context, q url.Values) ([]HookSource, error) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -33,7 +34,8 @@ func (d *hookSourceDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The hook source's ID. Exactly one of `id` and `name` must be set.",
 				Validators: []validator.String{astraIDValidator("")}},
-			"name":        schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The hook source's name (names are unique). Exactly one of `id` and `name` must be set."},
+			"name": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The hook source's name (names are unique). Exactly one of `id` and `name` must be set.",
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 63)}},
 			"description": schema.StringAttribute{Computed: true, MarkdownDescription: "Description."},
 			"source":      schema.StringAttribute{Computed: true, MarkdownDescription: "The script in base64; null when the hook source is private."},
 			"content":     schema.StringAttribute{Computed: true, MarkdownDescription: "The script as text; null when the hook source is private."},

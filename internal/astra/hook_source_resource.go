@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
@@ -54,7 +55,11 @@ func (r *hookSourceResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"before or after a snapshot, backup, restore or failover. Give the script either as `content` (plain text) or as " +
 			"`source` (base64, as the API stores it; `filebase64()` fills it from a file). Name, description and script are " +
 			"changed in place; a script changed outside Terraform shows as a difference in plan. A hook source that an execution hook " +
-			"still runs cannot be deleted (see `continuity_astra_execution_hook` for the `create_before_destroy` advice).",
+			"still runs cannot be deleted (see `continuity_astra_execution_hook` for the `create_before_destroy` advice).\n\n" +
+			"Astra Control takes no idempotency token. When the answer to a create is lost (the connection broke after the request " +
+			"was sent, or a 5xx came back), the provider looks for a hook source of this `name` created since its request (names are " +
+			"unique in the account) and adopts it instead of creating a second. Every operation is synchronous: an interrupted apply " +
+			"leaves a created hook source in the state, and the next apply carries on from there.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -163,12 +168,19 @@ func (r *hookSourceResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	defer cancel()
 
-	created, err := r.client.CreateHookSource(ctx, plan.toAPI())
+	in := plan.toAPI()
+	created, adopted, err := adopt.Create[*HookSource]{
+		Operation: fmt.Sprintf("hook source %q", in.Name),
+		Create:    func(ctx context.Context) (*HookSource, error) { return r.client.CreateHookSource(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (*HookSource, bool, error) {
+			return r.findCreated(ctx, in.Name, since)
+		},
+	}.Do(ctx)
 	if err != nil {
 		addHookSourceError(&resp.Diagnostics, "creating", plan.Name.ValueString(), err)
 		return
 	}
-	tflog.Info(ctx, "created hook source", map[string]any{"id": created.ID})
+	tflog.Info(ctx, "created hook source", map[string]any{"id": created.ID, "adopted": adopted})
 	plan.fromAPI(created)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -250,6 +262,18 @@ func (r *hookSourceResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if err != nil {
 		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", hookSourceTypeName, id, err)
 	}
+}
+
+// findCreated looks for the hook source a create whose answer was lost
+// made: names are unique in the account, and it was created since the
+// first request.
+func (r *hookSourceResource) findCreated(ctx context.Context, name string, since time.Time) (*HookSource, bool, error) {
+	found, err := r.client.FindHookSourcesByName(ctx, name)
+	if err != nil {
+		return nil, false, err
+	}
+	return adoptFound(fmt.Sprintf("hook source %q", name), found,
+		func(h *HookSource) bool { return createdSince(h.Metadata, since) }, func(h *HookSource) string { return h.ID })
 }
 
 func (r *hookSourceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -34,7 +34,7 @@ func (d *packagesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"installation and patch packages). `filter`, `order_by`, `include` and `limit` are passed to the API's `filter`, `orderBy`, " +
 			"`include` and `limit` query parameters as they are, so they use the API's field names (`packageName`, `packageVersion`, " +
 			"`packageType`, `packageState`, `severityLevel`, `images[*].imageTag`, `metadata.creationTimestamp`, …) and its syntax; the " +
-			"syntax is checked at plan time, the field names by the API.\n\n" +
+			"syntax, and the fields of `order_by` and `include`, are checked at plan time, the field names of `filter` by the API.\n\n" +
 			"Without `include`, `packages` holds whole packages and `rows` is null. With `include`, each package becomes one row of `rows`: " +
 			"the values of the included fields, in the order given, and `packages` is null.",
 		Attributes: map[string]schema.Attribute{
@@ -46,9 +46,10 @@ func (d *packagesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Validators: []validator.String{queryFilterValidator},
 			},
 			"order_by": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "One field to sort by, optionally followed by ` desc`, e.g. `packageVersion desc`. Without it the API's order is kept.",
-				Validators:          []validator.String{queryOrderByValidator},
+				Optional: true,
+				MarkdownDescription: "One text field to sort by, optionally followed by ` desc`, e.g. `packageVersion desc`: `type`, `version`, `id`, " +
+					"`packageName`, `packageVersion`, `packageType`, `severityLevel` or `packageState`. Without it the API's order is kept.",
+				Validators: []validator.String{queryOrderByValidator, packageOrderByValidator},
 			},
 			"include": schema.ListAttribute{
 				Optional:            true,
@@ -56,7 +57,7 @@ func (d *packagesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				MarkdownDescription: "Top-level fields to project each package onto, in order, e.g. `[\"id\", \"packageVersion\"]`. Fills `rows` instead of `packages`.",
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
-					listvalidator.ValueStringsAre(queryFieldValidator),
+					listvalidator.ValueStringsAre(queryFieldValidator, packageIncludeValidator),
 				},
 			},
 			"limit": schema.Int64Attribute{

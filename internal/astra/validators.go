@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,9 +39,38 @@ var (
 	queryOrderByValidator = stringvalidator.RegexMatches(queryOrderByPattern,
 		"must be one field name of the API, optionally followed by \" desc\", for example packageVersion desc")
 	queryFieldValidator = stringvalidator.RegexMatches(queryFieldPattern, "must be a top-level field name of the API, such as packageVersion")
-	dns1123Validator    = stringvalidator.RegexMatches(dns1123Pattern,
+	// packageOrderByValidator and packageIncludeValidator name the fields
+	// of a package the API knows (package_1.0_get_response_body): the API
+	// refuses others with 400 problem 5.
+	packageOrderByValidator = valueCheck{summary: "Unknown package field", check: checkPackageOrderBy,
+		desc: "must name a text field of a package: " + strings.Join(packageTextFields, ", ")}
+	packageIncludeValidator = stringvalidator.OneOf(packageFields...)
+	dns1123Validator        = stringvalidator.RegexMatches(dns1123Pattern,
 		"must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit")
 )
+
+// The fields of package_1.0_get_response_body: those orderBy can sort by
+// (text), and every top-level field, which include may name.
+var (
+	packageTextFields = []string{"type", "version", "id", "packageName", "packageVersion", "packageType", "severityLevel", "packageState"}
+	packageFields     = append(slices.Clone(packageTextFields),
+		"bundleName", "packageStateTransitions", "packageStateDetails", "images", "artifacts", "files", "upgradableVersions", "dependencies", "metadata")
+)
+
+// checkPackageOrderBy says why an orderBy of the right syntax (queryOrderByValidator) cannot sort packages.
+func checkPackageOrderBy(orderBy string) error {
+	field, _, _ := strings.Cut(orderBy, " ")
+	switch {
+	case slices.Contains(packageTextFields, field):
+		return nil
+	case slices.Contains(packageFields, field):
+		return fmt.Errorf("%s is not a text field, and the API sorts by text fields only: %s", field, strings.Join(packageTextFields, ", "))
+	}
+	return fmt.Errorf("a package has no field %q; the API sorts by one of %s", field, strings.Join(packageTextFields, ", "))
+}
+
+// appStates are the states of a managed app (astra.md §5, app_2.2 state).
+var appStates = []string{"pending", "discovering", "provisioning", "ready", "failed", "restoring", "unavailable", "unknown", "deleting"}
 
 // astraIDValidator is the validator of every attribute that holds an Astra
 // ID. of, when set, names what the ID is of ("a managed cluster") in the

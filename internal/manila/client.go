@@ -19,6 +19,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
+
 	"github.com/gophercloud/gophercloud/v2"
 	"github.com/gophercloud/gophercloud/v2/openstack"
 	"github.com/gophercloud/gophercloud/v2/openstack/sharedfilesystems/apiversions"
@@ -42,15 +44,25 @@ const experimentalHeader = "X-OpenStack-Manila-API-Experimental"
 // Version is a Manila microversion.
 type Version struct{ Major, Minor int }
 
-// ParseVersion parses "2.22".
+// ParseVersion parses "2.22": two decimal numbers, with no sign, separated
+// by a dot (surrounding spaces are ignored).
 func ParseVersion(s string) (Version, error) {
 	major, minor, ok := strings.Cut(strings.TrimSpace(s), ".")
-	ma, err1 := strconv.Atoi(major)
-	mi, err2 := strconv.Atoi(minor)
-	if !ok || err1 != nil || err2 != nil {
+	ma, ok1 := decimal(major)
+	mi, ok2 := decimal(minor)
+	if !ok || !ok1 || !ok2 {
 		return Version{}, fmt.Errorf("%q is not a microversion such as 2.22", s)
 	}
 	return Version{ma, mi}, nil
+}
+
+// decimal parses a non-empty string of ASCII digits that fits an int.
+func decimal(s string) (int, bool) {
+	if s == "" || strings.Trim(s, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 func (v Version) String() string { return strconv.Itoa(v.Major) + "." + strconv.Itoa(v.Minor) }
@@ -114,7 +126,32 @@ func NewClient(r *Resolved, httpClient *http.Client) (*Client, error) {
 			r.Auth.IdentityEndpoint)
 	}
 	provider.HTTPClient = *httpClient
+	provider.HTTPClient.Transport = tokenRequests{next: httpClient.Transport}
 	return &Client{auth: r.Auth, endpoint: r.Endpoint, provider: provider}, nil
+}
+
+// tokenRequests marks Keystone's token requests (POST …/auth/tokens) as
+// safe to repeat for the provider's HTTP stack: a request for a new token
+// changes nothing, so a 5xx or a connection lost after sending does not
+// fail the whole run, and gophercloud's reauthentication after a 401 is
+// retried the same way. (A 500 to a GET, PUT or DELETE is repeated by the
+// shared transport; OpenStack answers any unexpected exception with one.)
+type tokenRequests struct{ next http.RoundTripper }
+
+func (t tokenRequests) RoundTrip(req *http.Request) (*http.Response, error) {
+	if isTokenRequest(req.Method, req.URL.Path) {
+		req = req.WithContext(transport.Idempotent(req.Context()))
+	}
+	next := t.next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	return next.RoundTrip(req)
+}
+
+// isTokenRequest reports Keystone's POST /v3/auth/tokens.
+func isTokenRequest(method, path string) bool {
+	return method == http.MethodPost && strings.HasSuffix(strings.TrimRight(path, "/"), "/auth/tokens")
 }
 
 // serviceClient authenticates on first use, finds Manila v2 in the service

@@ -142,6 +142,14 @@ func TestClientReauthenticates(t *testing.T) {
 	if _, err := admin.ListShareTypes(ctx); err != nil {
 		t.Fatal(err)
 	}
+	revokeToken(t, user, admin)
+}
+
+// revokeToken revokes user's token with admin's, and checks that user's
+// next call reauthenticates.
+func revokeToken(t *testing.T, user, admin *manila.Client) {
+	t.Helper()
+	ctx := context.Background()
 	old := user.Token()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodDelete, user.IdentityEndpoint()+"/auth/tokens", nil)
 	req.Header.Set("X-Auth-Token", admin.Token())
@@ -203,3 +211,34 @@ func TestAccManila_modernServer(t *testing.T) {
 		},
 	})
 }
+
+// Keystone's token requests are safe to repeat: under 5xx and lost
+// connections on POST /v3/auth/tokens, every client authenticates, and the
+// reauthentication after a revoked token (a 401) works the same way.
+func TestClientAuthenticatesUnderTokenFaults(t *testing.T) {
+	for _, spec := range []string{"5xx=0.5,route=POST /v3/auth/tokens", "reset=0.2,reset_after=0.2,route=POST /v3/auth/tokens"} {
+		t.Run(spec, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.StartSandbox(t, sandbox.Options{Faults: spec})
+			ctx := context.Background()
+			admin := acctest.ManilaSettingsFrom(env)
+			admin.UserName, admin.Password, admin.ProjectName = env[acctest.EnvManilaAdminUsername], env[acctest.EnvManilaAdminPassword], env[acctest.EnvManilaAdminProjectName]
+			revoker := acctest.NewManilaClient(t, admin)
+			if _, err := revoker.ListShareTypes(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 4 {
+				user := acctest.NewManilaClient(t, acctest.ManilaSettingsFrom(env))
+				if _, err := user.ListConsistencyGroups(ctx); err != nil {
+					t.Fatalf("client %d: %v", i, err)
+				}
+				revokeToken(t, user, revoker)
+			}
+			m := acctest.SandboxMetrics(t, sandboxBase(env))
+			if n := m.Faults["5xx"] + m.Faults["reset"] + m.Faults["reset_after"]; n < 2 {
+				t.Fatalf("only %d faults on the token requests: %v", n, m.Faults)
+			}
+		})
+	}
+}
+

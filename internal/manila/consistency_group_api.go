@@ -3,6 +3,10 @@ package manila
 import (
 	"context"
 	"net/http"
+	"slices"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 )
 
 // Paths, body keys and the kind of consistency groups (manila.md §1.2).
@@ -73,14 +77,49 @@ func (c *Client) DeleteConsistencyGroup(ctx context.Context, id string) error {
 	return notFound(cgKind, id, c.do(ctx, call{method: http.MethodDelete, path: []string{cgPath, id}}, nil))
 }
 
+// FindCreatedConsistencyGroup returns the consistency group that the
+// creation in, sent at since, made when its answer was lost: the group of
+// the project with the same name, description, share network, source
+// snapshot and share types (those the creation set), created not before
+// since. Several such groups are an error.
+func (c *Client) FindCreatedConsistencyGroup(ctx context.Context, in ConsistencyGroupCreate, since time.Time) (*ConsistencyGroup, bool, error) {
+	all, err := c.ListConsistencyGroups(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	return lostCreation(cgKind, conv.Deref(in.Name), all, since, func(cg *ConsistencyGroup) bool {
+		return sameString(in.Name, cg.Name) && sameString(in.Description, cg.Description) && createdSince(cg.CreatedAt, since) &&
+			(in.ShareNetworkID == nil || sameString(in.ShareNetworkID, cg.ShareNetworkID)) &&
+			(in.SourceCGSnapshotID == nil || sameString(in.SourceCGSnapshotID, cg.SourceCGSnapshotID)) &&
+			(in.ShareTypes == nil || sameSet(in.ShareTypes, cg.ShareTypes))
+	}, func(cg *ConsistencyGroup) string { return cg.ID })
+}
+
+// sameSet reports whether two lists hold the same strings.
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}
+
 // ForceDeleteConsistencyGroup removes a consistency group at once, in any
-// status (admin only). An unknown ID gives an apierr.NotFoundError.
+// status (admin only). An unknown ID gives an apierr.NotFoundError. When
+// the answer is lost, a group gone or deleting counts as force-deleted.
 func (c *Client) ForceDeleteConsistencyGroup(ctx context.Context, id string) error {
-	return c.action(ctx, cgPath, cgKind, id, "force_delete", nil)
+	return c.adminAction(ctx, cgPath, cgKind, id, "force_delete", nil,
+		forceDeleted(c.GetConsistencyGroup, func(cg *ConsistencyGroup) string { return cg.Status }, id))
 }
 
 // ResetConsistencyGroupStatus sets the status of a consistency group
-// (admin only).
+// (admin only). When the answer is lost, a group in that status counts as
+// reset.
 func (c *Client) ResetConsistencyGroupStatus(ctx context.Context, id, status string) error {
-	return c.action(ctx, cgPath, cgKind, id, "reset_status", map[string]string{"status": status})
+	return c.adminAction(ctx, cgPath, cgKind, id, "reset_status", map[string]string{"status": status}, func(ctx context.Context) (bool, error) {
+		cg, err := c.GetConsistencyGroup(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		return cg.Status == status, nil
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -44,8 +45,9 @@ func consistencyGroupDataAttributes() map[string]schema.Attribute {
 
 func (d *consistencyGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := consistencyGroupDataAttributes()
-	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The group's ID. Exactly one of `id` and `name` must be set."}
-	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true,
+	attrs["id"] = schema.StringAttribute{Optional: true, Computed: true, Validators: []validator.String{uuidValidator()},
+		MarkdownDescription: "The group's ID (a UUID). Exactly one of `id` and `name` must be set."}
+	attrs["name"] = schema.StringAttribute{Optional: true, Computed: true, Validators: []validator.String{nameValidator()},
 		MarkdownDescription: "The group's name; exactly one group of the project must have it. Exactly one of `id` and `name` must be set."}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up a Manila consistency group of the project by `id` or by `name`, for instance one created " +

@@ -3,11 +3,14 @@ package manila
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -21,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
@@ -33,6 +37,7 @@ const consistencyGroupDefaultTimeout = 10 * time.Minute
 
 var (
 	_ resource.ResourceWithConfigure   = (*consistencyGroupResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*consistencyGroupResource)(nil)
 	_ resource.ResourceWithImportState = (*consistencyGroupResource)(nil)
 )
 
@@ -52,7 +57,20 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 			"(`continuity_manila_consistency_group_snapshot`) and restored together into a new group (`source_cgsnapshot_id`). " +
 			"Consistency groups are an experimental API of Manila microversions 2.4 to 2.30 (Liberty to Newton); the provider " +
 			"negotiates the microversion and sends the experimental header. Name and description change in place; the share " +
-			"types, the share network and the source snapshot are fixed at creation.",
+			"types, the share network and the source snapshot are fixed at creation: changing them replaces the group, and a " +
+			"replacement that Manila would refuse (share types missing or disagreeing on `driver_handles_share_servers`, a share " +
+			"network missing, needed or refused, a source snapshot missing or not available) is refused at plan time, before the " +
+			"group is destroyed.\n\n" +
+			"**Lost answers.** Manila's creation has no idempotency token, and names need not be unique. When the answer to a " +
+			"creation is lost (the connection closed after the request was sent, or a 5xx), the provider looks for a group of the " +
+			"project with the same name, description, share types, share network and source snapshot, created since the request was " +
+			"first sent, and adopts it instead of creating a second one. Where two such groups exist (the same name created twice at " +
+			"the same moment) Manila cannot tell which one the lost request made: the provider stops with an error naming both " +
+			"rather than guess. Unique names avoid it.\n\n" +
+			"**Interruptions.** An apply interrupted while a group is being created (Ctrl-C) leaves it in the state, not tainted, and " +
+			"the next apply shows an in-place update that waits for the creation to end; so does a group whose creation timed out " +
+			"after `terraform untaint`. A destroy interrupted while the group is deleting is resumed by the next destroy, which waits " +
+			"for the deletion under way.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "The consistency group's ID (a UUID).",
@@ -60,7 +78,7 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 			},
 			"name": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Name, at most 255 characters. Names need not be unique.",
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators: []validator.String{nameValidator()},
 			},
 			"description": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Description, at most 255 characters.",
@@ -162,6 +180,34 @@ func (r *consistencyGroupResource) groups() watcher[ConsistencyGroup] {
 	}
 }
 
+// ModifyPlan plans an update for a group that an earlier apply left in
+// transition (interrupted, or timed out and untainted, or imported while
+// creating): its status and the attributes the end of the creation sets are
+// unknown, and Update waits for the creation instead of starting another.
+// A group that is deleting cannot be kept: it is replaced. A replacement
+// that Manila would refuse after the group was destroyed is refused now
+// (placement.go).
+func (r *consistencyGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var config, state, plan consistencyGroupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resumeTransition(state.Status, &plan.Status, resp) {
+		plan.Host, plan.CreatedAt, plan.ShareServerID = types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
+	}
+	if replacing(config, state) {
+		planReplacement(config, &plan)
+		r.checkPlacement(ctx, plan, &resp.Diagnostics)
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
 func (r *consistencyGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan consistencyGroupModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -178,26 +224,45 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.Append(diags...); diags.HasError() {
 		return
 	}
-	created, err := r.client.CreateConsistencyGroup(ctx, in)
+	// Manila has no idempotency token: a creation whose answer was lost
+	// is looked up (same name and creation attributes, created since the
+	// first attempt) and adopted before it is sent again.
+	created, adopted, err := adopt.Create[*ConsistencyGroup]{
+		Operation: fmt.Sprintf("%s %q", cgKind, conv.Deref(in.Name)),
+		Create:    func(ctx context.Context) (*ConsistencyGroup, error) { return r.client.CreateConsistencyGroup(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (*ConsistencyGroup, bool, error) {
+			return r.client.FindCreatedConsistencyGroup(ctx, in, since)
+		},
+	}.Do(ctx)
 	if err != nil {
 		addConsistencyGroupError(&resp.Diagnostics, "creating", "", err)
 		return
 	}
-	tflog.Info(ctx, "created consistency group", map[string]any{"id": created.ID})
+	tflog.Info(ctx, "created consistency group", map[string]any{"id": created.ID, "adopted": adopted})
 	// The ID is in the state before the wait: a failed wait leaves a
-	// tainted resource, not an untracked group.
+	// tainted resource, not an untracked group; an interrupted one leaves
+	// it creating, which the next plan resumes.
 	plan.fromAPI(created)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cg, err := r.groups().untilAvailable(ctx, created.ID, cgFailureMessage)
+	r.awaitCreation(ctx, created.ID, apierr.PhaseCreate, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// awaitCreation waits for the creation of group id to end, saving the
+// last group read in m and state; a wait that ends early is reported for
+// its phase (an interruption is a warning: the next apply resumes).
+func (r *consistencyGroupResource) awaitCreation(ctx context.Context, id string, phase apierr.Phase, m *consistencyGroupModel,
+	state *tfsdk.State, diags *diag.Diagnostics,
+) {
+	cg, err := r.groups().untilAvailable(ctx, id, cgFailureMessage)
 	if cg != nil {
-		plan.fromAPI(cg)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		m.fromAPI(cg)
+		diags.Append(state.Set(ctx, m)...)
 	}
 	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "waiting for the creation of", consistencyGroupTypeName, created.ID, err)
+		apierr.AddWaitError(diags, phase, "waiting for the creation of", consistencyGroupTypeName, id, err)
 	}
 }
 
@@ -238,7 +303,8 @@ func (r *consistencyGroupResource) Update(ctx context.Context, req resource.Upda
 	var cg *ConsistencyGroup
 	var err error
 	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
-		// Only force_delete or timeouts changed: nothing to send.
+		// Only force_delete or timeouts changed, or the creation is to be
+		// awaited: nothing to send.
 		cg, err = r.client.GetConsistencyGroup(ctx, id)
 	} else {
 		cg, err = r.client.UpdateConsistencyGroup(ctx, id, plan.toUpdate())
@@ -249,6 +315,11 @@ func (r *consistencyGroupResource) Update(ctx context.Context, req resource.Upda
 	}
 	plan.fromAPI(cg)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if cg.Status == statusCreating && !resp.Diagnostics.HasError() {
+		// A creation that an earlier apply did not see to its end
+		// (ModifyPlan planned this update for it): wait for it.
+		r.awaitCreation(ctx, id, apierr.PhaseUpdate, &plan, &resp.State, &resp.Diagnostics)
+	}
 }
 
 func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -265,9 +336,14 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 
 	id := state.ID.ValueString()
 	var err error
-	if state.ForceDelete.ValueBool() {
+	switch {
+	case state.Status.ValueString() == statusDeleting:
+		// An earlier destroy was interrupted or timed out: the deletion
+		// is under way, and Manila would refuse another (409).
+		tflog.Info(ctx, "consistency group already deleting, waiting", map[string]any{"id": id})
+	case state.ForceDelete.ValueBool():
 		err = r.client.ForceDeleteConsistencyGroup(ctx, id)
-	} else {
+	default:
 		err = r.groups().deleteWhenSettled(ctx, id, r.client.DeleteConsistencyGroup, nil)
 	}
 	if apierr.IsNotFound(err) {
@@ -278,7 +354,7 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err := r.groups().untilDeleted(ctx, id, cgDeleteFailureMessage); err != nil {
-		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", consistencyGroupTypeName, id, err)
+		apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseDelete, "waiting for the deletion of", consistencyGroupTypeName, id, err)
 	}
 }
 

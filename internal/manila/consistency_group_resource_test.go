@@ -190,11 +190,11 @@ resource "continuity_manila_consistency_group_snapshot" "test" {
 					if err := client.DeleteCGSnapshot(ctx, snap.Value); err != nil {
 						t.Fatal(err)
 					}
-					waitDeleted(t, snap.Value, client.GetCGSnapshot, func(s *manila.CGSnapshot) string { return s.Status })
+					waitDeleted(t, snap.Value, client.GetCGSnapshot, snapshotStatus)
 					if err := client.DeleteConsistencyGroup(ctx, cg.Value); err != nil {
 						t.Fatal(err)
 					}
-					waitDeleted(t, cg.Value, client.GetConsistencyGroup, func(cg *manila.ConsistencyGroup) string { return cg.Status })
+					waitDeleted(t, cg.Value, client.GetConsistencyGroup, cgStatus)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -246,5 +246,31 @@ resource "continuity_manila_consistency_group" "test" {
 `,
 			ExpectError: regexp.MustCompile(`(?s)Error creating continuity_manila_consistency_group.*HTTP\s+400\s+\(badRequest\):\s+Invalid\s+input\s+received:\s+When\s+using\s+a\s+share\s+type.*need\s+share_network_id`),
 		}},
+	})
+}
+
+// Replacing a group of share types that handle share servers by one of
+// types that handle none drops the share network the configuration no
+// longer sets, instead of keeping the old group's (which Manila would
+// refuse after the old group was destroyed).
+func TestAccConsistencyGroup_replacedByOtherShareTypes(t *testing.T) {
+	name := acctest.RandomName("tf-acc-cg-retype")
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckManila(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDestroyed(t),
+		Steps: []resource.TestStep{
+			{Config: cgConfig(name, "")},
+			{
+				Config: goldCG(name, false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(cgAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgAddr, tfjsonpath.New("share_network_id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(cgAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				},
+			},
+		},
 	})
 }

@@ -3,6 +3,9 @@ package manila
 import (
 	"context"
 	"net/http"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 )
 
 // Paths, body keys and the kind of consistency group snapshots (manila.md §2.1).
@@ -59,6 +62,26 @@ func (c *Client) GetCGSnapshot(ctx context.Context, id string) (*CGSnapshot, err
 	return s, notFound(cgsnapshotKind, id, err)
 }
 
+// ListCGSnapshots lists the project's snapshots in detail.
+func (c *Client) ListCGSnapshots(ctx context.Context) ([]CGSnapshot, error) {
+	return listAll[CGSnapshot](ctx, c, []string{cgsnapshotPath, "detail"}, "cgsnapshots", nil)
+}
+
+// FindCreatedCGSnapshot returns the snapshot that the creation in, sent at
+// since, made when its answer was lost: the snapshot of the same group with
+// the same name and description, created not before since. Several such
+// snapshots are an error.
+func (c *Client) FindCreatedCGSnapshot(ctx context.Context, in CGSnapshotCreate, since time.Time) (*CGSnapshot, bool, error) {
+	all, err := c.ListCGSnapshots(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	return lostCreation(cgsnapshotKind, conv.Deref(in.Name), all, since, func(s *CGSnapshot) bool {
+		return s.ConsistencyGroupID == in.ConsistencyGroupID && sameString(in.Name, s.Name) && sameString(in.Description, s.Description) &&
+			createdSince(s.CreatedAt, since)
+	}, func(s *CGSnapshot) string { return s.ID })
+}
+
 // ListCGSnapshotMembers lists the shares a snapshot captured.
 func (c *Client) ListCGSnapshotMembers(ctx context.Context, id string) ([]CGSnapshotMember, error) {
 	return listAll[CGSnapshotMember](ctx, c, []string{cgsnapshotPath, id, "members"}, "cgsnapshot_members", nil)
@@ -75,7 +98,9 @@ func (c *Client) DeleteCGSnapshot(ctx context.Context, id string) error {
 	return notFound(cgsnapshotKind, id, c.do(ctx, call{method: http.MethodDelete, path: []string{cgsnapshotPath, id}}, nil))
 }
 
-// ForceDeleteCGSnapshot removes a snapshot at once (admin only).
+// ForceDeleteCGSnapshot removes a snapshot at once (admin only). When the
+// answer is lost, a snapshot gone or deleting counts as force-deleted.
 func (c *Client) ForceDeleteCGSnapshot(ctx context.Context, id string) error {
-	return c.action(ctx, cgsnapshotPath, cgsnapshotKind, id, "force_delete", nil)
+	return c.adminAction(ctx, cgsnapshotPath, cgsnapshotKind, id, "force_delete", nil,
+		forceDeleted(c.GetCGSnapshot, func(s *CGSnapshot) string { return s.Status }, id))
 }

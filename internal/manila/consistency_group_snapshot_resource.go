@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -22,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -33,6 +36,7 @@ const consistencyGroupSnapshotDefaultTimeout = 10 * time.Minute
 
 var (
 	_ resource.ResourceWithConfigure   = (*consistencyGroupSnapshotResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*consistencyGroupSnapshotResource)(nil)
 	_ resource.ResourceWithImportState = (*consistencyGroupSnapshotResource)(nil)
 )
 
@@ -52,7 +56,17 @@ func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resourc
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A snapshot of a Manila consistency group: every share of the group captured at the same point in time. " +
 			"Restore it by creating a `continuity_manila_consistency_group` with `source_cgsnapshot_id`. The group must be " +
-			"`available`, as must each of its shares. Name and description change in place.",
+			"`available`, as must each of its shares. Name and description change in place; changing the group replaces the " +
+			"snapshot, and a replacement by a snapshot of a group that does not exist, is in error or is being deleted is refused at plan time.\n\n" +
+			"**Lost answers.** Manila's creation has no idempotency token, and names need not be unique. When the answer to a " +
+			"creation is lost (the connection closed after the request was sent, or a 5xx), the provider looks for a snapshot of the " +
+			"same group with the same name and description, created since the request was first sent, and adopts it instead of " +
+			"taking a second one. Where two such snapshots exist (the same name taken twice at the same moment) Manila cannot tell " +
+			"which one the lost request made: the provider stops with an error naming both rather than guess. Unique names avoid it.\n\n" +
+			"**Interruptions.** An apply interrupted while the snapshot is being created (Ctrl-C) leaves it in the state, not " +
+			"tainted, and the next apply shows an in-place update that waits for the creation to end; so does a snapshot whose " +
+			"creation timed out after `terraform untaint`. A destroy interrupted while the snapshot is deleting is resumed by the " +
+			"next destroy, which waits for the deletion under way.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The snapshot's ID (a UUID).", PlanModifiers: stable},
 			"consistency_group_id": schema.StringAttribute{
@@ -62,7 +76,7 @@ func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resourc
 			},
 			"name": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Name, at most 255 characters.",
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators: []validator.String{nameValidator()},
 			},
 			"description": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Description, at most 255 characters.",
@@ -135,6 +149,56 @@ func (r *consistencyGroupSnapshotResource) readBack(ctx context.Context, id stri
 	return nil
 }
 
+// ModifyPlan plans an update for a snapshot that an earlier apply left
+// creating (interrupted, or timed out and untainted, or imported while
+// creating): its status, creation time and members are unknown, and Update
+// waits for the creation instead of taking another snapshot. A snapshot
+// that is deleting cannot be kept: it is replaced. A replacement of a
+// snapshot by one of a group that Manila would not snapshot is refused
+// before the old snapshot is destroyed.
+func (r *consistencyGroupSnapshotResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var state, plan consistencyGroupSnapshotModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resumeTransition(state.Status, &plan.Status, resp) {
+		plan.CreatedAt = types.StringUnknown()
+		plan.Members = types.ListUnknown(types.ObjectType{AttrTypes: memberAttrTypes})
+	}
+	if group := plan.ConsistencyGroupID; !group.IsUnknown() && !group.Equal(state.ConsistencyGroupID) {
+		r.checkGroup(ctx, group.ValueString(), &resp.Diagnostics)
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// checkGroup refuses to replace a snapshot by one of group id when Manila
+// would refuse to snapshot it: it does not exist, or is in error or being
+// deleted (a group still creating may be available by then).
+func (r *consistencyGroupSnapshotResource) checkGroup(ctx context.Context, id string, diags *diag.Diagnostics) {
+	if r.client == nil {
+		return
+	}
+	cg, err := r.client.GetConsistencyGroup(ctx, id)
+	reason := ""
+	switch {
+	case apierr.IsNotFound(err):
+		reason = fmt.Sprintf("consistency_group_id does not name a consistency group of this project (%s)", id)
+	case err != nil:
+		apierr.AddError(diags, "checking the consistency group of", consistencyGroupSnapshotTypeName, id, err)
+	case cg.Status != statusAvailable && cg.Status != statusCreating:
+		reason = fmt.Sprintf("consistency_group_id must name an available group, and %s is %s", id, cg.Status)
+	}
+	if reason != "" {
+		diags.AddAttributeError(path.Root("consistency_group_id"), "Impossible replacement of the consistency group snapshot",
+			"This change replaces the snapshot: Terraform would destroy it, then Manila would refuse the new one: "+reason+". Nothing has been changed.")
+	}
+}
+
 func (r *consistencyGroupSnapshotResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan consistencyGroupSnapshotModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -147,24 +211,44 @@ func (r *consistencyGroupSnapshotResource) Create(ctx context.Context, req resou
 	}
 	defer cancel()
 
-	created, err := r.client.CreateCGSnapshot(ctx, plan.toAPI())
+	// No idempotency token: a creation whose answer was lost is looked up
+	// (same group, name and description, created since the first attempt)
+	// and adopted before it is sent again.
+	in := plan.toAPI()
+	created, adopted, err := adopt.Create[*CGSnapshot]{
+		Operation: fmt.Sprintf("%s %q of consistency group %s", cgsnapshotKind, conv.Deref(in.Name), in.ConsistencyGroupID),
+		Create:    func(ctx context.Context) (*CGSnapshot, error) { return r.client.CreateCGSnapshot(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (*CGSnapshot, bool, error) {
+			return r.client.FindCreatedCGSnapshot(ctx, in, since)
+		},
+	}.Do(ctx)
 	if err != nil {
 		addConsistencyGroupSnapshotError(&resp.Diagnostics, "creating", "", err)
 		return
 	}
-	tflog.Info(ctx, "created consistency group snapshot", map[string]any{"id": created.ID})
+	tflog.Info(ctx, "created consistency group snapshot", map[string]any{"id": created.ID, "adopted": adopted})
 	plan.fromAPI(created, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if _, err := r.snapshots().untilAvailable(ctx, created.ID, snapshotFailureMessage); err != nil {
-		_ = r.readBack(ctx, created.ID, &plan, &resp.State, &resp.Diagnostics) // The state shows the status the wait ended in.
-		apierr.AddError(&resp.Diagnostics, "waiting for the creation of", consistencyGroupSnapshotTypeName, created.ID, err)
+	r.awaitCreation(ctx, created.ID, apierr.PhaseCreate, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// awaitCreation waits for the creation of snapshot id to end, then reads
+// it and its members back into m and state; a wait that ends early is
+// reported for its phase (an interruption is a warning: the next apply
+// resumes), with the state showing the status it ended in.
+func (r *consistencyGroupSnapshotResource) awaitCreation(ctx context.Context, id string, phase apierr.Phase, m *consistencyGroupSnapshotModel,
+	state *tfsdk.State, diags *diag.Diagnostics,
+) {
+	if _, err := r.snapshots().untilAvailable(ctx, id, snapshotFailureMessage); err != nil {
+		_ = r.readBack(ctx, id, m, state, diags) // The state shows the status the wait ended in.
+		apierr.AddWaitError(diags, phase, "waiting for the creation of", consistencyGroupSnapshotTypeName, id, err)
 		return
 	}
-	if err := r.readBack(ctx, created.ID, &plan, &resp.State, &resp.Diagnostics); err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, created.ID, err)
+	if err := r.readBack(ctx, id, m, state, diags); err != nil {
+		apierr.AddError(diags, "reading back", consistencyGroupSnapshotTypeName, id, err)
 	}
 }
 
@@ -210,6 +294,12 @@ func (r *consistencyGroupSnapshotResource) Update(ctx context.Context, req resou
 	}
 	if err := r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics); err != nil {
 		apierr.AddError(&resp.Diagnostics, "reading back", consistencyGroupSnapshotTypeName, id, err)
+		return
+	}
+	if plan.Status.ValueString() == statusCreating && !resp.Diagnostics.HasError() {
+		// A creation that an earlier apply did not see to its end
+		// (ModifyPlan planned this update for it): wait for it.
+		r.awaitCreation(ctx, id, apierr.PhaseUpdate, &plan, &resp.State, &resp.Diagnostics)
 	}
 }
 
@@ -226,7 +316,14 @@ func (r *consistencyGroupSnapshotResource) Delete(ctx context.Context, req resou
 	defer cancel()
 
 	id := state.ID.ValueString()
-	err := r.snapshots().deleteWhenSettled(ctx, id, r.client.DeleteCGSnapshot, snapshotFailureMessage)
+	var err error
+	if state.Status.ValueString() == statusDeleting {
+		// An earlier destroy was interrupted or timed out: the deletion
+		// is under way, and Manila would refuse another (409).
+		tflog.Info(ctx, "consistency group snapshot already deleting, waiting", map[string]any{"id": id})
+	} else {
+		err = r.snapshots().deleteWhenSettled(ctx, id, r.client.DeleteCGSnapshot, snapshotFailureMessage)
+	}
 	if apierr.IsNotFound(err) {
 		return
 	}
@@ -240,7 +337,7 @@ func (r *consistencyGroupSnapshotResource) Delete(ctx context.Context, req resou
 			err = fmt.Errorf("%w. The share service failed to delete the snapshot: an admin can remove it with the force_delete action "+
 				"(manila cg-snapshot-delete --force), then apply again", err)
 		}
-		apierr.AddError(&resp.Diagnostics, "waiting for the deletion of", consistencyGroupSnapshotTypeName, id, err)
+		apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseDelete, "waiting for the deletion of", consistencyGroupSnapshotTypeName, id, err)
 	}
 }
 

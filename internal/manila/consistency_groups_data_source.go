@@ -4,8 +4,10 @@ import (
 	"context"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -30,9 +32,12 @@ func (d *consistencyGroupsDataSource) Schema(_ context.Context, _ datasource.Sch
 		MarkdownDescription: "Lists the Manila consistency groups of the project, in the order Manila returns them, optionally " +
 			"only those with a given name or status.",
 		Attributes: map[string]schema.Attribute{
-			"name":   schema.StringAttribute{Optional: true, MarkdownDescription: "Only groups with exactly this name."},
-			"status": schema.StringAttribute{Optional: true, MarkdownDescription: "Only groups in this status, e.g. `available` or `error`."},
-			"ids":    schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the groups found."},
+			"name": schema.StringAttribute{Optional: true, MarkdownDescription: "Only groups with exactly this name.",
+				Validators: []validator.String{nameValidator()}},
+			"status": schema.StringAttribute{Optional: true,
+				MarkdownDescription: "Only groups in this status: `creating`, `available`, `deleting`, `error` or `error_deleting`.",
+				Validators:          []validator.String{stringvalidator.OneOf(groupStatuses...)}},
+			"ids": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the groups found."},
 			"consistency_groups": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "The groups found.",
 				NestedObject: schema.NestedAttributeObject{Attributes: item},

@@ -1,6 +1,7 @@
 package manila
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -16,9 +17,16 @@ func stringPtr(v types.String) *string {
 	return &s
 }
 
-// stringSet returns a set of strings (empty, not null, for no values).
+// stringSet returns a set of strings (empty, not null, for no values); a
+// value the API repeats is kept once, as a set must.
 func stringSet(values []string) types.Set {
-	return types.SetValueMust(types.StringType, stringValues(values))
+	var unique []string
+	for _, v := range values {
+		if !slices.Contains(unique, v) {
+			unique = append(unique, v)
+		}
+	}
+	return types.SetValueMust(types.StringType, stringValues(unique))
 }
 
 // stringList returns a list of strings (empty, not null, for no values).

@@ -10,3 +10,4 @@ func (c *Client) IdentityEndpoint() string { return c.auth.IdentityEndpoint }
 
 // ActionName exposes actionName.
 var ActionName = actionName
+

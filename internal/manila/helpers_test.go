@@ -3,13 +3,18 @@ package manila_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -113,8 +118,22 @@ func checkStatus(t *testing.T, addr, want string) resource.TestCheckFunc {
 // deleting and until get no longer finds it.
 func waitDeleted[T any](t *testing.T, id string, get func(context.Context, string) (*T, error), status func(*T) string) {
 	t.Helper()
-	_, err := wait.Conf[*T]{
-		Operation: id + " to disappear", Pending: []string{"deleting"}, NotFound: wait.NotFoundIsSuccess,
+	waitFor(t, id, "deleting", "", get, status)
+}
+
+// waitStatus waits while the object is creating, until get shows it in
+// status want.
+func waitStatus[T any](t *testing.T, id, want string, get func(context.Context, string) (*T, error), status func(*T) string) {
+	t.Helper()
+	waitFor(t, id, "creating", want, get, status)
+}
+
+// waitFor waits while the object is pending, until it is in status target,
+// or gone when target is empty.
+func waitFor[T any](t *testing.T, id, pending, target string, get func(context.Context, string) (*T, error), status func(*T) string) {
+	t.Helper()
+	conf := wait.Conf[*T]{
+		Operation: id + " to leave " + pending, Pending: []string{pending}, NotFound: wait.NotFoundIsSuccess,
 		Refresh: func(ctx context.Context) (*T, string, error) {
 			v, err := get(ctx, id)
 			if err != nil {
@@ -122,8 +141,11 @@ func waitDeleted[T any](t *testing.T, id string, get func(context.Context, strin
 			}
 			return v, status(v), nil
 		},
-	}.Wait(context.Background())
-	if err != nil {
+	}
+	if target != "" {
+		conf.Target, conf.NotFound = []string{target}, wait.NotFoundFails
+	}
+	if _, err := conf.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -148,3 +170,82 @@ func expectErrors(t *testing.T, cases map[string]failing) {
 		})
 	}
 }
+
+// Kinds of the groups and snapshots in the sandbox's inventory.
+var sandboxKinds = map[string]string{cgType: "manila.consistency_group", snapType: "manila.consistency_group_snapshot"}
+
+// sandboxBase is the base URL of a sandbox started by StartSandbox.
+func sandboxBase(env map[string]string) string { return strings.TrimSuffix(env["OS_AUTH_URL"], "/v3") }
+
+// setFaults replaces the faults of the sandbox at base; "" clears them.
+func setFaults(t *testing.T, base, spec string) {
+	t.Helper()
+	res, err := http.Post(base+"/_sandbox/faults", "text/plain", strings.NewReader(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if body, _ := io.ReadAll(res.Body); res.StatusCode != http.StatusOK {
+		t.Fatalf("setting the faults %q: %d %s", spec, res.StatusCode, body)
+	}
+}
+
+// liftFaults is a plan check that clears the sandbox's faults once the
+// plan is made, before it is applied: a transition that a stall held while
+// Terraform refreshed and planned then ends during the apply.
+type liftFaults struct {
+	t    *testing.T
+	base string
+}
+
+func (l liftFaults) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	setFaults(l.t, l.base, "")
+}
+
+// checkSandboxHolds checks that the sandbox holds exactly the groups and
+// snapshots of the state, want of them in all: a duplicate made by a
+// repeated creation, or an orphan left by a lost answer, is a difference.
+func checkSandboxHolds(t *testing.T, base string, want int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		inState := map[string][]string{}
+		total := 0
+		for _, rs := range s.RootModule().Resources {
+			if kind, ok := sandboxKinds[rs.Type]; ok {
+				inState[kind] = append(inState[kind], rs.Primary.ID)
+				total++
+			}
+		}
+		if total != want {
+			return fmt.Errorf("the state holds %d groups and snapshots, want %d", total, want)
+		}
+		held := acctest.SandboxObjects(t, base)
+		for _, kind := range sandboxKinds {
+			var ids []string
+			for _, o := range held[kind] {
+				ids = append(ids, o.ID)
+			}
+			slices.Sort(ids)
+			if inState := slices.Sorted(slices.Values(inState[kind])); !slices.Equal(ids, inState) {
+				return fmt.Errorf("%s: the sandbox holds %v, the state %v: duplicates or orphans", kind, ids, inState)
+			}
+		}
+		return nil
+	}
+}
+
+// checkSandboxEmpty fails while the sandbox holds any group or snapshot.
+func checkSandboxEmpty(t *testing.T, base string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		held := acctest.SandboxObjects(t, base)
+		for _, kind := range sandboxKinds {
+			if len(held[kind]) > 0 {
+				return fmt.Errorf("the sandbox still holds %d %s: %v", len(held[kind]), kind, held[kind])
+			}
+		}
+		return nil
+	}
+}
+
+func cgStatus(cg *manila.ConsistencyGroup) string { return cg.Status }
+
+func snapshotStatus(s *manila.CGSnapshot) string { return s.Status }

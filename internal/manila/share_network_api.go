@@ -2,6 +2,7 @@ package manila
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 )
 
@@ -30,4 +31,11 @@ func (c *Client) ListShareNetworks(ctx context.Context, name string) ([]ShareNet
 		q.Set("name", name)
 	}
 	return listAll[ShareNetwork](ctx, c, []string{"share-networks", "detail"}, "share_networks", q)
+}
+
+// GetShareNetwork reads a share network of the project; a missing one
+// gives an apierr.NotFoundError.
+func (c *Client) GetShareNetwork(ctx context.Context, id string) (*ShareNetwork, error) {
+	n, err := one[ShareNetwork](ctx, c, call{method: http.MethodGet, path: []string{"share-networks", id}}, "share_network")
+	return n, notFound("share network", id, err)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
 const shareNetworkTypeName = "continuity_manila_share_network"
@@ -33,7 +34,8 @@ func (d *shareNetworkDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		MarkdownDescription: "Looks up a Manila share network of the project by name, for the `share_network_id` of a consistency " +
 			"group whose share types handle share servers.",
 		Attributes: map[string]schema.Attribute{
-			"name":              schema.StringAttribute{Required: true, MarkdownDescription: "The share network's name; exactly one network of the project must have it."},
+			"name": schema.StringAttribute{Required: true, Validators: []validator.String{nameValidator()},
+				MarkdownDescription: "The share network's name; exactly one network of the project must have it."},
 			"id":                str("The share network's ID."),
 			"description":       str("Description."),
 			"project_id":        str("The owning project."),

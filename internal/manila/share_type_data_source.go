@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -29,7 +30,7 @@ func (d *shareTypeDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up a Manila share type by name, for the `share_types` of a consistency group.",
 		Attributes: map[string]schema.Attribute{
-			"name": schema.StringAttribute{Required: true, MarkdownDescription: "The share type's name."},
+			"name": schema.StringAttribute{Required: true, MarkdownDescription: "The share type's name.", Validators: []validator.String{nameValidator()}},
 			"id":   schema.StringAttribute{Computed: true, MarkdownDescription: "The share type's ID."},
 			"extra_specs": schema.MapAttribute{Computed: true, ElementType: types.StringType,
 				MarkdownDescription: "The extra specs, such as `driver_handles_share_servers` and `snapshot_support`."},

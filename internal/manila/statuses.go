@@ -4,6 +4,9 @@ import (
 	"context"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -15,6 +18,28 @@ const (
 	statusError         = "error"
 	statusErrorDeleting = "error_deleting"
 )
+
+// groupStatuses are every status of a consistency group (manila.md §1.4).
+var groupStatuses = []string{statusCreating, statusAvailable, statusDeleting, statusError, statusErrorDeleting}
+
+// resumeTransition plans the end of a transition that an earlier apply
+// left unfinished (interrupted, or timed out and untainted, or an import
+// of an object in transition), from the status in the state. Both make the
+// planned status unknown. A creation returns true: the caller makes the
+// attributes its end sets unknown too, so that the plan is an in-place
+// update, which waits for the creation; a deletion cannot be kept, and
+// replaces the object (its Delete waits for the deletion under way).
+func resumeTransition(state types.String, planned *types.String, resp *resource.ModifyPlanResponse) bool {
+	switch state.ValueString() {
+	case statusCreating:
+		*planned = types.StringUnknown()
+		return true
+	case statusDeleting:
+		*planned = types.StringUnknown()
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("status"))
+	}
+	return false
+}
 
 // watcher waits on the status of one kind of object: Manila's objects move
 // through creating and deleting, and end in available, in error, or gone.

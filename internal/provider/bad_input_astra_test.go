@@ -208,6 +208,35 @@ data "continuity_astra_hook_sources" "bad" {
 data "continuity_astra_packages" "bad" {
   limit = 0
 }`},
+	{name: "data packages: order_by of an unknown field", attr: "order_by", want: "no field", config: `
+data "continuity_astra_packages" "bad" {
+  order_by = "colour"
+}`},
+	{name: "data packages: order_by of a field that is no text", attr: "order_by", want: "not a text field", config: `
+data "continuity_astra_packages" "bad" {
+  order_by = "images desc"
+}`},
+	{name: "data packages: include of an unknown field", attr: "include", config: `
+data "continuity_astra_packages" "bad" {
+  include = ["id", "colour"]
+}`},
+	{name: "data hook source: name of 64 characters", attr: "name", config: `
+data "continuity_astra_hook_source" "bad" {
+  name = "` + long("n", 64) + `"
+}`},
+	{name: "data apps: unknown state", attr: "state", config: `
+data "continuity_astra_apps" "bad" {
+  state = "running"
+}`},
+	{name: "data apps: namespace not a DNS-1123 label", attr: "namespace", config: `
+data "continuity_astra_apps" "bad" {
+  namespace = "Prod_DB"
+}`},
+	{name: "data app: namespace not a DNS-1123 label", attr: "namespace", config: `
+data "continuity_astra_app" "bad" {
+  name      = "wordpress"
+  namespace = "Prod_DB"
+}`},
 	{name: "data package: id not an ID", attr: "id", config: `
 data "continuity_astra_package" "bad" {
   id = "acc-23.10"

@@ -1,10 +1,16 @@
 package provider_test
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // group is an SDRS protection group with lines added; name may be
 // overridden by them.
-func group(name, lines string) string {
+func group(name, lines string) string { return groupOf(name, uuidA, uuidB, lines) }
+
+// groupOf is group in the domain and the VPC given.
+func groupOf(name, domain, vpc, lines string) string {
 	return fmt.Sprintf(`
 resource "continuity_sdrs_protection_group" "bad" {
   name                     = %q
@@ -14,10 +20,13 @@ resource "continuity_sdrs_protection_group" "bad" {
   source_vpc_id            = %q
 %s
 }
-`, name, uuidA, uuidB, lines)
+`, name, domain, vpc, lines)
 }
 
-func pair(name, lines string) string {
+func pair(name, lines string) string { return pairOf(name, uuidA, uuidB, lines) }
+
+// pairOf is pair of the group and on the disk given.
+func pairOf(name, group, volume, lines string) string {
 	return fmt.Sprintf(`
 resource "continuity_sdrs_replication_pair" "bad" {
   name      = %q
@@ -25,7 +34,7 @@ resource "continuity_sdrs_replication_pair" "bad" {
   volume_id = %q
 %s
 }
-`, name, uuidA, uuidB, lines)
+`, name, group, volume, lines)
 }
 
 var sdrsBadInputs = []badInput{
@@ -73,6 +82,46 @@ resource "continuity_sdrs_replication_pair" "bad" {
 }`},
 	{name: "pair: description of 65 bytes", attr: "description", config: pair("p", `description = "`+long("d", 65)+`"`)},
 	{name: "pair: description with >", attr: "description", config: pair("p", `description = "a > b"`)},
+
+	{name: "group: domain_id not a UUID", attr: "domain_id", want: "UUID", config: groupOf("g", "SDRS_HypeDomain01", uuidB, "")},
+	{name: "group: source_vpc_id not a UUID", attr: "source_vpc_id", want: "UUID", config: groupOf("g", uuidA, "vpc-sandbox", "")},
+	{name: "group: source_vpc_id without dashes", attr: "source_vpc_id", want: "UUID", config: groupOf("g", uuidA, strings.ReplaceAll(uuidB, "-", ""), "")},
+	{name: "pair: group_id not a UUID", attr: "group_id", want: "UUID", config: pairOf("p", "soak-group-0", uuidB, "")},
+	{name: "pair: volume_id not a UUID", attr: "volume_id", want: "UUID", config: pairOf("p", uuidA, "disk-1", "")},
+	{name: "pair: volume_id one digit short", attr: "volume_id", want: "UUID", config: pairOf("p", uuidA, uuidB[:len(uuidB)-1], "")},
+	{name: "pair: empty name", attr: "name", config: pair("", "")},
+	{name: "pair: name of 65 bytes", attr: "name", config: pair(long("p", 65), "")},
+	{name: "pair: empty description", attr: "description", config: pair("p", `description = ""`)},
+
+	{name: "data replication pairs: server_group_id not a UUID", attr: "server_group_id", want: "UUID", config: `
+data "continuity_sdrs_replication_pairs" "bad" {
+  server_group_id = "group-1"
+}`},
+	{name: "data replication pairs: a server_group_ids element not a UUID", attr: "server_group_ids", want: "UUID", config: `
+data "continuity_sdrs_replication_pairs" "bad" {
+  server_group_ids = ["` + uuidA + `", "group-2"]
+}`},
+	{name: "data replication pairs: protected_instance_id not a UUID", attr: "protected_instance_id", want: "UUID", config: `
+data "continuity_sdrs_replication_pairs" "bad" {
+  protected_instance_id = "ecs-1"
+}`},
+	{name: "data replication pairs: an empty protected_instance_ids element", attr: "protected_instance_ids", config: `
+data "continuity_sdrs_replication_pairs" "bad" {
+  protected_instance_ids = [""]
+}`},
+	{name: "data replication pairs: 31 server_group_ids", attr: "server_group_ids", config: `
+data "continuity_sdrs_replication_pairs" "bad" {
+  server_group_ids = [` + strings.TrimSuffix(strings.Repeat(`"`+uuidA+`", `, 31), ", ") + `]
+}`},
+	{name: "data replication pairs: server_group_id with server_group_ids", attr: "server_group_ids", config: `
+data "continuity_sdrs_replication_pairs" "bad" {
+  server_group_id  = "` + uuidA + `"
+  server_group_ids = ["` + uuidB + `"]
+}`},
+	{name: "data replication pairs: a query_type of the groups' list", attr: "query_type", config: `
+data "continuity_sdrs_replication_pairs" "bad" {
+  query_type = "stop_protected"
+}`},
 
 	{name: "data protection groups: unknown query_type", attr: "query_type", config: `
 data "continuity_sdrs_protection_groups" "bad" {

@@ -83,6 +83,13 @@ func (c *Client) sdk(ctx context.Context) *sdrsv1.SdrsClient {
 }
 
 // contextTransport attaches a call's context to the requests the SDK built.
+//
+// The SDK hands a transport error back as it got it (with one endpoint, as
+// here, it joins no messages): the *url.Error of net/http, which wraps the
+// connection's error, so that adopt.Unsure recognises a connection lost
+// after the request was sent (TestLostAnswersAreUnsure checks it under the
+// sandbox's reset_after fault). Retries (a GET or PUT answered 500, 502,
+// 503 or 504) are the shared transport's.
 type contextTransport struct {
 	// ctx is one call's context, held for the SDK that takes none; see Client.
 	ctx  context.Context

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,15 +14,22 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
 // fakeAPI serves handler as an SDRS endpoint (it checks no signature) and
 // returns a client for it.
 func fakeAPI(t *testing.T, handler http.HandlerFunc) *Client {
 	t.Helper()
+	return fakeAPIWith(t, transport.Options{RetryMax: -1}, handler)
+}
+
+// fakeAPIWith is fakeAPI on a transport of the given options.
+func fakeAPIWith(t *testing.T, opts transport.Options, handler http.HandlerFunc) *Client {
+	t.Helper()
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
-	hc, err := transport.New(transport.Options{RetryMax: -1})
+	hc, err := transport.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,5 +112,55 @@ func TestCallsCarryTheContext(t *testing.T) {
 	// The User-Agent the SDK signs is ours, after the SDK's own.
 	if ua, _ := userAgent.Load().(string); ua != "huaweicloud-usdk-go/3.0; continuity-test/1" {
 		t.Errorf("User-Agent = %q", ua)
+	}
+}
+
+// A GET and a PUT answered HTTP 500 are sent again by the shared transport
+// (the SDK's request bodies can be replayed); a POST is not, and a GET
+// answered 500 every time ends with the API's error after the last retry.
+func TestReadsAnswered500AreRepeated(t *testing.T) {
+	const retries = 3
+	var groupReads, renames, creates, jobReads atomic.Int32
+	fail500 := func(w http.ResponseWriter) {
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error_code": "SDRS.0000", "error_msg": "Internal server error"})
+	}
+	c := fakeAPIWith(t, transport.Options{RetryMax: retries, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond}, func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodGet && strings.Contains(r.URL.Path, "/server-groups/g1"):
+			if groupReads.Add(1) < 3 {
+				fail500(w)
+				return
+			}
+			writeJSON(w, http.StatusOK, map[string]any{"server_group": map[string]any{"id": "g1", "name": "x", "status": "available"}})
+		case r.Method == http.MethodPut:
+			body, _ := io.ReadAll(r.Body)
+			if renames.Add(1) < 2 {
+				fail500(w)
+				return
+			}
+			if !strings.Contains(string(body), `"name":"y"`) {
+				t.Errorf("the repeated PUT lost its body: %s", body)
+			}
+			writeJSON(w, http.StatusOK, map[string]any{"server_group": map[string]any{"id": "g1", "name": "y"}})
+		case r.Method == http.MethodPost:
+			creates.Add(1)
+			fail500(w)
+		default:
+			jobReads.Add(1)
+			fail500(w)
+		}
+	})
+	ctx := context.Background()
+	if g, err := c.GetGroup(ctx, "g1"); err != nil || g.Id != "g1" || groupReads.Load() != 3 {
+		t.Fatalf("GetGroup: %v, %v after %d reads; want the group after 3", g, err, groupReads.Load())
+	}
+	if err := c.RenameGroup(ctx, "g1", "y"); err != nil || renames.Load() != 2 {
+		t.Fatalf("RenameGroup: %v after %d requests", err, renames.Load())
+	}
+	if _, err := c.CreateGroup(ctx, model.CreateProtectionGroupRequestParams{Name: "x"}); apierr.StatusCode(err) != 500 || creates.Load() != 1 {
+		t.Fatalf("CreateGroup: %v after %d requests; want the 500 after 1", err, creates.Load())
+	}
+	if _, err := c.GetJob(ctx, "j1"); apierr.StatusCode(err) != 500 || jobReads.Load() != retries+1 {
+		t.Fatalf("GetJob: %v after %d reads; want the 500 after %d", err, jobReads.Load(), retries+1)
 	}
 }

@@ -2,6 +2,9 @@ package sdrs
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -69,4 +72,42 @@ func listStrings(l types.List) []string {
 		}
 	}
 	return out
+}
+
+// apiTimeLayouts are the forms of SDRS timestamps, which carry no zone but
+// UTC's (sdrs.md §1.3, §23): protection groups "2019-05-22 08:16:54.413"
+// (SDK3's comments: "2019-04-01T12:00:00.000Z"), replication pairs
+// "2019-05-22T08:16:54.413254". Fractional seconds of any length parse.
+var apiTimeLayouts = []string{"2006-01-02 15:04:05", "2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05"}
+
+// parseAPITime parses an SDRS timestamp; ok is false for an empty or
+// unknown form.
+func parseAPITime(s string) (t time.Time, ok bool) {
+	for _, layout := range apiTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// createdSince reports whether an object created at createdAt (an SDRS
+// timestamp) was created at or after since; an unreadable time is not.
+func createdSince(createdAt string, since time.Time) bool {
+	t, ok := parseAPITime(createdAt)
+	return ok && !t.Before(since)
+}
+
+// onlyOne returns the one ID of the objects a lost create may have made:
+// false for none; for more, an error that says why (what) and that none is
+// adopted.
+func onlyOne(ids []string, what string) (string, bool, error) {
+	switch len(ids) {
+	case 0:
+		return "", false, nil
+	case 1:
+		return ids[0], true, nil
+	}
+	return "", false, fmt.Errorf("%d %s (%s), so none is adopted. Import the one to keep (terraform import) and delete the others",
+		len(ids), what, strings.Join(ids, ", "))
 }

@@ -2,13 +2,18 @@ package sdrs_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
 // TestMain lowers the page size of the provider's lists to two, so that
@@ -43,5 +48,130 @@ func waitJob(t *testing.T, client *sdrs.Client, jobID string, err error) {
 	}
 	if _, err := client.WaitJob(context.Background(), jobID, "out-of-band operation", 0); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// setFaults replaces the faults of the sandbox of env.
+func setFaults(t *testing.T, env map[string]string, spec string) {
+	acctest.SetSDRSSandboxFaults(t, env, spec)
+}
+
+// thenLiftFaults is a plan check that clears the sandbox's faults between
+// the plan and the apply (after the checks before it passed): a stall that
+// held an object in its transitional status for the plan is lifted for
+// the apply that resumes it.
+func thenLiftFaults(t *testing.T, env map[string]string) plancheck.PlanCheck {
+	return sideEffect(func() { setFaults(t, env, "") })
+}
+
+type sideEffect func()
+
+func (f sideEffect) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	f()
+}
+
+// checkSandboxHolds checks that the sandbox whose variables env holds has,
+// of the kinds of the resource types given (continuity_sdrs_* to
+// sdrs.*), exactly the objects the state has: no duplicate made by a
+// repeated create, no orphan left by a lost answer.
+func checkSandboxHolds(t *testing.T, env map[string]string, want map[string]int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		held := acctest.SandboxObjects(t, env["HW_SDRS_ENDPOINT"])
+		for typeName, n := range want {
+			var inState []string
+			for _, rs := range s.RootModule().Resources {
+				if rs.Type == typeName {
+					inState = append(inState, rs.Primary.ID)
+				}
+			}
+			var ids []string
+			for _, o := range held[sandboxKind(typeName)] {
+				ids = append(ids, o.ID)
+			}
+			slices.Sort(ids)
+			slices.Sort(inState)
+			if len(inState) != n || !slices.Equal(ids, inState) {
+				return fmt.Errorf("%s: the sandbox holds %v, the state %v; want %d of each, the same", typeName, ids, inState, n)
+			}
+		}
+		return nil
+	}
+}
+
+// checkSandboxEmpty fails while the sandbox holds a protection group or a
+// replication pair.
+func checkSandboxEmpty(t *testing.T, env map[string]string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		held := acctest.SandboxObjects(t, env["HW_SDRS_ENDPOINT"])
+		for _, typeName := range []string{"continuity_sdrs_protection_group", "continuity_sdrs_replication_pair"} {
+			if objs := held[sandboxKind(typeName)]; len(objs) > 0 {
+				return fmt.Errorf("after destroy the sandbox still holds %d %s: %v", len(objs), sandboxKind(typeName), objs)
+			}
+		}
+		return nil
+	}
+}
+
+// sandboxKind is the sandbox's kind of the objects of a resource type.
+func sandboxKind(typeName string) string {
+	return "sdrs." + strings.TrimPrefix(typeName, "continuity_sdrs_")
+}
+
+// mutations returns the number of requests the sandbox of env served on
+// route, such as "POST /v1/{project_id}/server-groups".
+func mutations(t *testing.T, env map[string]string, route string) int64 {
+	t.Helper()
+	return acctest.SandboxMetrics(t, env["HW_SDRS_ENDPOINT"]).Routes[route].Requests
+}
+
+// Routes of the sandbox's metrics.
+const (
+	routeCreateGroup = "POST /v1/{project_id}/server-groups"
+	routeGroupAction = "POST /v1/{project_id}/server-groups/{server_group_id}/action"
+	routeDeleteGroup = "DELETE /v1/{project_id}/server-groups/{server_group_id}"
+	routeCreatePair  = "POST /v1/{project_id}/replications"
+)
+
+// sandboxVolume returns the i-th fixture disk of the sandbox of env.
+func sandboxVolume(env map[string]string, i int) string {
+	return strings.Split(env[acctest.EnvSDRSVolumeIDs], ",")[i]
+}
+
+// liftFaultsOnError is an ErrorCheck that clears the sandbox's faults when
+// a step fails unexpectedly, so that the destroy after a failed test is
+// not held by a stall.
+func liftFaultsOnError(t *testing.T, env map[string]string) resource.ErrorCheckFunc {
+	return func(err error) error {
+		setFaults(t, env, "")
+		return err
+	}
+}
+
+// ownSandboxTest runs steps against the sandbox of env (from
+// acctest.StartSandbox), which must hold no group and no pair at the end;
+// a step that fails unexpectedly clears its faults first.
+func ownSandboxTest(t *testing.T, env map[string]string, steps ...resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkSandboxEmpty(t, env),
+		ErrorCheck:               liftFaultsOnError(t, env),
+		Steps:                    steps,
+	})
+}
+
+// checkSent checks that the sandbox of env served want requests on route
+// so far, or since *since when since is given.
+func checkSent(t *testing.T, env map[string]string, route string, want int64, since *int64) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		n := mutations(t, env, route)
+		if since != nil {
+			n -= *since
+		}
+		if n != want {
+			return fmt.Errorf("%s: %d requests sent, want %d", route, n, want)
+		}
+		return nil
 	}
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
@@ -95,36 +97,68 @@ type creation struct {
 	Entity string
 	// Submit sends the create request and returns the job's ID.
 	Submit func(ctx context.Context) (jobID string, err error)
+	// Find looks for the object a create whose answer was lost made, by
+	// the attributes that identify it, created not before since (see
+	// adopt.Create); nil when the object cannot be looked up, so that a
+	// lost answer is an error.
+	Find func(ctx context.Context, since time.Time) (id string, found bool, err error)
+	// Await waits for the creation of an adopted object, which has no job
+	// ID, by its status: until it leaves its transitional status, and fails
+	// when the creation failed.
+	Await func(ctx context.Context, id string) error
 }
 
 // createByJob is the Create of every SDRS resource: it submits the
-// creation, records the new object's ID in state ("id") as soon as the job
-// names it, before waiting, so that a failed or timed-out job leaves a
-// tainted resource rather than an untracked object, and waits for the job.
-// It returns the ID ("" when the object is not known to exist) and the
-// error of the submission or of the job; the caller reads the object back
-// into the state whenever the ID is known, the error reported.
+// creation (adopt.Create: when the answer is lost, the object the request
+// made is looked up and adopted rather than created again), records the
+// new object's ID in state ("id") as soon as the job names it (or at once
+// for an adopted object), before waiting, so that a failed or timed-out
+// job leaves a tainted resource rather than an untracked object, and waits
+// for the job (or, for an adopted object, for its status). It returns the
+// ID ("" when the object is not known to exist) and the error of the
+// submission or of the wait; the caller reads the object back into the
+// state whenever the ID is known, the error reported.
 func (c *Client) createByJob(ctx context.Context, state *tfsdk.State, diags *diag.Diagnostics, cr creation) (string, error) {
-	jobID, err := cr.Submit(ctx)
+	find := cr.Find
+	if find == nil {
+		find = func(context.Context, time.Time) (string, bool, error) { return "", false, nil }
+	}
+	// An object is made through a job, or found (adopted) without one.
+	type made struct{ jobID, id string }
+	m, adopted, err := adopt.Create[made]{
+		Operation: cr.What,
+		Create: func(ctx context.Context) (made, error) {
+			jobID, err := cr.Submit(ctx)
+			return made{jobID: jobID}, err
+		},
+		Find: func(ctx context.Context, since time.Time) (made, bool, error) {
+			id, found, err := find(ctx, since)
+			return made{id: id}, found, err
+		},
+	}.Do(ctx)
 	if err != nil {
 		return "", err
 	}
-	tflog.Info(ctx, "submitted: "+cr.What, map[string]any{"job_id": jobID})
+	jobID := m.jobID
 	id := ""
-	record := func(j *Job) {
-		if id == "" {
-			if id = jobEntity(j, cr.Entity); id != "" {
-				diags.Append(state.SetAttribute(ctx, path.Root("id"), id)...)
-			}
+	record := func(found string) {
+		if id == "" && found != "" {
+			id = found
+			diags.Append(state.SetAttribute(ctx, path.Root("id"), id)...)
 		}
 	}
+	if adopted {
+		record(m.id)
+		return id, cr.Await(ctx, id)
+	}
+	tflog.Info(ctx, "submitted: "+cr.What, map[string]any{"job_id": jobID})
 	// The job names the object from its start in the API's examples; a
 	// failed first read is left to the wait, which reads the job again.
 	if j, err := c.GetJob(ctx, jobID); err == nil {
-		record(j)
+		record(jobEntity(j, cr.Entity))
 	}
 	j, err := c.WaitJob(ctx, jobID, cr.What, 0)
-	record(j)
+	record(jobEntity(j, cr.Entity))
 	if err == nil && id == "" {
 		err = fmt.Errorf("the SDRS job %s (%s) succeeded but names no %s in its entities; the new object cannot be tracked. Please report this",
 			jobID, cr.What, cr.Entity)
@@ -132,22 +166,118 @@ func (c *Client) createByJob(ctx context.Context, state *tfsdk.State, diags *dia
 	return id, err
 }
 
-// deleteByJob is the Delete of every SDRS resource: it submits the
-// deletion of the object kind ("protection group") id, waits for the job,
-// then until get answers not found. An object already gone is no error.
-func (c *Client) deleteByJob(ctx context.Context, kind, id string, submit func(ctx context.Context) (string, error), get func(ctx context.Context) error) error {
-	jobID, err := submit(ctx)
+// deletion describes the deletion of an object through a job, for
+// deleteByJob.
+type deletion struct {
+	// Kind names the object in messages: "protection group".
+	Kind string
+	// ID is the object's.
+	ID string
+	// Submit sends the delete request and returns the job's ID.
+	Submit func(ctx context.Context) (jobID string, err error)
+	// Status reads the object's status; an object that is gone gives an
+	// error for which apierr.IsNotFound is true.
+	Status func(ctx context.Context) (string, error)
+	// Transitional are the statuses in which a job of the object is under
+	// way (deleting among them): the API refuses a deletion then.
+	Transitional []string
+}
+
+// deleteByJob is the Delete of every SDRS resource. It resumes an
+// unfinished deletion (an interrupted destroy): an object already
+// "deleting" is only waited for until it is gone. An object in another
+// transitional status (a job under way, which the API would refuse the
+// deletion for) is waited for until it settles. Then the deletion is
+// submitted (adopt.Action: when the answer is lost, an object that is
+// deleting or gone is taken as deleted rather than deleted again; a
+// second request that the API refuses because the first one is under way
+// is no error either), its job waited for, then until the object is gone.
+// An object already gone is no error.
+func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
+	what := "deleting " + d.Kind + " " + d.ID
+	gone := func(ctx context.Context) error {
+		return wait.UntilGone(ctx, d.Kind+" "+d.ID+" to be deleted", func(ctx context.Context) error { _, err := d.Status(ctx); return err })
+	}
+	status, err := d.Status(ctx)
+	switch {
+	case apierr.IsNotFound(err):
+		return nil
+	case err != nil:
+		return err
+	case status == statusDeleting:
+		tflog.Info(ctx, "resuming: "+what+" is under way", nil)
+		return gone(ctx)
+	case slices.Contains(d.Transitional, status):
+		tflog.Info(ctx, what+": waiting for the operation under way to end first", map[string]any{"status": status})
+		if err := settle(ctx, d.Kind+" "+d.ID+" to end its "+status+" operation before its deletion", d.Status, d.Transitional); err != nil {
+			if apierr.IsNotFound(err) {
+				return nil
+			}
+			return err
+		}
+	}
+	jobID := ""
+	err = adopt.Action{
+		Operation: what,
+		Do: func(ctx context.Context) error {
+			id, err := d.Submit(ctx)
+			jobID = id
+			return err
+		},
+		Applied: func(ctx context.Context) (bool, error) {
+			status, err := d.Status(ctx)
+			if apierr.IsNotFound(err) {
+				return true, nil
+			}
+			return status == statusDeleting, err
+		},
+	}.Run(ctx)
 	if apierr.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
+		// A repeated request (the transport resends a DELETE whose answer
+		// was lost) is refused while the first deletion runs.
+		if status, serr := d.Status(ctx); apierr.IsNotFound(serr) {
+			return nil
+		} else if serr == nil && status == statusDeleting {
+			return gone(ctx)
+		}
 		return err
 	}
-	if _, err := c.WaitJob(ctx, jobID, "deleting "+kind+" "+id, 0); err != nil {
-		return err
+	if jobID != "" {
+		if _, err := c.WaitJob(ctx, jobID, what, 0); err != nil {
+			return err
+		}
 	}
-	return wait.UntilGone(ctx, kind+" "+id+" to be deleted", get)
+	return gone(ctx)
 }
+
+// settle waits, reading the status with get, until it leaves the
+// transitional statuses. what names the wait in messages; a timeout names
+// the last transitional status.
+func settle(ctx context.Context, what string, get func(ctx context.Context) (string, error), transitional []string) error {
+	_, err := wait.Conf[struct{}]{
+		Operation: what,
+		Pending:   transitional,
+		Target:    []string{stateSettled},
+		Refresh: func(ctx context.Context) (struct{}, string, error) {
+			s, err := get(ctx)
+			if err != nil {
+				return struct{}{}, "", err
+			}
+			if slices.Contains(transitional, s) {
+				return struct{}{}, s, nil
+			}
+			return struct{}{}, stateSettled, nil
+		},
+	}.Wait(ctx)
+	return err
+}
+
+// stateSettled is the state settle gives an object out of its
+// transitional statuses.
+const stateSettled = "settled"
 
 // setJobHint sets the advice on a failed job of an object of kind
 // ("protection group"), naming the job's error_code and fail_reason, and

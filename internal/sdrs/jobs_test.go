@@ -171,24 +171,73 @@ func TestDeleteByJob(t *testing.T) {
 	c, _ := jobServer(t, []string{jobRunning, jobSuccess}, 0)
 	ctx := context.Background()
 	reads := 0
-	get := func(context.Context) error {
+	status := func(context.Context) (string, error) {
 		if reads++; reads < 2 {
-			return nil
+			return statusAvailable, nil
 		}
-		return &apierr.NotFoundError{Kind: "protection group", ID: "g1"}
+		return "", &apierr.NotFoundError{Kind: "protection group", ID: "g1"}
 	}
-	if err := c.deleteByJob(ctx, "protection group", "g1", submitted("j1", nil), get); err != nil || reads != 2 {
+	del := func(submit func(context.Context) (string, error)) deletion {
+		return deletion{Kind: "protection group", ID: "g1", Submit: submit, Status: status, Transitional: groupTransitional}
+	}
+	if err := c.deleteByJob(ctx, del(submitted("j1", nil))); err != nil || reads != 2 {
 		t.Fatalf("err = %v after %d reads, want nil after 2", err, reads)
 	}
 	gone := &apierr.NotFoundError{Kind: "protection group", ID: "g1"}
-	if err := c.deleteByJob(ctx, "protection group", "g1", submitted("", gone), get); err != nil {
+	reads = 0
+	if err := c.deleteByJob(ctx, del(submitted("", gone))); err != nil {
 		t.Fatalf("already gone: %v", err)
 	}
 	failing, _ := jobServer(t, []string{jobFail}, 0)
 	var je *JobError
-	if err := failing.deleteByJob(ctx, "protection group", "g1", submitted("j1", nil), get); !errors.As(err, &je) ||
+	reads = 0
+	if err := failing.deleteByJob(ctx, del(submitted("j1", nil))); !errors.As(err, &je) ||
 		!strings.Contains(err.Error(), "deleting protection group g1 failed") {
 		t.Fatalf("failed job: %v", err)
+	}
+}
+
+// deleteByJob resumes an unfinished deletion: an object already deleting
+// is only waited for; one in another transitional status is waited for
+// before the deletion is sent; a repeated request that the API refuses
+// while the first deletion runs is waited for too.
+func TestDeleteByJobResumes(t *testing.T) {
+	c, polls := jobServer(t, []string{jobSuccess}, 0)
+	ctx := context.Background()
+	script := func(statuses ...string) func(context.Context) (string, error) {
+		n := 0
+		return func(context.Context) (string, error) {
+			if n >= len(statuses) {
+				return "", &apierr.NotFoundError{Kind: "protection group", ID: "g1"}
+			}
+			n++
+			return statuses[n-1], nil
+		}
+	}
+	sent := 0
+	submit := func(jobID string, err error) func(context.Context) (string, error) {
+		return func(context.Context) (string, error) { sent++; return jobID, err }
+	}
+	for _, tc := range []struct {
+		name     string
+		statuses []string
+		submit   func(context.Context) (string, error)
+		sent     int
+	}{
+		{"deleting", []string{statusDeleting, statusDeleting}, submit("j1", nil), 0},
+		{"starting first", []string{statusStarting, statusStarting, statusProtected, statusDeleting}, submit("j1", nil), 1},
+		{"refused as deleting", []string{statusAvailable, statusDeleting, statusDeleting},
+			submit("", &apierr.Error{StatusCode: 400, Code: "SDRS.1002", Message: "the protection group is deleting"}), 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sent = 0
+			polls.Store(0)
+			err := c.deleteByJob(ctx, deletion{Kind: "protection group", ID: "g1", Submit: tc.submit, Status: script(tc.statuses...),
+				Transitional: groupTransitional})
+			if err != nil || sent != tc.sent {
+				t.Fatalf("err = %v, %d deletions sent; want nil and %d", err, sent, tc.sent)
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package sdrs
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
@@ -165,4 +166,25 @@ func (c *Client) AllGroups(ctx context.Context, f GroupFilter) (groups []Group, 
 	return allPages(func(g Group) string { return g.Id }, func(offset, limit int32) ([]Group, int, error) {
 		return c.ListGroups(ctx, f, offset, limit)
 	})
+}
+
+// FindNewGroup looks for the protection group that a create of in, sent
+// at since or later, made: the one group of that name, sites, domain and
+// VPC created since then (SDRS has no idempotency token, and a group's
+// name need not be unique). It returns its ID, or false when there is
+// none; two or more such groups cannot be told apart, which is an error.
+func (c *Client) FindNewGroup(ctx context.Context, in model.CreateProtectionGroupRequestParams, since time.Time) (string, bool, error) {
+	groups, _, err := c.AllGroups(ctx, GroupFilter{Name: in.Name})
+	if err != nil {
+		return "", false, err
+	}
+	var ids []string
+	for _, g := range groups {
+		if g.Name == in.Name && g.SourceAvailabilityZone == in.SourceAvailabilityZone && g.TargetAvailabilityZone == in.TargetAvailabilityZone &&
+			g.DomainId == in.DomainId && g.SourceVpcId == in.SourceVpcId && createdSince(g.CreatedAt, since) {
+			ids = append(ids, g.Id)
+		}
+	}
+	return onlyOne(ids, fmt.Sprintf("protection groups named %q with the same sites, domain and VPC were created since %s: SDRS cannot "+
+		"tell which one this create made", in.Name, since.UTC().Format(time.RFC3339)))
 }

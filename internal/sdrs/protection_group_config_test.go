@@ -22,7 +22,16 @@ const groupAddr = "continuity_sdrs_protection_group.test"
 func groupConfig(t *testing.T, name, extra, after string) string {
 	t.Helper()
 	acctest.PreCheckSDRS(t) // starts the sandbox, whose fixtures the config uses
-	vpc := acctest.SandboxEnv(t, acctest.EnvSDRSVPCID)
+	return groupBlocks(acctest.SandboxEnv(t, acctest.EnvSDRSVPCID), name, extra, after)
+}
+
+// ownGroupConfig is groupConfig for a sandbox of the test's own, whose
+// variables env holds (acctest.StartSandbox), with its provider block.
+func ownGroupConfig(env map[string]string, name, extra, after string) string {
+	return acctest.ProviderBlock(env) + groupBlocks(env[acctest.EnvSDRSVPCID], name, extra, after)
+}
+
+func groupBlocks(vpc, name, extra, after string) string {
 	return fmt.Sprintf(`
 data "continuity_sdrs_domain" "test" {}
 

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -31,7 +34,17 @@ const protectionGroupTimeout = 10 * time.Minute
 // protectionGroupObject describes the resource's object for the shared
 // life cycle (lifecycle.go).
 var protectionGroupObject = objectType[Group]{typeName: protectionGroupTypeName, kind: "protection group", entity: entityServerGroupID,
-	timeout: protectionGroupTimeout, get: (*Client).GetGroup, addError: addProtectionGroupError}
+	timeout: protectionGroupTimeout, get: (*Client).GetGroup, addError: addProtectionGroupError,
+	status:       func(g *Group) string { return g.Status },
+	transitional: groupTransitional,
+	// Every transition of its own but the deletion, which is not kept.
+	resumable: slices.DeleteFunc(slices.Clone(groupTransitional), func(s string) bool { return s == statusDeleting }),
+	volatile: map[string]attr.Value{
+		"protected_status": types.StringUnknown(), "replication_status": types.StringUnknown(),
+		"health_status": types.StringUnknown(), "progress": types.Int64Unknown(), "protected_instance_num": types.Int64Unknown(),
+		"replication_num": types.Int64Unknown(), "disaster_recovery_drill_num": types.Int64Unknown(), "updated_at": types.StringUnknown(),
+	},
+}
 
 var (
 	_ resource.ResourceWithConfigure      = (*protectionGroupResource)(nil)
@@ -63,7 +76,20 @@ func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaR
 			"active-active domain. Its replication pairs (`continuity_sdrs_replication_pair`) replicate disks from the production " +
 			"site to the DR site once protection is enabled (`enabled`); `priority_station` chooses which site is production, and " +
 			"changing it performs a planned failover. Every operation is an SDRS job that the provider waits for; a failed job's " +
-			"`error_code` and `fail_reason` are reported. Only `name`, `enabled` and `priority_station` change in place.",
+			"`error_code` and `fail_reason` are reported. Only `name`, `enabled` and `priority_station` change in place.\n\n" +
+			"**Lost answers.** SDRS takes no idempotency token. When the answer to a create is lost (the connection broke after " +
+			"the request was sent, or the API answered 5xx), the provider looks for the group that request made before it sends " +
+			"another: a group of the same `name`, availability zones, `domain_id` and `source_vpc_id` created since the request " +
+			"was sent, and adopts it when there is exactly one. SDRS cannot tell apart two groups of the same name and sites " +
+			"created at the same time (by two applies at once, say): then none is adopted and the error lists them. When the " +
+			"answer to an action (enable, disable, planned failover) is lost, the group's status tells whether it took effect " +
+			"before the action is sent again.\n\n" +
+			"**Interruptions and timeouts.** An apply interrupted (Ctrl-C) while the group is being created, protected, " +
+			"unprotected or failed over keeps the group in the state, untainted, with its real status (`creating`, `starting`, " +
+			"`stopping`, `reversing`, ...); the next plan shows an in-place update that waits for that operation to end, without " +
+			"starting it again. A create that passes `timeouts.create` leaves the group tainted: `terraform untaint` keeps it, " +
+			"and the next apply resumes waiting; otherwise the next apply replaces it. An interrupted destroy resumes: the next " +
+			"destroy finds the group `deleting` and waits until it is gone.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -96,14 +122,14 @@ func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"domain_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "ID of the active-active domain (`continuity_sdrs_domain`). Changing it replaces the group.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the active-active domain (`continuity_sdrs_domain`), a UUID. Changing it replaces the group.",
+				Validators:          []validator.String{idValidator{}},
 				PlanModifiers:       replace,
 			},
 			"source_vpc_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "ID of the production site's VPC. Changing it replaces the group.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the production site's VPC, a UUID. Changing it replaces the group.",
+				Validators:          []validator.String{idValidator{}},
 				PlanModifiers:       replace,
 			},
 			"dr_type": schema.StringAttribute{
@@ -171,11 +197,18 @@ func (r *protectionGroupResource) Configure(_ context.Context, req resource.Conf
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan refuses at plan time what a new group cannot do: SDRS enables
+// ModifyPlan refuses at plan time what the API would refuse: SDRS enables
 // protection and performs planned failovers only on a group with
-// replication pairs, and a new group has none.
+// replication pairs (a new group has none), and not in every status. It
+// also plans an update that resumes a transition left unfinished
+// (planResume).
 func (r *protectionGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		r.checkChange(ctx, req, resp)
+		planResume(ctx, protectionGroupObject, req, resp)
 		return
 	}
 	var enabled types.Bool
@@ -195,14 +228,63 @@ func (r *protectionGroupResource) ModifyPlan(ctx context.Context, req resource.M
 	}
 }
 
+// checkChange refuses a protection change of an existing group that the
+// API would refuse: enabling protection or a planned failover of a group
+// without replication pairs, or of a group whose creation or deletion
+// failed (statuses error and error-deleting, which allow no action).
+func (r *protectionGroupResource) checkChange(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var plan, state protectionGroupResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	enabling := plan.Enabled.ValueBool() && !state.Enabled.ValueBool()
+	switching := !plan.PriorityStation.IsUnknown() && !plan.PriorityStation.IsNull() && !plan.PriorityStation.Equal(state.PriorityStation)
+	if !enabling && !switching {
+		return
+	}
+	attr := "enabled"
+	if switching {
+		attr = "priority_station"
+	}
+	id, status := state.ID.ValueString(), state.Status.ValueString()
+	if status == statusError || status == statusErrorDeleting {
+		what := "its creation failed"
+		if status == statusErrorDeleting {
+			what = "its deletion failed"
+		}
+		resp.Diagnostics.AddAttributeError(path.Root(attr), fmt.Sprintf("Cannot change the protection of %s %q in status %s", protectionGroupTypeName, id, status),
+			fmt.Sprintf("Protection group %q (%s) is in status %s: %s, and SDRS allows no protection action in it. Replace the group "+
+				"(terraform apply -replace=ADDRESS) or destroy it; nothing was changed.", state.Name.ValueString(), id, status, what))
+		return
+	}
+	if state.ReplicationNum.ValueInt64() > 0 || r.client == nil {
+		return
+	}
+	// The state says no pairs; the API has the last word (the state may be
+	// older than the pairs when refresh was skipped).
+	if g, err := r.client.GetGroup(ctx, id); err == nil && g.ReplicationNum == 0 {
+		addNoPairsError(&resp.Diagnostics, id, g.Name, switching)
+	}
+}
+
 func (r *protectionGroupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan protectionGroupResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	createObject(ctx, r.client, protectionGroupObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
-		func(ctx context.Context) (string, error) { return r.client.CreateGroup(ctx, plan.toAPI()) }, resp)
+	in := plan.toAPI()
+	what := "creating protection group " + in.Name
+	createObject(ctx, r.client, protectionGroupObject, plan, plan.Timeouts.Create, creation{
+		What:   what,
+		Submit: func(ctx context.Context) (string, error) { return r.client.CreateGroup(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (string, bool, error) {
+			return r.client.FindNewGroup(ctx, in, since)
+		},
+		Await: awaitCreation(r.client, protectionGroupObject, what),
+	}, resp)
 }
 
 func (r *protectionGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -223,28 +305,29 @@ func (r *protectionGroupResource) Update(ctx context.Context, req resource.Updat
 	defer cancel()
 
 	id := state.ID.ValueString()
-	err := r.update(ctx, id, plan, state, &resp.Diagnostics)
-	if err != nil {
-		addProtectionGroupError(&resp.Diagnostics, "updating", id, err)
-	}
-	if resp.Diagnostics.HasError() && err == nil {
+	changed, err := r.update(ctx, id, plan, state, &resp.Diagnostics)
+	if !changed && err == nil && resp.Diagnostics.HasError() {
 		// Refused before any change: keep the prior state.
 		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		return
 	}
-	// Store what the API now says, also after a failed job, so that the
-	// state shows what changed.
-	storeObject(ctx, r.client, protectionGroupObject, id, plan, &resp.State, &resp.Diagnostics)
+	// Store what the API now says, also after a failed job or an
+	// interrupted wait, so that the state shows what changed.
+	reportWait[Group, protectionGroupResourceModel](ctx, r.client, protectionGroupObject, apierr.PhaseUpdate, "updating", id, plan, err,
+		&resp.State, &resp.Diagnostics)
 }
 
-// update renames the group, then brings protection and the production site
-// to the plan: a site change is a planned failover, which needs protection
-// enabled, so protection is enabled first (or re-protected after a
-// failover) and disabled afterwards when the plan says so.
-func (r *protectionGroupResource) update(ctx context.Context, id string, plan, state protectionGroupResourceModel, diags *diag.Diagnostics) error {
-	g, err := r.client.GetGroup(ctx, id)
+// update first waits for an operation under way to end (resumeObject: an
+// earlier apply was interrupted, or timed out, while the group was
+// starting, failing over, ...), then renames the group and brings
+// protection and the production site to the plan: a site change is a
+// planned failover, which needs protection enabled, so protection is
+// enabled first (or re-protected after a failover) and disabled afterwards
+// when the plan says so. changed is false when nothing was sent.
+func (r *protectionGroupResource) update(ctx context.Context, id string, plan, state protectionGroupResourceModel, diags *diag.Diagnostics) (changed bool, err error) {
+	g, err := resumeObject(ctx, r.client, protectionGroupObject, id)
 	if err != nil {
-		return err
+		return false, err
 	}
 	wantEnabled := plan.Enabled.ValueBool()
 	wantStation := g.PriorityStation
@@ -255,60 +338,122 @@ func (r *protectionGroupResource) update(ctx context.Context, id string, plan, s
 	enabling := wantEnabled && !protectionEnabled(g)
 	if (switching || enabling) && g.ReplicationNum == 0 {
 		addNoPairsError(diags, id, g.Name, switching)
-		return nil
+		return false, nil
 	}
 
-	if !plan.Name.Equal(state.Name) {
+	if !plan.Name.Equal(state.Name) && plan.Name.ValueString() != g.Name {
 		if err := r.client.RenameGroup(ctx, id, plan.Name.ValueString()); err != nil {
-			return err
+			return false, err
 		}
 	}
 	switch {
 	case switching:
-		if g.Status != statusProtected {
-			if err := r.start(ctx, id, g.Status); err != nil {
-				return err
+		// A planned failover is allowed from protected and error-reversing.
+		if g.Status != statusProtected && g.Status != statusErrorReversing {
+			if err := r.run(ctx, id, r.start(id, g.Status)); err != nil {
+				return true, err
 			}
 		}
-		jobID, err := r.client.ReverseGroup(ctx, id, wantStation)
-		if err != nil {
-			return err
-		}
-		if _, err := r.client.WaitJob(ctx, jobID, fmt.Sprintf("planned failover of protection group %s to the %s site", id, wantStation), 0); err != nil {
-			return err
+		if err := r.run(ctx, id, r.reverse(id, wantStation)); err != nil {
+			return true, err
 		}
 		if !wantEnabled {
-			return r.stop(ctx, id)
+			return true, r.run(ctx, id, r.stop(id))
 		}
 	case enabling:
-		return r.start(ctx, id, g.Status)
+		return true, r.run(ctx, id, r.start(id, g.Status))
 	case !wantEnabled && protectionEnabled(g):
-		return r.stop(ctx, id)
+		return true, r.run(ctx, id, r.stop(id))
+	}
+	return true, nil
+}
+
+// groupAction is a protection group action (POST .../action): sent once
+// through adopt.Action, which, when the answer is lost, first reads the
+// group's status to tell whether the action took effect.
+type groupAction struct {
+	// what names the action in messages.
+	what string
+	// send posts the action and returns its job's ID.
+	send func(ctx context.Context) (string, error)
+	// applied reports whether the group shows that the action took effect:
+	// it is in the action's transitional status or at its target.
+	applied func(g *Group) bool
+	// done reports whether the group is at the action's target.
+	done func(g *Group) bool
+}
+
+// run carries out an action and waits for it: for its job, or, when the
+// action took effect although its answer was lost (no job ID), for the
+// group's status.
+func (r *protectionGroupResource) run(ctx context.Context, id string, a groupAction) error {
+	jobID := ""
+	err := adopt.Action{
+		Operation: a.what,
+		Do: func(ctx context.Context) error {
+			j, err := a.send(ctx)
+			jobID = j
+			return err
+		},
+		Applied: func(ctx context.Context) (bool, error) {
+			g, err := r.client.GetGroup(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			return a.applied(g), nil
+		},
+	}.Run(ctx)
+	if err != nil {
+		return err
+	}
+	if jobID != "" {
+		_, err = r.client.WaitJob(ctx, jobID, a.what, 0)
+		return err
+	}
+	g, err := protectionGroupObject.settle(ctx, r.client, id, a.what)
+	if err != nil {
+		return err
+	}
+	if !a.done(g) {
+		return fmt.Errorf("%s: the protection group ended in status %q at the %s site", a.what, g.Status, g.PriorityStation)
 	}
 	return nil
 }
 
-// start enables protection, or re-protects a failed-over group.
-func (r *protectionGroupResource) start(ctx context.Context, id, status string) error {
+// start enables protection, or re-protects a group in status (failed-over).
+func (r *protectionGroupResource) start(id, status string) groupAction {
 	what := "enabling protection of protection group " + id
 	if status == statusFailedOver || status == statusErrorReprotecting {
 		what = "re-protecting failed-over protection group " + id
 	}
-	jobID, err := r.client.StartGroup(ctx, id)
-	if err != nil {
-		return err
+	return groupAction{
+		what: what,
+		send: func(ctx context.Context) (string, error) { return r.client.StartGroup(ctx, id) },
+		applied: func(g *Group) bool {
+			return slices.Contains([]string{statusStarting, statusReprotecting, statusProtected}, g.Status)
+		},
+		done: func(g *Group) bool { return g.Status == statusProtected },
 	}
-	_, err = r.client.WaitJob(ctx, jobID, what, 0)
-	return err
 }
 
-func (r *protectionGroupResource) stop(ctx context.Context, id string) error {
-	jobID, err := r.client.StopGroup(ctx, id)
-	if err != nil {
-		return err
+func (r *protectionGroupResource) stop(id string) groupAction {
+	return groupAction{
+		what:    "disabling protection of protection group " + id,
+		send:    func(ctx context.Context) (string, error) { return r.client.StopGroup(ctx, id) },
+		applied: func(g *Group) bool { return g.Status == statusStopping || g.Status == statusAvailable },
+		done:    func(g *Group) bool { return g.Status == statusAvailable },
 	}
-	_, err = r.client.WaitJob(ctx, jobID, "disabling protection of protection group "+id, 0)
-	return err
+}
+
+// reverse performs a planned failover to station.
+func (r *protectionGroupResource) reverse(id, station string) groupAction {
+	at := func(g *Group) bool { return g.Status == statusProtected && g.PriorityStation == station }
+	return groupAction{
+		what:    fmt.Sprintf("planned failover of protection group %s to the %s site", id, station),
+		send:    func(ctx context.Context) (string, error) { return r.client.ReverseGroup(ctx, id, station) },
+		applied: func(g *Group) bool { return g.Status == statusReversing || at(g) },
+		done:    at,
+	}
 }
 
 func (r *protectionGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
@@ -147,4 +149,24 @@ func (c *Client) AllPairs(ctx context.Context, f PairFilter) (pairs []Pair, comp
 	return allPages(func(p Pair) string { return p.Id }, func(offset, limit int32) ([]Pair, int, error) {
 		return c.ListPairs(ctx, f, offset, limit)
 	})
+}
+
+// FindNewPair looks for the replication pair that a create of in, sent at
+// since or later, made: the pair of the group on the disk, created since
+// then (a disk serves one replication pair at a time). It returns its ID,
+// or false when there is none.
+func (c *Client) FindNewPair(ctx context.Context, in model.CreateReplicationRequestParams, since time.Time) (string, bool, error) {
+	pairs, _, err := c.AllPairs(ctx, PairFilter{GroupID: in.ServerGroupId})
+	if err != nil {
+		return "", false, err
+	}
+	var ids []string
+	for _, p := range pairs {
+		production, _, _ := strings.Cut(p.VolumeIds, ",")
+		if p.ServerGroupId == in.ServerGroupId && production == in.VolumeId && createdSince(p.CreatedAt, since) {
+			ids = append(ids, p.Id)
+		}
+	}
+	return onlyOne(ids, fmt.Sprintf("replication pairs of protection group %s on disk %s were created since %s, where SDRS allows one",
+		in.ServerGroupId, in.VolumeId, since.UTC().Format(time.RFC3339)))
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 const replicationPairTypeName = "continuity_sdrs_replication_pair"
@@ -28,11 +29,22 @@ const replicationPairTimeout = 10 * time.Minute
 // replicationPairObject describes the resource's object for the shared
 // life cycle (lifecycle.go).
 var replicationPairObject = objectType[Pair]{typeName: replicationPairTypeName, kind: "replication pair", entity: entityReplicationPairID,
-	timeout: replicationPairTimeout, get: (*Client).GetPair, addError: addReplicationPairError}
+	timeout: replicationPairTimeout, get: (*Client).GetPair, addError: addReplicationPairError,
+	status:       func(p *Pair) string { return p.Status },
+	transitional: pairTransitional,
+	// The pair's own creation; the other transitional statuses are its
+	// group's actions, which the group resumes.
+	resumable: []string{statusCreating},
+	volatile: map[string]attr.Value{
+		"target_volume_id": types.StringUnknown(), "replication_status": types.StringUnknown(), "fault_level": types.StringUnknown(),
+		"priority_station": types.StringUnknown(), "updated_at": types.StringUnknown(),
+	},
+}
 
 var (
 	_ resource.ResourceWithConfigure   = (*replicationPairResource)(nil)
 	_ resource.ResourceWithImportState = (*replicationPairResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*replicationPairResource)(nil)
 )
 
 // NewReplicationPairResource returns the continuity_sdrs_replication_pair resource.
@@ -50,7 +62,17 @@ func (r *replicationPairResource) Schema(ctx context.Context, _ resource.SchemaR
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Huawei Cloud SDRS replication pair: a production-site disk of a protection group and the DR-site " +
 			"disk that SDRS creates for it and keeps in sync while the group's protection is enabled. Creation and deletion are " +
-			"SDRS jobs that the provider waits for. Only `name` changes in place.",
+			"SDRS jobs that the provider waits for. Only `name` changes in place.\n\n" +
+			"**Lost answers.** SDRS takes no idempotency token. When the answer to a create is lost (the connection broke after " +
+			"the request was sent, or the API answered 5xx), the provider looks for the pair that request made before it sends " +
+			"another: the pair of `group_id` on `volume_id` created since the request was sent (a disk serves one pair at a " +
+			"time, so the disk identifies it), and adopts it.\n\n" +
+			"**Interruptions and timeouts.** An apply interrupted (Ctrl-C) while the pair is being created keeps it in the state, " +
+			"untainted, with the status `creating`; the next plan shows an in-place update that waits for the creation to end, " +
+			"without creating again. A create that passes `timeouts.create` leaves the pair tainted: `terraform untaint` keeps " +
+			"it, and the next apply resumes waiting; otherwise the next apply replaces it. An interrupted destroy resumes: the " +
+			"next destroy finds the pair `deleting` and waits until it is gone; a pair whose group is in the middle of an action " +
+			"is deleted once the action has ended.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The replication pair's ID.", PlanModifiers: stable},
 			"name": schema.StringAttribute{
@@ -60,16 +82,16 @@ func (r *replicationPairResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"group_id": schema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "ID of the protection group (`continuity_sdrs_protection_group`); its status must be `available` " +
-					"or `protected`. Changing it replaces the pair.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the protection group (`continuity_sdrs_protection_group`), a UUID; its status must be " +
+					"`available` or `protected`. Changing it replaces the pair.",
+				Validators:    []validator.String{idValidator{}},
 				PlanModifiers: replace,
 			},
 			"volume_id": schema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "ID of the production-site EVS disk, in the group's current production availability zone and " +
-					"not used by another pair. Changing it replaces the pair.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "ID of the production-site EVS disk, a UUID, in the group's current production availability zone " +
+					"and not used by another pair. Changing it replaces the pair.",
+				Validators:    []validator.String{idValidator{}},
 				PlanModifiers: replace,
 			},
 			"description": schema.StringAttribute{
@@ -102,14 +124,28 @@ func (r *replicationPairResource) Configure(_ context.Context, req resource.Conf
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
+// ModifyPlan plans an update that resumes a creation left unfinished
+// (planResume).
+func (r *replicationPairResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	planResume(ctx, replicationPairObject, req, resp)
+}
+
 func (r *replicationPairResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan replicationPairResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	createObject(ctx, r.client, replicationPairObject, plan, plan.Timeouts.Create, plan.Name.ValueString(),
-		func(ctx context.Context) (string, error) { return r.client.CreatePair(ctx, plan.toAPI()) }, resp)
+	in := plan.toAPI()
+	what := "creating replication pair " + in.Name
+	createObject(ctx, r.client, replicationPairObject, plan, plan.Timeouts.Create, creation{
+		What:   what,
+		Submit: func(ctx context.Context) (string, error) { return r.client.CreatePair(ctx, in) },
+		Find: func(ctx context.Context, since time.Time) (string, bool, error) {
+			return r.client.FindNewPair(ctx, in, since)
+		},
+		Await: awaitCreation(r.client, replicationPairObject, what),
+	}, resp)
 }
 
 func (r *replicationPairResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -130,14 +166,17 @@ func (r *replicationPairResource) Update(ctx context.Context, req resource.Updat
 	defer cancel()
 
 	id := state.ID.ValueString()
-	if !plan.Name.Equal(state.Name) {
+	// A creation left unfinished by an earlier apply is waited for first.
+	p, err := resumeObject(ctx, r.client, replicationPairObject, id)
+	if err == nil && !plan.Name.Equal(state.Name) && plan.Name.ValueString() != p.Name {
 		if err := r.client.RenamePair(ctx, id, plan.Name.ValueString()); err != nil {
 			addReplicationPairError(&resp.Diagnostics, "renaming", id, err)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 			return
 		}
 	}
-	storeObject(ctx, r.client, replicationPairObject, id, plan, &resp.State, &resp.Diagnostics)
+	reportWait[Pair, replicationPairResourceModel](ctx, r.client, replicationPairObject, apierr.PhaseUpdate, "updating", id, plan, err,
+		&resp.State, &resp.Diagnostics)
 }
 
 func (r *replicationPairResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

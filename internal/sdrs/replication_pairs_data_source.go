@@ -34,19 +34,22 @@ func (d *replicationPairsDataSource) Schema(_ context.Context, _ datasource.Sche
 	filter := func(desc string, v ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: append(v, stringvalidator.LengthAtLeast(1))}
 	}
+	id := func(desc string, v ...validator.String) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: append(v, idValidator{})}
+	}
 	ids := func(desc string) schema.ListAttribute {
 		return schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: desc,
-			Validators: []validator.List{listvalidator.SizeBetween(1, maxListIDs), listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))}}
+			Validators: []validator.List{listvalidator.SizeBetween(1, maxListIDs), listvalidator.ValueStringsAre(idValidator{})}}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the SDRS replication pairs of a protection group, of several, or of the project, that match the " +
 			"filters, reading every page of the API's list (offset paging). Every filter is one of the API's query parameters.",
 		Attributes: map[string]schema.Attribute{
-			"server_group_id": filter("Only the pairs of this protection group (`continuity_sdrs_protection_group`).",
+			"server_group_id": id("Only the pairs of this protection group (`continuity_sdrs_protection_group`).",
 				stringvalidator.ConflictsWith(path.MatchRoot("server_group_ids"))),
 			"server_group_ids": ids(fmt.Sprintf("Only the pairs of these protection groups (1 to %d IDs); IDs of groups that do not "+
 				"exist are ignored. Conflicts with `server_group_id`.", maxListIDs)),
-			"protected_instance_id": filter("Only the pairs attached to this protected instance.",
+			"protected_instance_id": id("Only the pairs attached to this protected instance.",
 				stringvalidator.ConflictsWith(path.MatchRoot("protected_instance_ids"))),
 			"protected_instance_ids": ids(fmt.Sprintf("Only the pairs attached to these protected instances (1 to %d IDs). "+
 				"Conflicts with `protected_instance_id`.", maxListIDs)),

@@ -1,7 +1,16 @@
 package sdrs
 
-// Protection group statuses the provider acts on (sdrs.md §1.8).
+// Protection group statuses the provider acts on (sdrs.md §1.8); a
+// replication pair takes "creating", "available", "deleting" and "error"
+// of its own, and its group's status during the group's actions.
 const (
+	statusCreating          = "creating"
+	statusDeleting          = "deleting"
+	statusError             = "error"
+	statusErrorDeleting     = "error-deleting"
+	statusStarting          = "starting"
+	statusReprotecting      = "reprotecting"
+	statusFailingOver       = "failing-over"
 	statusAvailable         = "available"
 	statusProtected         = "protected"
 	statusErrorStarting     = "error-starting"
@@ -13,6 +22,17 @@ const (
 	statusErrorReversing    = "error-reversing"
 	statusErrorFailingOver  = "error-failing-over"
 )
+
+// groupTransitional are the statuses of a protection group with a job under
+// way (sdrs.md §1.8): the API refuses other operations then.
+var groupTransitional = []string{statusCreating, statusDeleting, statusStarting, statusReprotecting, statusStopping, statusReversing, statusFailingOver}
+
+// pairTransitional are the statuses of a replication pair with a job under
+// way: its own (creating, deleting; attaching, detaching and extending for
+// the operations on protected instances, OTC replication_pair_status.rst),
+// and its group's actions.
+var pairTransitional = []string{statusCreating, statusDeleting, "attaching", "detaching", "extending",
+	statusStarting, statusReprotecting, statusStopping, statusReversing, statusFailingOver}
 
 // Production sites of a protection group (its priority_station).
 const (

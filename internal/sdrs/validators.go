@@ -3,6 +3,7 @@ package sdrs
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -73,5 +74,32 @@ func (descriptionValidator) ValidateString(_ context.Context, req validator.Stri
 			fmt.Sprintf("The description is %d bytes long; SDRS allows at most %d bytes.", len(d), maxBytes))
 	case strings.ContainsAny(d, "<>"):
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SDRS description", "The description must not contain < or >.")
+	}
+}
+
+// uuidPattern is the form of every Huawei Cloud ID the SDRS resources
+// take: protection groups, replication pairs, active-active domains, VPCs,
+// EVS disks and protected instances are identified by UUIDs (sdrs.md §1.3,
+// §3 and the API's examples).
+var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// idValidator accepts a UUID, the form of every ID the SDRS API takes, so
+// that a mistyped ID (or a name where an ID belongs) is refused at plan
+// time instead of by the API.
+type idValidator struct{}
+
+func (idValidator) Description(context.Context) string {
+	return "a UUID such as 6f519a48-3183-46cf-a32f-41815f813986"
+}
+
+func (v idValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (idValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if id := req.ConfigValue.ValueString(); !uuidPattern.MatchString(id) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SDRS ID",
+			fmt.Sprintf("%q is not an ID of the form SDRS uses: Huawei Cloud IDs are UUIDs, such as 6f519a48-3183-46cf-a32f-41815f813986.", id))
 	}
 }

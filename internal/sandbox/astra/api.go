@@ -13,6 +13,24 @@
 //     app-scoped k8s/v1/apps/{app_id}/appMirrors), whose asynchronous states
 //     are computed from the clock when a request reads them.
 //
+// The sandbox's faults (package faults) stall or fail the asynchronous
+// operations of AppMirror relationships by name: stall=OP holds a
+// relationship in its transitional state past its time until the stall is
+// lifted, fail=OP (asked when the operation starts) ends it in failure:
+// the transitional state stays, healthState becomes "critical" and a
+// stateDetail names the operation; requesting the state again (or deleting
+// again) retries it. The operations are
+//
+//	astra.app_mirror.establish  POST: establishing → established
+//	astra.app_mirror.failover   PUT failedOver: failingOver → failedOver
+//	astra.app_mirror.resync     PUT established from failedOver: establishing → established
+//	astra.app_mirror.reverse    PUT established with swapped IDs: establishing → established
+//	astra.app_mirror.delete     DELETE (or PUT deleted): deleting → gone
+//
+// and reads report each one's end to the notice recorder under the same
+// names. Hook sources, execution hooks and schedules are synchronous.
+// Objects (backend.Inventory) lists everything the emulator holds.
+//
 // Every route checks the bearer token, the account and the query keys, and
 // answers errors in the spec's problem format and numbers (problems.go). The
 // API facts it follows are in astra.md and NetApp's OpenAPI spec

@@ -41,8 +41,14 @@ func (a *API) appMirrorOfPath(r *http.Request, n int) (*appMirror, *problem) {
 	return m, nil
 }
 
-// viewAppMirror renders m as seen now.
-func (a *API) viewAppMirror(m *appMirror) any { return m.view(a.now(), a.opts.Transition) }
+// viewAppMirror renders m for a read, and reports a phase that has ended
+// to the notice recorder (how late clients see the end of a transition).
+func (a *API) viewAppMirror(m *appMirror) any {
+	if m.settled {
+		a.opts.Hooks.Notice.Observe(m.phase.operation(), m.id, m.phaseEnd)
+	}
+	return m.view()
+}
 
 // listAppMirrors serves GET …/appMirrors.
 func (a *API) listAppMirrors(w http.ResponseWriter, r *http.Request) *problem {
@@ -114,15 +120,16 @@ func (a *API) updateAppMirror(w http.ResponseWriter, r *http.Request) *problem {
 // deleteAppMirror serves DELETE …/appMirrors/{id}: 204, then the
 // relationship is "deleting" (stateDesired "deleted") for one step and
 // gone after. The destination app stays. Deleting a relationship that is
-// already being deleted answers 204 again.
+// already being deleted answers 204 again (and retries a deletion that
+// failed).
 func (a *API) deleteAppMirror(w http.ResponseWriter, r *http.Request) *problem {
 	m, p := a.appMirrorOfPath(r, 1)
 	if p != nil {
 		return p
 	}
-	if m.phase != phaseDelete {
+	if m.phase != phaseDelete || m.failed {
 		now := a.now()
-		m.startPhase(phaseDelete, now)
+		a.startPhase(m, phaseDelete, now)
 		m.touch(stamp(now))
 	}
 	w.WriteHeader(http.StatusNoContent)

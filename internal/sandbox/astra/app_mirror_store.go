@@ -10,11 +10,13 @@ import (
 )
 
 // AppMirror states are not advanced by goroutines: each relationship
-// records its current phase and when it began, its state is computed from
-// the clock when read, and the effects of a phase's end on the apps (the
-// destination app becomes ready, loses replicationSourceAppID after a
-// failover, the relationship disappears after a delete) are applied by
-// settle, which runs before every request. Nothing outlives the server.
+// records its current phase and when it began, and settle, which runs
+// before every request, ends each phase whose time is up (unless the
+// sandbox's faults stall it) and applies the effects of its end on the apps
+// (the destination app becomes ready, loses replicationSourceAppID after a
+// failover, the relationship disappears after a delete). The state a
+// request sees follows from the phase and whether it ended. Nothing
+// outlives the server.
 
 // Values of state and stateDesired.
 const (
@@ -45,6 +47,12 @@ const (
 	phaseDelete                       // DELETE or PUT deleted: deleting → gone
 )
 
+// operation names the phase as the sandbox's faults (stall=, fail=) and
+// notice figures do: "astra.app_mirror.establish", ....
+func (p mirrorPhase) operation() string {
+	return "astra.app_mirror." + [...]string{"establish", "resync", "reverse", "failover", "delete"}[p]
+}
+
 // namespaceMappingEntry is one namespaceMapping item.
 type namespaceMappingEntry struct {
 	ClusterID  string   `json:"clusterID"`
@@ -72,7 +80,11 @@ type appMirror struct {
 
 	phase      mirrorPhase
 	phaseStart time.Time
-	settled    bool // the effects of the phase's end were applied
+	settled    bool      // the phase ended and the effects of its end were applied
+	phaseEnd   time.Time // when it ended, once settled
+	held       bool      // a stall (fault injection) held the phase past its time
+	failing    bool      // the phase is to end in failure (fault injection: fail=)
+	failed     bool      // it did: the state stays transitional, health critical
 
 	// The most recent snapshot transfer, once one completed.
 	transferStart, transferEnd time.Time
@@ -93,15 +105,16 @@ func (m *appMirror) involves(appID string) bool {
 	return m.sourceAppID == appID || m.destAppID == appID
 }
 
-// phaseDone reports whether the current phase has ended at now, given the
-// duration of a step.
+// phaseDone reports whether the current phase's time is up at now, given
+// the duration of a step.
 func (m *appMirror) phaseDone(now time.Time, step time.Duration) bool {
 	return !now.Before(m.phaseStart.Add(step))
 }
 
-// state returns the state at now.
-func (m *appMirror) state(now time.Time, step time.Duration) string {
-	done := m.phaseDone(now, step)
+// state returns the state: the phase's transitional state until settle
+// ends it, its target after (a failed phase stays transitional).
+func (m *appMirror) state() string {
+	done := m.settled && !m.failed
 	switch m.phase {
 	case phaseFailover:
 		if done {
@@ -133,40 +146,66 @@ func (m *appMirror) stateDesired() string {
 	}
 }
 
-// startPhase begins phase at now.
-func (m *appMirror) startPhase(phase mirrorPhase, now time.Time) {
-	m.phase, m.phaseStart, m.settled = phase, now, false
+// startPhase begins phase on m at now, and asks the sandbox's faults
+// whether it is to fail.
+func (a *API) startPhase(m *appMirror, phase mirrorPhase, now time.Time) {
+	m.phase, m.phaseStart = phase, now
+	m.settled, m.held, m.failed, m.phaseEnd = false, false, false, time.Time{}
+	m.failing = a.opts.Hooks.Faults.Fail(phase.operation())
 }
 
-// settle applies the effects of every phase that ended by now and has not
-// been applied yet.
+// settle ends every phase whose time is up at now, unless a stall holds it
+// (then a later request, once the stall is lifted, ends it), and applies
+// the effects of its end.
 func (a *API) settle(now time.Time) {
 	step := a.opts.Transition
-	a.appMirrors.RemoveFunc(func(m *appMirror) bool {
+	var gone []string
+	for _, m := range a.appMirrors.All() {
 		if m.settled || !m.phaseDone(now, step) {
-			return false
+			continue
+		}
+		if a.opts.Hooks.Faults.Stall(m.phase.operation()) {
+			m.held = true
+			continue
 		}
 		end := m.phaseStart.Add(step)
-		endStamp := stamp(end)
-		m.settled = true
-		switch m.phase {
-		case phaseEstablish, phaseResync, phaseReverse:
-			// A first snapshot (or, after a reverse, the final one) was
-			// replicated; the destination app is a ready replica.
-			m.transferStart, m.transferEnd, m.snapshotID = m.phaseStart, end, uuid.NewString()
-			a.editApp(m.destAppID, func(x *app) { x.state, x.modifiedAt = "ready", endStamp })
-		case phaseFailover:
-			// The destination app runs on its own: no longer a replica.
-			a.editApp(m.destAppID, func(x *app) { x.replicaOf, x.modifiedAt = "", endStamp })
-		case phaseDelete:
-			// The relationship is gone; the destination app stays, managed,
-			// and is no longer a replica.
-			a.editApp(m.destAppID, func(x *app) { x.replicaOf, x.modifiedAt = "", endStamp })
-			return true
+		if m.held {
+			end = now // it ended when the stall was lifted, as far as anyone can tell
 		}
-		m.modifiedAt = endStamp
+		if a.endPhase(m, end) {
+			gone = append(gone, m.id)
+		}
+	}
+	for _, id := range gone {
+		a.appMirrors.Remove(id)
+	}
+}
+
+// endPhase ends m's phase at end and reports whether the relationship is
+// gone. A failing phase ends in failure and changes nothing else.
+func (a *API) endPhase(m *appMirror, end time.Time) bool {
+	endStamp := stamp(end)
+	m.settled, m.phaseEnd, m.modifiedAt = true, end, endStamp
+	if m.failing {
+		m.failed = true
 		return false
-	})
+	}
+	switch m.phase {
+	case phaseEstablish, phaseResync, phaseReverse:
+		// A first snapshot (or, after a reverse, the final one) was
+		// replicated; the destination app is a ready replica.
+		m.transferStart, m.transferEnd, m.snapshotID = m.phaseStart, end, uuid.NewString()
+		a.editApp(m.destAppID, func(x *app) { x.state, x.modifiedAt = "ready", endStamp })
+	case phaseFailover:
+		// The destination app runs on its own: no longer a replica.
+		a.editApp(m.destAppID, func(x *app) { x.replicaOf, x.modifiedAt = "", endStamp })
+	case phaseDelete:
+		// The relationship is gone; the destination app stays, managed,
+		// and is no longer a replica.
+		a.editApp(m.destAppID, func(x *app) { x.replicaOf, x.modifiedAt = "", endStamp })
+		return true
+	}
+	return false
 }
 
 // newAppMirror checks a POST body against the topology and the existing
@@ -227,9 +266,9 @@ func (a *API) newAppMirror(in appMirrorInput, pathAppID string, now time.Time) (
 		id: uuid.NewString(), version: in.version,
 		sourceAppID: src.id, sourceClusterID: src.clusterID, destAppID: dest.id, destClusterID: destCluster.id,
 		nsMapping: in.nsMapping, storageClasses: in.storageClasses,
-		phase: phaseEstablish, phaseStart: now,
 		record: newRecord(stamp(now), in.metadata.labels),
 	}
+	a.startPhase(m, phaseEstablish, now)
 	return m, dest, nil
 }
 
@@ -278,7 +317,8 @@ func (m *appMirror) wantsSwap(in appMirrorInput) (bool, *problem) {
 // The requested state is stateDesired, or the current one when absent.
 //   - IDs swapped: reverse, from established or failedOver, through
 //     establishing; only with stateDesired "established".
-//   - The current stateDesired again, IDs kept: nothing to do.
+//   - The current stateDesired again, IDs kept: nothing to do, unless the
+//     phase failed: then it starts again (a retry).
 //   - Otherwise stateDesired must be in stateAllowed of the current state
 //     (409 problem 10 else): "failedOver" fails over (failingOver →
 //     failedOver), "established" from failedOver resyncs with the same
@@ -294,7 +334,7 @@ func (a *API) applyPut(m *appMirror, in appMirrorInput, now time.Time) *problem 
 	if p != nil {
 		return p
 	}
-	state := m.state(now, a.opts.Transition)
+	state := m.state()
 	desired := m.stateDesired()
 	if in.stateDesired != nil {
 		desired = *in.stateDesired
@@ -310,20 +350,23 @@ func (a *API) applyPut(m *appMirror, in appMirrorInput, now time.Time) *problem 
 		return refuse("the relationship can be reversed only when it is established or failed over; it is " + strconv.Quote(state))
 	case swap:
 		a.reverse(m, now)
+	case desired == m.stateDesired() && m.failed:
+		// The phase failed: asking for its state again retries it.
+		a.startPhase(m, m.phase, now)
 	case desired == m.stateDesired():
 		// Idempotent: the relationship already heads for this state.
 	case !slices.Contains(allowed, desired):
 		return refuse("cannot request " + strconv.Quote(desired) + " while the relationship is " + strconv.Quote(state) +
 			"; allowed: " + strings.Join(allowed, ", "))
 	case desired == mirrorFailedOver:
-		m.startPhase(phaseFailover, now)
+		a.startPhase(m, phaseFailover, now)
 	case desired == mirrorEstablished:
 		// Resync from failedOver, same direction: the destination app is
 		// stopped and becomes a replica of the source again.
-		m.startPhase(phaseResync, now)
+		a.startPhase(m, phaseResync, now)
 		a.editApp(m.destAppID, func(x *app) { x.replicaOf = m.sourceAppID })
 	case desired == mirrorDeleted:
-		m.startPhase(phaseDelete, now)
+		a.startPhase(m, phaseDelete, now)
 	}
 	if in.metadata.hasLabels {
 		m.labels = in.metadata.labels
@@ -338,7 +381,7 @@ func (a *API) reverse(m *appMirror, now time.Time) {
 	m.sourceAppID, m.destAppID = m.destAppID, m.sourceAppID
 	m.sourceClusterID, m.destClusterID = m.destClusterID, m.sourceClusterID
 	m.swapRoles()
-	m.startPhase(phaseReverse, now)
+	a.startPhase(m, phaseReverse, now)
 	a.editApp(m.sourceAppID, func(x *app) { x.replicaOf = "" })
 	a.editApp(m.destAppID, func(x *app) { x.replicaOf = m.sourceAppID })
 }

@@ -1,9 +1,5 @@
 package astra
 
-import (
-	"time"
-)
-
 // AppMirror constants of the spec (appMirror_1.1_*, astra.md §2).
 const (
 	appMirrorType    = "application/astra-appMirror"
@@ -128,11 +124,8 @@ type appMirrorBody struct {
 	Metadata                 metadata                `json:"metadata"`
 }
 
-// view renders m as seen at now. A phase that has ended but whose
-// effects were not applied yet renders as ended all the same.
-func (m *appMirror) view(now time.Time, step time.Duration) any {
-	return m.viewIn(m.state(now, step))
-}
+// view renders m in its current state.
+func (m *appMirror) view() any { return m.viewIn(m.state()) }
 
 // viewIn renders m in the given state (POST answers "establishing" even
 // when a step takes no time, as the spec's example does).
@@ -174,6 +167,11 @@ func (m *appMirror) viewIn(state string) any {
 		HealthStateDetails:       healthDetails,
 		Metadata:                 m.metadata(),
 	}
+	if m.failed {
+		// The last reconcile failed (astra.md §2.3, UI meaning of critical).
+		b.StateDetails, b.HealthState, b.HealthStateDetails = m.failureDetails()
+		b.TransferState = "idle"
+	}
 	if len(m.nsMapping) > 0 {
 		b.NamespaceMapping = m.nsMapping
 	}
@@ -181,4 +179,20 @@ func (m *appMirror) viewIn(state string) any {
 		b.StorageClasses = m.storageClasses
 	}
 	return b
+}
+
+// failureDetails returns stateDetails, healthState and healthStateDetails
+// of a relationship whose phase failed (fail= in the sandbox's faults). The
+// spec shows no such detail: the type is the sandbox's own, and it names
+// the operation.
+func (m *appMirror) failureDetails() ([]stateDetailBody, string, []stateDetailBody) {
+	op := m.phase.operation()
+	what := map[mirrorPhase]string{phaseEstablish: "Establishing", phaseResync: "Resynchronizing", phaseReverse: "Reversing",
+		phaseFailover: "Failing over", phaseDelete: "Deleting"}[m.phase]
+	state := []stateDetailBody{{sandboxDetailBase + "failed", "AppMirror operation failed",
+		what + " the AppMirror relationship failed (" + op + ", injected by the sandbox). Request the state again to retry, or delete the relationship.",
+		map[string]any{"operation": op}}}
+	health := []stateDetailBody{{sandboxDetailBase + "failed", "AppMirror reconcile failed",
+		"The last reconcile of the AppMirror relationship failed; it does not protect the app data.", nil}}
+	return state, "critical", health
 }

@@ -17,7 +17,24 @@
 //
 // Asynchronous status changes (creating → available, deleting → gone) are
 // computed lazily from timestamps when an object is read, so no goroutine
-// outlives the server.
+// outlives the server. Each is an operation of Options.Hooks, named
+//
+//	manila.consistency_group.create                 creating → available
+//	manila.consistency_group.delete                 deleting → gone
+//	manila.consistency_group.force_delete           deleting → gone, at once
+//	manila.consistency_group.reset_status           the status set, at once
+//	manila.consistency_group_snapshot.create        creating → available
+//	manila.consistency_group_snapshot.delete        deleting → gone
+//	manila.consistency_group_snapshot.force_delete  deleting → gone, at once
+//	manila.consistency_group_snapshot.reset_status  the status set, at once
+//
+// While the fault injector stalls an operation, its due transition does
+// not complete (the object stays creating or deleting; a reset status is
+// not applied yet); the first read after the stall is lifted completes it.
+// An operation the injector fails ends in error, as for a name with
+// FailurePrefix. Every read that returns an object whose last transition
+// has ended tells the notice recorder, under the operation's name; Objects
+// lists what the emulator holds (backend.Inventory).
 //
 // It is an independent implementation of the APIs: it imports nothing from
 // the provider, so that a misreading of an API cannot hide in shared code.

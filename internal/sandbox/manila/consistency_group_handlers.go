@@ -9,7 +9,10 @@ func (a *API) listCGs(detail bool) handler {
 	return func(c *call) *fault {
 		view := c.cgSummary
 		if detail {
-			view = c.cgDetail
+			view = func(cg *consistencyGroup) object {
+				a.observe(cg.id, &cg.lifecycle)
+				return c.cgDetail(cg)
+			}
 		}
 		rows := a.db.cgs.Filter(func(cg *consistencyGroup) bool { return c.listed(cg.projectID) })
 		return writeList(c, rows, consistencyGroups, view, lastID(func(cg *consistencyGroup) string { return cg.id }))
@@ -30,6 +33,7 @@ func (a *API) showCG(c *call) *fault {
 	if f != nil {
 		return f
 	}
+	a.observe(cg.id, &cg.lifecycle)
 	writeJSON(c.w, http.StatusOK, object{{"consistency_group", c.cgView(cg, false)}})
 	return nil
 }
@@ -61,7 +65,7 @@ func (a *API) createCG(c *call) *fault {
 	default:
 		host = strPtr(hostNoDHSS)
 	}
-	done := cg.creating(c.now.Add(a.opts.Transition), failing(cg.name))
+	done := cg.creating(kindCG+opCreate, c.now.Add(a.opts.Transition), a.fails(kindCG+opCreate, cg.name))
 	done.host = host
 	if done.status != statusError {
 		done.shareServerID = server
@@ -113,7 +117,7 @@ func (a *API) deleteCG(c *call) *fault {
 	if len(a.db.sharesOf(cg.id)) > 0 {
 		return conflict("Invalid ConsistencyGroup: Cannot delete a consistency group with shares")
 	}
-	cg.deleting(c.now.Add(a.opts.Transition), failing(cg.name))
+	cg.deleting(kindCG+opDelete, c.now.Add(a.opts.Transition), a.fails(kindCG+opDelete, cg.name))
 	writeAccepted(c.w)
 	return nil
 }

@@ -23,7 +23,10 @@ func (a *API) listSnapshots(detail bool) handler {
 	return func(c *call) *fault {
 		view := c.snapshotSummary
 		if detail {
-			view = c.snapshotDetail
+			view = func(s *cgsnapshot) object {
+				a.observe(s.id, &s.lifecycle)
+				return c.snapshotDetail(s)
+			}
 		}
 		rows := a.db.snapshots.Filter(func(s *cgsnapshot) bool { return c.listed(s.projectID) })
 		return writeList(c, rows, cgsnapshots, view, lastID(func(s *cgsnapshot) string { return s.id }))
@@ -35,6 +38,7 @@ func (a *API) showSnapshot(c *call) *fault {
 	if f != nil {
 		return f
 	}
+	a.observe(s.id, &s.lifecycle)
 	writeJSON(c.w, http.StatusOK, object{{"cgsnapshot", c.snapshotView(s, false)}})
 	return nil
 }
@@ -56,7 +60,7 @@ func (a *API) createSnapshot(c *call) *fault {
 		id: newID(), name: req.name, description: req.description,
 		projectID: c.tok.projectID, userID: c.tok.userID, consistencyGroupID: cg.id, createdAt: c.now,
 	}
-	s.creating(c.now.Add(a.opts.Transition), failing(s.name))
+	s.creating(kindSnapshot+opCreate, c.now.Add(a.opts.Transition), a.fails(kindSnapshot+opCreate, s.name))
 	a.db.snapshots.Add(s)
 	for _, sh := range shares {
 		a.db.members.Add(&cgsnapshotMember{
@@ -92,7 +96,7 @@ func (a *API) deleteSnapshot(c *call) *fault {
 	if s.status != statusAvailable && s.status != statusError {
 		return conflict("Invalid CGSnapshot: Consistency group snapshot status must be one of ('available', 'error')")
 	}
-	s.deleting(c.now.Add(a.opts.Transition), failing(s.name))
+	s.deleting(kindSnapshot+opDelete, c.now.Add(a.opts.Transition), a.fails(kindSnapshot+opDelete, s.name))
 	writeAccepted(c.w)
 	return nil
 }

@@ -21,8 +21,8 @@ type cgsnapshotMember struct {
 
 // settle applies the snapshot's transition if it is due at now; it reports
 // whether the transition destroys the row.
-func (s *cgsnapshot) settle(now time.Time) bool {
-	t := s.due(now)
+func (s *cgsnapshot) settle(now time.Time, stalled func(op string) bool) bool {
+	t := s.due(now, stalled)
 	switch {
 	case t == nil:
 		return false
@@ -57,10 +57,10 @@ func membersOf(snapshotID string) func(*cgsnapshotMember) bool {
 
 // snapshotAdmin gives the admin actions the cgsnapshots.
 func (db *manilaDB) snapshotAdmin() adminRows {
-	return adminRows{find: func(t *token, id string) *lifecycle {
+	return adminRows{kind: kindSnapshot, find: func(t *token, id string) *lifecycle {
 		if s := db.snapshot(t, id); s != nil {
 			return &s.lifecycle
 		}
 		return nil
-	}, remove: db.removeSnapshot}
+	}}
 }

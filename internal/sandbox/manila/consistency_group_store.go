@@ -24,8 +24,8 @@ type consistencyGroup struct {
 
 // settle applies the group's transition if it is due at now; it reports
 // whether the transition destroys the row.
-func (cg *consistencyGroup) settle(now time.Time) bool {
-	t := cg.due(now)
+func (cg *consistencyGroup) settle(now time.Time, stalled func(op string) bool) bool {
+	t := cg.due(now, stalled)
 	switch {
 	case t == nil:
 		return false
@@ -57,12 +57,12 @@ func (db *manilaDB) hasSnapshots(cgID string) bool {
 
 // cgAdmin gives the admin actions the consistency groups.
 func (db *manilaDB) cgAdmin() adminRows {
-	return adminRows{find: func(t *token, id string) *lifecycle {
+	return adminRows{kind: kindCG, find: func(t *token, id string) *lifecycle {
 		if cg := db.cg(t, id); cg != nil {
 			return &cg.lifecycle
 		}
 		return nil
-	}, remove: db.removeCG}
+	}}
 }
 
 // shareServerID returns the share server the emulated driver sets up for a

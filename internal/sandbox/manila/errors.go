@@ -55,8 +55,8 @@ func invalidVersionFormat(header string) *fault {
 }
 
 // unsupportedVersion is the 406 of a microversion outside the server's range.
-func unsupportedVersion(v, minimum, maximum version) *fault {
-	return newFault(http.StatusNotAcceptable, "Version "+v.String()+" is not supported by the API. Minimum is "+
+func unsupportedVersion(requested string, minimum, maximum version) *fault {
+	return newFault(http.StatusNotAcceptable, "Version "+requested+" is not supported by the API. Minimum is "+
 		minimum.String()+" and maximum is "+maximum.String()+".")
 }
 

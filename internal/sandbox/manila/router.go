@@ -73,8 +73,8 @@ func (a *API) Register(mux *http.ServeMux) {
 func (a *API) adminActions(rows adminRows) map[string]route {
 	legacy := route{from: v24, to: &v26, experimental: true}
 	current := route{from: v27, experimental: true}
-	reset := func(c *call) *fault { return resetStatus(c, rows) }
-	force := func(c *call) *fault { return forceDelete(c, rows) }
+	reset := func(c *call) *fault { return a.resetStatus(c, rows) }
+	force := func(c *call) *fault { return a.forceDelete(c, rows) }
 	return map[string]route{
 		"os-reset_status": legacy.with(reset),
 		"reset_status":    current.with(reset),
@@ -141,7 +141,7 @@ func (a *API) dispatch(c *call, rt route) *fault {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.db.settle(c.now)
+	a.db.settle(c.now, a.stalled)
 	return rt.handle(c)
 }
 

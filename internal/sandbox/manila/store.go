@@ -48,11 +48,29 @@ func newManilaDB() *manilaDB {
 	}
 }
 
+// Names of the asynchronous operations, as the fault injector's stall and
+// fail and the notice recorder know them (see the package doc).
+const (
+	kindCG       = "manila.consistency_group"
+	kindSnapshot = "manila.consistency_group_snapshot"
+
+	opCreate      = ".create"
+	opDelete      = ".delete"
+	opForceDelete = ".force_delete"
+	opResetStatus = ".reset_status"
+)
+
 // transition is a status change the emulated share manager makes at a
 // given time. Transitions are applied lazily, when the object is next read.
 type transition struct {
+	// op names the operation the transition ends, such as
+	// "manila.consistency_group.create".
+	op     string
 	at     time.Time
 	status string // statusGone destroys the row
+	// held records that a stall of op kept the transition from
+	// completing when it was due.
+	held bool
 	// created marks the end of a creation: host, share server and
 	// created_at are set then.
 	created       bool
@@ -60,59 +78,84 @@ type transition struct {
 	shareServerID *string
 }
 
-// lifecycle is the status of a consistency group or cgsnapshot, and the
-// change the emulated share manager makes to it next.
+// ended is the last transition of an object that completed: its operation
+// and when, for the notice recorder.
+type ended struct {
+	op string
+	at time.Time
+}
+
+// lifecycle is the status of a consistency group or cgsnapshot, the change
+// the emulated share manager makes to it next, and the last one it made.
 type lifecycle struct {
 	status string
 	next   *transition
+	last   *ended
 }
 
-// creating starts a creation that ends at the given time: available, or in
-// error when the driver fails. The caller completes the transition.
-func (l *lifecycle) creating(at time.Time, fails bool) *transition {
+// creating starts the creation op that ends at the given time: available,
+// or in error when the driver fails. The caller completes the transition.
+func (l *lifecycle) creating(op string, at time.Time, fails bool) *transition {
 	l.status = statusCreating
-	l.next = &transition{at: at, status: statusAvailable, created: true}
+	l.next = &transition{op: op, at: at, status: statusAvailable, created: true}
 	if fails {
 		l.next.status = statusError
 	}
 	return l.next
 }
 
-// deleting starts a deletion that ends at the given time: the row is
+// deleting starts the deletion op that ends at the given time: the row is
 // destroyed, or back in error when the driver fails (not error_deleting,
 // manila.md §1.5).
-func (l *lifecycle) deleting(at time.Time, fails bool) {
+func (l *lifecycle) deleting(op string, at time.Time, fails bool) {
 	l.status = statusDeleting
-	l.next = &transition{at: at, status: statusGone}
+	l.next = &transition{op: op, at: at, status: statusGone}
 	if fails {
 		l.next.status = statusError
 	}
 }
 
-// reset sets the status as reset_status does: the pending change is
-// dropped, so that the reset status stays.
-func (l *lifecycle) reset(status string) { l.status, l.next = status, nil }
+// reset starts reset_status, which sets the status at once: the pending
+// change is dropped, so that the reset status stays. A failing reset ends
+// in error whatever was asked.
+func (l *lifecycle) reset(op string, now time.Time, status string, fails bool) {
+	if fails {
+		status = statusError
+	}
+	l.next = &transition{op: op, at: now, status: status}
+}
 
-// due returns the transition that is due at now and clears it, or nil.
-func (l *lifecycle) due(now time.Time) *transition {
+// due returns the transition that is due at now and clears it, or nil. A
+// transition whose operation stalled says is held: it stays pending (the
+// object keeps its transitional status) until the stall is lifted, and
+// then ends at the read that finds it lifted.
+func (l *lifecycle) due(now time.Time, stalled func(op string) bool) *transition {
 	t := l.next
 	if t == nil || now.Before(t.at) {
 		return nil
 	}
+	if stalled(t.op) {
+		t.held = true
+		return nil
+	}
+	if t.held {
+		t.at = now
+	}
 	l.next = nil
+	l.last = &ended{op: t.op, at: t.at}
 	return t
 }
 
-// settle applies every transition that is due at now: the rows a
-// transition destroys are removed, a snapshot with its members.
-func (db *manilaDB) settle(now time.Time) {
+// settle applies every transition that is due at now, but those stalled:
+// the rows a transition destroys are removed, a snapshot with its members.
+func (db *manilaDB) settle(now time.Time, stalled func(op string) bool) {
 	for _, cg := range db.cgs.All() {
-		if cg.settle(now) {
+		if cg.settle(now, stalled) {
 			db.removeCG(cg.id)
 		}
 	}
 	for _, s := range db.snapshots.All() {
-		if s.settle(now) {
+		if s.settle(now, stalled) {
 			db.removeSnapshot(s.id)
 		}
 	}

@@ -1,6 +1,7 @@
 package manila
 
 import (
+	"math"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -26,15 +27,24 @@ type version struct{ major, minor int }
 var versionPattern = regexp.MustCompile(`^([1-9]\d*)\.([1-9]\d*|0)$`)
 
 // parseVersion parses a microversion header; false when the server would
-// refuse its format (invalidVersionFormat).
+// refuse its format (invalidVersionFormat). Python's ints have no bound: a
+// number too large for an int saturates at math.MaxInt, which keeps it
+// above every maximum (the answer then quotes the header, not the number).
 func parseVersion(s string) (version, bool) {
 	m := versionPattern.FindStringSubmatch(s)
 	if m == nil {
 		return version{}, false
 	}
-	major, _ := strconv.Atoi(m[1])
-	minor, _ := strconv.Atoi(m[2])
-	return version{major, minor}, true
+	return version{saturated(m[1]), saturated(m[2])}, true
+}
+
+// saturated parses a string of digits, math.MaxInt when it overflows.
+func saturated(digits string) int {
+	n, err := strconv.Atoi(digits)
+	if err != nil {
+		return math.MaxInt
+	}
+	return n
 }
 
 func mustVersion(s string) version {
@@ -68,17 +78,18 @@ var (
 // order: absent is 2.0; a bad format is a 400, a version out of range a 406
 // (manila.md §1.1). It sets the response's version headers.
 func (a *API) negotiate(w http.ResponseWriter, r *http.Request) (version, *fault) {
-	v := v20
+	v, text := v20, v20.String()
 	if h := r.Header.Get(headerVersion); h != "" {
 		var ok bool
 		if v, ok = parseVersion(h); !ok {
 			return version{}, invalidVersionFormat(h)
 		}
+		text = h // The pattern admits no other spelling of v.
 	}
-	w.Header().Set(headerVersion, v.String())
+	w.Header().Set(headerVersion, text)
 	w.Header().Set("Vary", headerVersion)
 	if v.less(a.minVersion) || a.maxVersion.less(v) {
-		return version{}, unsupportedVersion(v, a.minVersion, a.maxVersion)
+		return version{}, unsupportedVersion(text, a.minVersion, a.maxVersion)
 	}
 	return v, nil
 }

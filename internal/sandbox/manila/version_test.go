@@ -21,6 +21,7 @@ func TestMicroversionRules(t *testing.T) {
 		{"leading zero", "2.04", true, 400, "", ""},
 		{"above the maximum", "2.99", true, 406, `{"computeFault": {"code": 406, "message": "Version 2.99 is not supported by the API. Minimum is 2.0 and maximum is 2.22."}}`, "2.99"},
 		{"major 3", "3.0", true, 406, "", "3.0"},
+		{"beyond an int", "2.99999999999999999999", true, 406, `{"computeFault": {"code": 406, "message": "Version 2.99999999999999999999 is not supported by the API. Minimum is 2.0 and maximum is 2.22."}}`, "2.99999999999999999999"},
 		{"below 2.4", "2.3", true, 404, resourceNotFound, "2.3"},
 		{"no experimental header", "2.22", false, 404, resourceNotFound, "2.22"},
 		{"2.4 experimental", "2.4", true, 200, `{"consistency_groups": []}`, "2.4"},

@@ -21,9 +21,32 @@
 // Jobs are timed without goroutines: each lasts Options.Transition from its
 // submission, and every request first applies the jobs that have ended.
 //
-// A job fails on purpose when the description of its object contains
+// Every asynchronous operation is a job, named for fault injection
+// (Options.Hooks) and notice latency:
+//
+//	sdrs.protection_group.create     createProtectionGroupNoCG
+//	sdrs.protection_group.delete     deleteProtectionGroupNoCG
+//	sdrs.protection_group.start      startProtectionGroupNoCG (enable protection)
+//	sdrs.protection_group.reprotect  reprotectProtectionGroupNoCG (start after a failover)
+//	sdrs.protection_group.stop       stopProtectionGroupNoCG
+//	sdrs.protection_group.failover   failoverProtectionGroupNoCG
+//	sdrs.protection_group.reverse    reverseProtectionGroupNoCG (planned failover)
+//	sdrs.replication_pair.create     createReplicationPairNoCG
+//	sdrs.replication_pair.delete     deleteReplicationPairNoCG
+//
+// A job fails on purpose when the fault spec says fail=OP for its
+// operation, or when the description of its object contains
 // SANDBOX_FAIL_<OPERATION> (CREATE, DELETE, START, REPROTECT, STOP,
-// FAILOVER, REVERSE), so that clients can test their failed-job path.
+// FAILOVER, REVERSE): it ends FAIL with the API's error code, and the
+// object in its error status, so that clients can test their failed-job
+// path. While the spec says stall=OP, a job of that operation whose end is
+// due stays RUNNING and its object in its transitional status ("creating",
+// "starting", "deleting", ...); once the stall is lifted (POST
+// /_sandbox/faults), the next request completes it. A read that returns a
+// finished job, or the object of one, reports the end of its transition to
+// the notice recorder. Objects (GET /_sandbox/objects) lists the groups
+// and pairs ("sdrs.protection_group", "sdrs.replication_pair") and the
+// fixtures ("sdrs.domain", "sdrs.vpc", "sdrs.volume").
 package sdrs
 
 import (
@@ -75,7 +98,10 @@ type API struct {
 	volumes *store.Table[volume]
 }
 
-var _ backend.Backend = (*API)(nil)
+var (
+	_ backend.Backend   = (*API)(nil)
+	_ backend.Inventory = (*API)(nil)
+)
 
 // New returns an SDRS backend holding the deterministic fixtures.
 func New(opts Options) *API {
@@ -107,6 +133,43 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvVPCID, Value: VPCID},
 		{Name: EnvVolumeIDs, Value: strings.Join(VolumeIDs, ",")},
 	}
+}
+
+// Kinds of the objects Objects lists, named as the provider names them.
+const (
+	kindProtectionGroup = "sdrs.protection_group"
+	kindReplicationPair = "sdrs.replication_pair"
+	kindDomain          = "sdrs.domain"
+	kindVPC             = "sdrs.vpc"
+	kindVolume          = "sdrs.volume"
+)
+
+// Objects lists every object the backend holds, after the jobs that ended
+// are settled: the protection groups and replication pairs (a deleted one
+// is gone once its job has ended), then the fixtures (the domain, the VPC
+// and the disks).
+func (a *API) Objects() []backend.Object {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.settle(a.now())
+	var out []backend.Object
+	for _, g := range a.groups.All() {
+		out = append(out, backend.Object{Kind: kindProtectionGroup, ID: g.id, Name: g.name, Status: g.status})
+	}
+	for _, p := range a.pairs.All() {
+		out = append(out, backend.Object{Kind: kindReplicationPair, ID: p.id, Name: p.name, Status: p.status})
+	}
+	out = append(out,
+		backend.Object{Kind: kindDomain, ID: DomainID, Name: DomainName, Fixture: true},
+		backend.Object{Kind: kindVPC, ID: VPCID, Name: "sandbox-vpc", Fixture: true})
+	for _, v := range a.volumes.All() {
+		status := "available"
+		if v.pairID != "" {
+			status = "in-use"
+		}
+		out = append(out, backend.Object{Kind: kindVolume, ID: v.id, Status: status, Fixture: true})
+	}
+	return out
 }
 
 // findRow returns the row of table whose ID is the request's path

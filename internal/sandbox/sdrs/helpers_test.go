@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 )
 
 // transition is the job duration of the test backend.
@@ -24,8 +26,15 @@ type testAPI struct {
 
 func newTestAPI(t *testing.T) *testAPI {
 	t.Helper()
+	return newHookedTestAPI(t, backend.Hooks{})
+}
+
+// newHookedTestAPI is newTestAPI with the sandbox's hooks (a fault
+// injector, a notice recorder).
+func newHookedTestAPI(t *testing.T, hooks backend.Hooks) *testAPI {
+	t.Helper()
 	ta := &testAPI{clock: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}
-	ta.api = New(Options{Transition: transition, Now: func() time.Time { return ta.clock }})
+	ta.api = New(Options{Transition: transition, Now: func() time.Time { return ta.clock }, Hooks: hooks})
 	mux := http.NewServeMux()
 	ta.api.Register(mux)
 	ta.handler = mux

@@ -13,6 +13,7 @@ func (a *API) getJob(w http.ResponseWriter, r *http.Request, _ []byte, now time.
 	if !ok {
 		return sdrsError("SDRS.0408", "no job has the ID "+strconv.Quote(r.PathValue("job_id")))
 	}
+	a.observe(j)
 	writeJSON(w, http.StatusOK, j.view(now))
 	return nil
 }

@@ -1,6 +1,7 @@
 package sdrs
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -33,14 +34,60 @@ const (
 	jobDeletePair  = "deleteReplicationPairNoCG"
 )
 
+// operation is what the sandbox knows of the operation a job type
+// carries out: its name for fault injection and notice latency
+// (backend.Hooks), the SANDBOX_FAIL_<marker> that makes it fail from a
+// description, and the API's error code of its failure.
+type operation struct {
+	name     string
+	marker   string
+	failCode string
+}
+
+// Operation names, as faults' stall=/fail= and the notice recorder know
+// them (listed in the package doc).
+const (
+	opGroupCreate    = "sdrs.protection_group.create"
+	opGroupDelete    = "sdrs.protection_group.delete"
+	opGroupStart     = "sdrs.protection_group.start"
+	opGroupReprotect = "sdrs.protection_group.reprotect"
+	opGroupStop      = "sdrs.protection_group.stop"
+	opGroupFailover  = "sdrs.protection_group.failover"
+	opGroupReverse   = "sdrs.protection_group.reverse"
+	opPairCreate     = "sdrs.replication_pair.create"
+	opPairDelete     = "sdrs.replication_pair.delete"
+)
+
+// operations maps each job type to its operation.
+var operations = map[string]operation{
+	jobCreateGroup: {opGroupCreate, "CREATE", codeCreateGroupFailed},
+	jobDeleteGroup: {opGroupDelete, "DELETE", codeDeleteGroupFailed},
+	jobStart:       {opGroupStart, "START", codeStartFailed},
+	jobReprotect:   {opGroupReprotect, "REPROTECT", codeReprotectFailed},
+	jobStop:        {opGroupStop, "STOP", codeStopFailed},
+	jobFailover:    {opGroupFailover, "FAILOVER", codeFailoverFailed},
+	jobReverse:     {opGroupReverse, "REVERSE", codeReverseFailed},
+	jobCreatePair:  {opPairCreate, "CREATE", codeCreatePairFailed},
+	jobDeletePair:  {opPairDelete, "DELETE", codeDeletePairFailed},
+}
+
 // job is one asynchronous job. Its effects are applied once, by settle.
 type job struct {
-	id       string
-	jobType  string
+	id      string
+	jobType string
+	// op is the operation the job carries out; objectID the protection
+	// group or replication pair it acts on.
+	op       string
+	objectID string
 	begin    time.Time
+	// end is when the job ends; for a job that a stall held past it, the
+	// instant the stall was lifted and the job finished.
 	end      time.Time
 	finished bool
 	failed   bool
+	// held is set once a stall (faults' stall=OP) has held the job past
+	// its end; the stall is counted once per job.
+	held bool
 	// errorCode and failReason are set when the job is planned to fail.
 	errorCode  string
 	failReason string
@@ -55,7 +102,8 @@ type job struct {
 	onFailure func(now time.Time)
 }
 
-// status returns the job's status at now.
+// status returns the job's status at now. A job held by a stall is
+// RUNNING.
 func (j *job) status(now time.Time) string {
 	switch {
 	case j.finished && j.failed:
@@ -70,9 +118,16 @@ func (j *job) status(now time.Time) string {
 }
 
 // settle applies, in submission order, every job that has ended by now and
-// is not yet finished. It runs with the state locked.
+// is not yet finished, except those a stall holds. It runs with the state
+// locked.
 func (a *API) settle(now time.Time) {
 	for _, j := range a.jobs.Filter(func(j *job) bool { return !j.finished && !j.end.After(now) }) {
+		if a.stalled(j) {
+			continue
+		}
+		if j.held {
+			j.end = now // the stall was lifted: the job ends now
+		}
 		j.finished = true
 		if j.failed {
 			if j.onFailure != nil {
@@ -84,20 +139,44 @@ func (a *API) settle(now time.Time) {
 	}
 }
 
-// submit records a new job that ends one transition after now. A non-empty
-// failCode makes it end in FAIL with that code.
-func (a *API) submit(now time.Time, jobType string, entities map[string]string, failCode string) *job {
+// stalled reports whether the fault spec in force (faults' stall=OP)
+// holds job j, whose end is due: it then stays RUNNING and its object in
+// its transitional status until the stall is lifted. The spec is read on
+// every request, so that POST /_sandbox/faults lifts (or sets) a stall for
+// the jobs already under way.
+func (a *API) stalled(j *job) bool {
+	inj := a.opts.Hooks.Faults
+	if !slices.ContainsFunc(inj.Spec().Stall, func(s string) bool { return strings.Contains(j.op, s) }) {
+		return false
+	}
+	if !j.held {
+		j.held = inj.Stall(j.op) // counts the stall once per job
+	}
+	return true
+}
+
+// submit records a new job of jobType on the object objectID that ends one
+// transition after now. It fails, with its operation's error code, when
+// description holds its SANDBOX_FAIL_<marker> or the fault spec says
+// fail=OP.
+func (a *API) submit(now time.Time, jobType, objectID string, entities map[string]string, description *string) *job {
+	op := operations[jobType]
 	j := &job{
 		id:       randomHex(),
 		jobType:  jobType,
+		op:       op.name,
+		objectID: objectID,
 		begin:    now,
 		end:      now.Add(a.opts.Transition),
 		entities: entities,
 	}
-	if failCode != "" {
-		j.failed = true
-		j.errorCode = failCode
-		j.failReason = jobFailureReasons[failCode] + " (sandbox fault requested by a " + faultMarker + "* marker in the description)"
+	switch {
+	case description != nil && strings.Contains(*description, faultMarker+op.marker):
+		j.failed, j.errorCode = true, op.failCode
+		j.failReason = jobFailureReasons[op.failCode] + " (sandbox fault requested by a " + faultMarker + "* marker in the description)"
+	case a.opts.Hooks.Faults.Fail(op.name):
+		j.failed, j.errorCode = true, op.failCode
+		j.failReason = jobFailureReasons[op.failCode] + " (sandbox fault injected by fail=" + op.name + ")"
 	}
 	a.jobs.Add(j)
 	return j
@@ -106,17 +185,13 @@ func (a *API) submit(now time.Time, jobType string, entities map[string]string, 
 // faultMarker is the text that, in a description, makes a job fail.
 const faultMarker = "SANDBOX_FAIL_"
 
-// fails reports whether the object's description asks operation op (CREATE,
-// DELETE, START, STOP, REVERSE, FAILOVER, REPROTECT) to fail.
-func fails(description *string, op string) bool {
-	return description != nil && strings.Contains(*description, faultMarker+op)
-}
-
-// failCode returns code when the description asks operation op to fail,
-// else "".
-func failCode(description *string, op, code string) string {
-	if fails(description, op) {
-		return code
+// observe tells the notice recorder that a read returned the object of
+// job j (the last job of a group or pair, or a job read by its ID): when
+// j has finished, its object's transition ended at j.end. The recorder
+// counts only the first read after the end, whether of the job or of the
+// object, since both carry the object's ID.
+func (a *API) observe(j *job) {
+	if j != nil && j.finished {
+		a.opts.Hooks.Notice.Observe(j.op, j.objectID, j.end)
 	}
-	return ""
 }

@@ -32,10 +32,10 @@ func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, n
 		createdAt:   now,
 		updatedAt:   now,
 	}
-	g.job = a.submit(now, jobCreateGroup, map[string]string{"server_group_id": g.id}, failCode(g.description, "CREATE", codeCreateGroupFailed))
-	g.job.onSuccess = func(t time.Time) { g.status, g.updatedAt, g.job = statusAvailable, t, nil }
+	g.job = a.submit(now, jobCreateGroup, g.id, map[string]string{"server_group_id": g.id}, g.description)
+	g.job.onSuccess = func(t time.Time) { g.status, g.updatedAt = statusAvailable, t }
 	g.job.onFailure = func(t time.Time) {
-		g.status, g.updatedAt, g.job = statusError, t, nil
+		g.status, g.updatedAt = statusError, t
 		g.healthStatus = conv.Ptr("abnormal")
 	}
 	a.groups.Add(g)
@@ -53,6 +53,7 @@ func (a *API) getGroup(w http.ResponseWriter, r *http.Request, _ []byte, now tim
 	if e != nil {
 		return e
 	}
+	a.observe(g.job)
 	writeJSON(w, http.StatusOK, map[string]any{"server_group": a.groupView(g, now)})
 	return nil
 }
@@ -88,10 +89,10 @@ func (a *API) deleteGroup(w http.ResponseWriter, r *http.Request, _ []byte, now 
 		return sdrsError("SDRS.1002", "the protection group is "+g.status)
 	}
 	g.status, g.updatedAt = statusDeleting, now
-	g.job = a.submit(now, jobDeleteGroup, map[string]string{"server_group_id": g.id}, failCode(g.description, "DELETE", codeDeleteGroupFailed))
+	g.job = a.submit(now, jobDeleteGroup, g.id, map[string]string{"server_group_id": g.id}, g.description)
 	g.job.onSuccess = func(time.Time) { a.groups.Remove(g.id) }
 	g.job.onFailure = func(t time.Time) {
-		g.status, g.updatedAt, g.job = statusErrorDeleting, t, nil
+		g.status, g.updatedAt = statusErrorDeleting, t
 		g.healthStatus = conv.Ptr("abnormal")
 	}
 	writeJobID(w, g.job)
@@ -107,7 +108,10 @@ func (a *API) listGroups(w http.ResponseWriter, r *http.Request, _ []byte, now t
 	}
 	matched := a.groups.Filter(f.matches)
 	slices.Reverse(matched)
-	writeList(w, "server_groups", matched, f.paging, func(g *protectionGroup) groupView { return a.groupView(g, now) })
+	writeList(w, "server_groups", matched, f.paging, func(g *protectionGroup) groupView {
+		a.observe(g.job)
+		return a.groupView(g, now)
+	})
 	return nil
 }
 

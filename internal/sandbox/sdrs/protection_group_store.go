@@ -63,7 +63,7 @@ type protectionGroup struct {
 	progress          int
 	createdAt         time.Time
 	updatedAt         time.Time
-	// job is the job under way on the group, if any.
+	// job is the group's last job: under way until it is finished.
 	job *job
 }
 
@@ -84,14 +84,14 @@ func (a *API) runAction(g *protectionGroup, p *actionPlan, now time.Time) {
 	for _, pr := range pairs {
 		pr.status, pr.replicationStatus, pr.updatedAt = p.during, p.duringRepl, now
 	}
-	j := a.submit(now, p.jobType, map[string]string{"server_group_id": g.id}, failCode(g.description, p.failOp, p.failCode))
+	j := a.submit(now, p.jobType, g.id, map[string]string{"server_group_id": g.id}, g.description)
 	j.subJobType = p.subJobType
 	for range pairs {
 		j.subJobIDs = append(j.subJobIDs, randomHex())
 	}
 	g.job = j
 	j.onSuccess = func(t time.Time) {
-		g.status, g.updatedAt, g.job = p.afterStatus, t, nil
+		g.status, g.updatedAt = p.afterStatus, t
 		g.replicationStatus, g.healthStatus = conv.Ptr(p.afterRepl), conv.Ptr("normal")
 		g.progress = 0
 		if p.afterRepl == replActive {
@@ -103,7 +103,7 @@ func (a *API) runAction(g *protectionGroup, p *actionPlan, now time.Time) {
 		}
 	}
 	j.onFailure = func(t time.Time) {
-		g.status, g.updatedAt, g.job = p.errorStatus, t, nil
+		g.status, g.updatedAt = p.errorStatus, t
 		g.healthStatus = conv.Ptr("abnormal")
 		for _, pr := range a.pairsOf(g.id) {
 			pr.status, pr.updatedAt = p.errorStatus, t

@@ -113,8 +113,6 @@ const (
 type actionPlan struct {
 	jobType     string
 	subJobType  string
-	failOp      string // the SANDBOX_FAIL_<op> marker that makes the job fail
-	failCode    string
 	during      string // group status while the job runs
 	duringRepl  string // replication status while the job runs
 	success     func(g *protectionGroup)
@@ -154,10 +152,10 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		var p *actionPlan
 		switch g.status {
 		case statusAvailable, statusErrorStarting:
-			p = &actionPlan{jobType: jobStart, subJobType: "startProtectionGroupRepNoCG", failOp: "START", failCode: codeStartFailed,
+			p = &actionPlan{jobType: jobStart, subJobType: "startProtectionGroupRepNoCG",
 				during: statusStarting, errorStatus: statusErrorStarting}
 		case statusFailedOver, statusErrorReprotecting:
-			p = &actionPlan{jobType: jobReprotect, subJobType: "reprotectProtectionGroupRepNoCG", failOp: "REPROTECT", failCode: codeReprotectFailed,
+			p = &actionPlan{jobType: jobReprotect, subJobType: "reprotectProtectionGroupRepNoCG",
 				during: statusReprotecting, errorStatus: statusErrorReprotecting}
 		default:
 			return nil, sdrsError("SDRS.1021", "the protection group is "+g.status)
@@ -173,7 +171,7 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		if g.status != statusProtected && g.status != statusErrorStopping {
 			return nil, sdrsError("SDRS.1019", "the protection group is "+g.status)
 		}
-		return &actionPlan{jobType: jobStop, subJobType: "stopProtectionGroupRepNoCG", failOp: "STOP", failCode: codeStopFailed,
+		return &actionPlan{jobType: jobStop, subJobType: "stopProtectionGroupRepNoCG",
 			during: statusStopping, duringRepl: replActive, afterStatus: statusAvailable, afterRepl: replActiveStopped, errorStatus: statusErrorStopping,
 			success: func(g *protectionGroup) { g.protectedStatus = conv.Ptr("stopped") }}, nil
 
@@ -186,7 +184,7 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		if e := a.needPairs(g, "a failover"); e != nil {
 			return nil, e
 		}
-		return &actionPlan{jobType: jobFailover, subJobType: "failoverProtectionGroupRepNoCG", failOp: "FAILOVER", failCode: codeFailoverFailed,
+		return &actionPlan{jobType: jobFailover, subJobType: "failoverProtectionGroupRepNoCG",
 			during: statusFailingOver, duringRepl: replActive, afterStatus: statusFailedOver, afterRepl: replActiveStopped, errorStatus: statusErrorFailingOver,
 			success: func(g *protectionGroup) {
 				g.priority = otherStation(g.priority)
@@ -213,7 +211,7 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		if station == g.priority {
 			return nil, sdrsError("SDRS.0201", "the current production site is already "+station)
 		}
-		return &actionPlan{jobType: jobReverse, subJobType: "reverseProtectionGroupRepNoCG", failOp: "REVERSE", failCode: codeReverseFailed,
+		return &actionPlan{jobType: jobReverse, subJobType: "reverseProtectionGroupRepNoCG",
 			during: statusReversing, duringRepl: replCopying, afterStatus: statusProtected, afterRepl: replActive, errorStatus: statusErrorReversing,
 			success: func(g *protectionGroup) { g.priority = station }}, nil
 	}

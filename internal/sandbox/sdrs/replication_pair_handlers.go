@@ -31,18 +31,17 @@ func (a *API) createPair(w http.ResponseWriter, _ *http.Request, body []byte, no
 		updatedAt:         now,
 	}
 	v.pairID = p.id
-	p.job = a.submit(now, jobCreatePair, map[string]string{"replication_pair_id": p.id, "volume_ids": v.id},
-		failCode(p.description, "CREATE", codeCreatePairFailed))
+	p.job = a.submit(now, jobCreatePair, p.id, map[string]string{"replication_pair_id": p.id, "volume_ids": v.id}, p.description)
 	p.job.onSuccess = func(t time.Time) {
 		p.targetVolumeID = uuid.NewSHA1(fixtureNamespace, []byte("dr-volume/"+p.id)).String()
-		p.status, p.updatedAt, p.job = pairAvailable, t, nil
+		p.status, p.updatedAt = pairAvailable, t
 		// A pair added to a protected group is protected at once.
 		if grp, ok := a.groups.Get(p.groupID); ok && grp.status == statusProtected {
 			p.status, p.replicationStatus = statusProtected, replActive
 		}
 	}
 	p.job.onFailure = func(t time.Time) {
-		p.status, p.updatedAt, p.job = pairError, t, nil
+		p.status, p.updatedAt = pairError, t
 		p.failureDetail = conv.Ptr(codeCreatePairFailed)
 	}
 	a.pairs.Add(p)
@@ -60,6 +59,7 @@ func (a *API) getPair(w http.ResponseWriter, r *http.Request, _ []byte, _ time.T
 	if e != nil {
 		return e
 	}
+	a.observe(p.job)
 	writeJSON(w, http.StatusOK, map[string]any{"replication": a.pairView(p)})
 	return nil
 }
@@ -89,14 +89,14 @@ func (a *API) deletePair(w http.ResponseWriter, r *http.Request, body []byte, no
 		return e
 	}
 	p.status, p.updatedAt = pairDeleting, now
-	p.job = a.submit(now, jobDeletePair, map[string]string{"replication_pair_id": p.id}, failCode(p.description, "DELETE", codeDeletePairFailed))
+	p.job = a.submit(now, jobDeletePair, p.id, map[string]string{"replication_pair_id": p.id}, p.description)
 	p.job.onSuccess = func(time.Time) {
 		a.pairs.Remove(p.id)
 		if v, ok := a.volumes.Get(p.volumeID); ok && v.pairID == p.id {
 			v.pairID = ""
 		}
 	}
-	p.job.onFailure = func(t time.Time) { p.status, p.updatedAt, p.job = pairErrorDeleting, t, nil }
+	p.job.onFailure = func(t time.Time) { p.status, p.updatedAt = pairErrorDeleting, t }
 	writeJobID(w, p.job)
 	return nil
 }
@@ -109,6 +109,9 @@ func (a *API) listPairs(w http.ResponseWriter, r *http.Request, _ []byte, _ time
 		return e
 	}
 	matched := a.pairs.Filter(func(p *replicationPair) bool { return a.pairMatches(f, p) })
-	writeList(w, "replications", matched, f.paging, a.pairView)
+	writeList(w, "replications", matched, f.paging, func(p *replicationPair) pairView {
+		a.observe(p.job)
+		return a.pairView(p)
+	})
 	return nil
 }

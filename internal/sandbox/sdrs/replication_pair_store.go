@@ -27,7 +27,8 @@ type replicationPair struct {
 	failureDetail     *string
 	createdAt         time.Time
 	updatedAt         time.Time
-	job               *job
+	// job is the pair's last job: under way until it is finished.
+	job *job
 }
 
 // pairsOf returns the replication pairs of a group, oldest first.

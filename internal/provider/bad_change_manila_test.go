@@ -1,0 +1,81 @@
+package provider_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// manilaChange is the configuration of TestAccBadChange_manila: a group of
+// the gold type (which handles no share servers) with a snapshot, the
+// group's creation attributes replaced by groupLines and the snapshot's
+// group by snapshotGroup.
+func manilaChange(groupLines, snapshotGroup string) string {
+	return fmt.Sprintf(`
+data "continuity_manila_share_type" "gold" {
+  name = "gold"
+}
+data "continuity_manila_share_type" "default" {
+  name = "default"
+}
+data "continuity_manila_share_network" "default" {
+  name = "sn-default"
+}
+resource "continuity_manila_consistency_group" "change" {
+  name = "bad-change"
+%s
+}
+resource "continuity_manila_consistency_group_snapshot" "change" {
+  consistency_group_id = %s
+}
+`, groupLines, snapshotGroup)
+}
+
+const (
+	goldTypes  = `share_types = [data.continuity_manila_share_type.gold.id]`
+	ownGroup   = `continuity_manila_consistency_group.change.id`
+	otherGroup = `"` + uuidB + `"`
+)
+
+// manilaBadChanges are changes of an existing group or snapshot that
+// replace it with one Manila would refuse: Terraform would destroy the
+// group (or snapshot) and then fail to create the new one. They are
+// refused at plan time, naming the attribute.
+var manilaBadChanges = []badInput{
+	{name: "share types that handle share servers, without a share network", attr: "share_network_id", want: "driver_handles_share_servers",
+		config: manilaChange(`share_types = [data.continuity_manila_share_type.default.id]`, ownGroup)},
+	{name: "a share network for share types that handle none", attr: "share_network_id", want: "driver_handles_share_servers",
+		config: manilaChange(goldTypes+"\nshare_network_id = data.continuity_manila_share_network.default.id", ownGroup)},
+	{name: "an unknown share type", attr: "share_types", want: uuidA,
+		config: manilaChange(`share_types = ["`+uuidA+`"]`, ownGroup)},
+	{name: "share types that disagree on share servers", attr: "share_types", want: "disagree",
+		config: manilaChange(`share_types = [data.continuity_manila_share_type.gold.id, data.continuity_manila_share_type.default.id]`, ownGroup)},
+	{name: "an unknown share network", attr: "share_network_id", want: "does not name",
+		config: manilaChange(`share_types = [data.continuity_manila_share_type.default.id]`+"\n"+`share_network_id = "`+uuidA+`"`, ownGroup)},
+	{name: "an unknown source snapshot", attr: "source_cgsnapshot_id", want: "does not name",
+		config: manilaChange(`source_cgsnapshot_id = "`+uuidA+`"`, ownGroup)},
+	{name: "the snapshot moved to an unknown group", attr: "consistency_group_id", want: "does not name",
+		config: manilaChange(goldTypes, otherGroup)},
+}
+
+// Impossible changes of an existing Manila group and snapshot are refused
+// at plan time, naming the attribute, and make no mutating call.
+func TestAccBadChange_manila(t *testing.T) {
+	env := acctest.StartSandbox(t, sandbox.Options{})
+	provider := acctest.ProviderBlock(env)
+	guard := newMutationGuard(t, env)
+	setup := provider + manilaChange(goldTypes, ownGroup)
+	steps := []resource.TestStep{{Config: setup, Check: guard.Record}}
+	for _, row := range manilaBadChanges {
+		steps = append(steps, resource.TestStep{Config: provider + row.config, PlanOnly: true, ExpectError: namesAttribute(row)})
+	}
+	steps = append(steps, resource.TestStep{Config: setup, Check: guard.Unchanged})
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps:                    steps,
+	})
+}
