@@ -38,6 +38,7 @@ var (
 	_ resource.ResourceWithImportState      = (*hookSourceResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*hookSourceResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*hookSourceResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*hookSourceResource)(nil)
 )
 
 // NewHookSourceResource returns the continuity_astra_hook_source resource.
@@ -82,14 +83,15 @@ func (r *hookSourceResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "The script in base64, as the API takes it (for example `filebase64(\"hook.sh\")`), at most 131072 characters. " +
-					"Exactly one of `source` and `content` must be set; the other is computed from it.",
+					"Set `source` or `content`; the other is computed from it. Both may be set only to the same script (as " +
+					"`terraform plan -generate-config-out` writes them).",
 				Validators: []validator.String{sourceValidator},
 			},
 			"content": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "The script as plain text; the provider encodes it. At most 96 KiB, without carriage returns or binary data. " +
-					"Exactly one of `source` and `content` must be set; the other is computed from it.",
+					"Set `content` or `source`; the other is computed from it. Both may be set only to the same script.",
 				Validators: []validator.String{contentValidator},
 			},
 			"source_md5": schema.StringAttribute{
@@ -122,8 +124,25 @@ func (r *hookSourceResource) Schema(ctx context.Context, _ resource.SchemaReques
 
 func (r *hookSourceResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("source"), path.MatchRoot("content")),
+		resourcevalidator.AtLeastOneOf(path.MatchRoot("source"), path.MatchRoot("content")),
 	}
+}
+
+// ValidateConfig accepts source and content together only when they are the
+// same script: a configuration that terraform plan -generate-config-out
+// wrote for an imported hook source sets both.
+func (r *hookSourceResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config hookSourceResourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || config.Source.IsNull() || config.Source.IsUnknown() || config.Content.IsNull() || config.Content.IsUnknown() {
+		return
+	}
+	if script, err := decodeScript(config.Source.ValueString()); err == nil && script == config.Content.ValueString() {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("source"), "source and content hold different scripts",
+		"Set either source (the script in base64) or content (the script as text); the other is computed from it. "+
+			"Both may be set only when source is the base64 of content.")
 }
 
 func (r *hookSourceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

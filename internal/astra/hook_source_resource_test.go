@@ -233,8 +233,8 @@ func TestAccHookSource_invalidInputRefusedAtPlan(t *testing.T) {
 	}{
 		"empty name":           {`name = ""` + "\n content = \"echo\"", `(?s)Attribute name string length must be between 1 and 63`},
 		"name too long":        {`name = "` + strings.Repeat("n", 64) + `"` + "\n content = \"echo\"", `(?s)Attribute name string length must be between 1 and 63`},
-		"both scripts":         {`name = "x"` + "\n content = \"echo\"\n source = \"ZWNobw==\"", `(?s)Exactly one of these attributes must be configured.*source.*content`},
-		"no script":            {`name = "x"`, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[source,content\]`},
+		"two scripts":          {`name = "x"` + "\n content = \"echo\"\n source = \"ZXhpdCAx\"", `(?s)source and content hold different scripts`},
+		"no script":            {`name = "x"`, `(?s)Missing Attribute Configuration.*At least one of these attributes must be configured: \[source,content\]`},
 		"invalid base64":       {`name = "x"` + "\n source = \"not base64!\"", `(?s)Invalid hook source script.*source: the value is not valid base64`},
 		"carriage return":      {`name = "x"` + "\n content = \"echo a\\r\\necho b\"", `(?s)Invalid hook source script.*content: the script contains a carriage return on line 1`},
 		"oversized script":     {`name = "x"` + "\n content = \"" + strings.Repeat("a", 98305) + `"`, `(?s)Invalid hook source script.*content: the script is 98305 bytes long`},

@@ -52,9 +52,9 @@ content = "echo"`)},
 	{name: "hook source: description of 512 characters", attr: "description", config: hookSource(`name = "h"
 content = "echo"
 description = "` + long("d", 512) + `"`)},
-	{name: "hook source: both source and content", attr: "source", config: hookSource(`name = "h"
+	{name: "hook source: source and content of different scripts", attr: "source", config: hookSource(`name = "h"
 content = "echo"
-source = "ZWNobw=="`)},
+source = "ZXhpdCAx"`)},
 	{name: "hook source: neither source nor content", attr: "content", config: hookSource(`name = "h"`)},
 	{name: "hook source: source not base64", attr: "source", config: hookSource(`name = "h"
 source = "not base64!"`)},
