@@ -208,15 +208,15 @@ func (s *Server) Env() []EnvVar {
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // Shutdown stops accepting connections and waits for active requests to
-// finish, or for ctx to end.
+// finish, or for ctx to end; then it closes what is left.
 func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
-	select {
-	case <-s.done:
-	case <-ctx.Done():
-		if err == nil {
-			err = ctx.Err()
-		}
+	if err != nil && ctx.Err() != nil {
+		// The grace period is over: a client may hold a connection it
+		// opened and never used (net/http counts it active for 5 s), or a
+		// request may still wait on a latency fault. Close them.
+		err = s.http.Close()
 	}
+	<-s.done
 	return err
 }
