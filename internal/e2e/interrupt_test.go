@@ -243,7 +243,6 @@ func TestTimedOutCreateUntaintedResumes(t *testing.T) {
 	w.MustRun("destroy", "-auto-approve", "-input=false")
 }
 
-
 func actionsOf(c *tfjson.ResourceChange) tfjson.Actions {
 	if c == nil || c.Change == nil {
 		return nil

@@ -241,4 +241,3 @@ func TestClientAuthenticatesUnderTokenFaults(t *testing.T) {
 		})
 	}
 }
-

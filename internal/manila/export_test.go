@@ -10,4 +10,3 @@ func (c *Client) IdentityEndpoint() string { return c.auth.IdentityEndpoint }
 
 // ActionName exposes actionName.
 var ActionName = actionName
-

@@ -13,7 +13,7 @@ func self() Usage {
 		return Usage{}
 	}
 	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	maxRSS := int64(ru.Maxrss) // kilobytes, but bytes on macOS
+	maxRSS := int64(ru.Maxrss) //nolint:unconvert // Maxrss is an int32 on 32-bit systems. Kilobytes, but bytes on macOS.
 	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
 		maxRSS /= 1024
 	}

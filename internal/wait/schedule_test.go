@@ -52,7 +52,6 @@ func TestALingeringScheduleSleepsAfterTheTarget(t *testing.T) {
 func TestAdaptiveIsQuickThenAboutOneReadASecondThenFivePercent(t *testing.T) {
 	var a Adaptive
 	var elapsed time.Duration
-	var sleeps []time.Duration
 	reads := func(until time.Duration) int {
 		n := 0
 		for elapsed, i := time.Duration(0), 1; elapsed < until; i++ {
@@ -63,7 +62,6 @@ func TestAdaptiveIsQuickThenAboutOneReadASecondThenFivePercent(t *testing.T) {
 	}
 	for n := 1; elapsed < 2*time.Hour; n++ {
 		d := a.Next(n, elapsed)
-		sleeps = append(sleeps, d)
 		switch {
 		case elapsed < 500*time.Millisecond && d > 500*time.Millisecond:
 			t.Fatalf("sleep %v at %v: a quick transition must be seen quickly", d, elapsed)

@@ -168,9 +168,10 @@ func TestWaitFollowsItsSchedule(t *testing.T) {
 		Schedule: Backoff{Min: 100 * time.Millisecond, Max: time.Second, Multiplier: 2}}).Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	want := []time.Duration{100, 200, 400, 800, 1000, 1000}
+	ms := time.Millisecond
+	want := []time.Duration{100 * ms, 200 * ms, 400 * ms, 800 * ms, 1000 * ms, 1000 * ms}
 	for i, w := range want {
-		if fs.slept[i] != w*time.Millisecond {
+		if fs.slept[i] != w {
 			t.Fatalf("slept %v, want it to start %v ms", fs.slept, want)
 		}
 	}
