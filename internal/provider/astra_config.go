@@ -61,12 +61,13 @@ func resolveAstra(block *astraModel) (astra.Settings, error) {
 
 // newAstraClient resolves the astra block and builds the client on the
 // provider's HTTP stack, or returns why the backend cannot be used.
-func newAstraClient(block *astraModel, version string) (*astra.Client, error) {
+func newAstraClient(block *astraModel, version string, retry transport.Options) (*astra.Client, error) {
 	s, err := resolveAstra(block)
 	if err != nil {
 		return nil, err
 	}
 	httpClient, err := transport.New(transport.Options{
+		RetryMax: retry.RetryMax, RetryWaitMin: retry.RetryWaitMin, RetryWaitMax: retry.RetryWaitMax,
 		UserAgent:    transport.UserAgent(version),
 		Insecure:     s.Insecure,
 		CAFile:       s.CAFile,

@@ -90,7 +90,7 @@ func resolveManila(block *manilaModel) (manila.Settings, error) {
 // and clouds.yaml, and builds the client on the provider's HTTP stack, or
 // returns why the backend cannot be used. It does not contact Keystone:
 // the client authenticates when a Manila resource first uses it.
-func newManilaClient(block *manilaModel, version string) (*manila.Client, error) {
+func newManilaClient(block *manilaModel, version string, retry transport.Options) (*manila.Client, error) {
 	s, err := resolveManila(block)
 	if err != nil {
 		return nil, err
@@ -100,6 +100,7 @@ func newManilaClient(block *manilaModel, version string) (*manila.Client, error)
 		return nil, err
 	}
 	httpClient, err := transport.New(transport.Options{
+		RetryMax: retry.RetryMax, RetryWaitMin: retry.RetryWaitMin, RetryWaitMax: retry.RetryWaitMax,
 		UserAgent:    transport.UserAgent(version),
 		Insecure:     r.Insecure,
 		CAFile:       r.CACertFile,

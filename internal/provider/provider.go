@@ -9,7 +9,9 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -35,10 +37,14 @@ func (p *continuityProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 		MarkdownDescription: "Disaster-recovery and data-protection objects on NetApp Astra Control, Huawei Cloud SDRS and OpenStack Manila. " +
 			"Each backend has its own optional block; a block is needed only by configurations that use that backend's resources, " +
 			"and every setting can come from its environment variable instead.",
+		Attributes: map[string]schema.Attribute{
+			"poll_interval_max": pollIntervalAttribute(),
+		},
 		Blocks: map[string]schema.Block{
 			"astra":  astraBlock(),
 			"sdrs":   sdrsBlock(),
 			"manila": manilaBlock(),
+			"retry":  retryBlock(),
 		},
 	}
 }
@@ -49,16 +55,29 @@ func (p *continuityProvider) Configure(ctx context.Context, req provider.Configu
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	retry, err := config.Retry.transportOptions()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("retry"), "Invalid retry settings", err.Error())
+		return
+	}
+	pollMax, err := optionalDuration(config.PollIntervalMax)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("poll_interval_max"), "Invalid poll_interval_max", err.Error())
+		return
+	}
+	// One provider process serves one provider configuration, so the cap
+	// is the process's.
+	wait.SetMaxInterval(pollMax)
 	m := &meta{}
-	m.astra, m.astraErr = newAstraClient(config.Astra, p.version)
+	m.astra, m.astraErr = newAstraClient(config.Astra, p.version, retry)
 	if m.astraErr == nil {
 		tflog.Debug(ctx, "configured the Astra Control backend")
 	}
-	m.sdrsClient, m.sdrsErr = newSDRSClient(config.SDRS, p.version)
+	m.sdrsClient, m.sdrsErr = newSDRSClient(config.SDRS, p.version, retry)
 	if m.sdrsErr == nil {
 		tflog.Debug(ctx, "configured the Huawei Cloud SDRS backend")
 	}
-	m.manila, m.manilaErr = newManilaClient(config.Manila, p.version)
+	m.manila, m.manilaErr = newManilaClient(config.Manila, p.version, retry)
 	if m.manilaErr == nil {
 		tflog.Debug(ctx, "configured the OpenStack Manila backend")
 	}

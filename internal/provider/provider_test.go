@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 	"strings"
 	"testing"
 
@@ -20,12 +21,12 @@ func TestAstraSettingsFallBackToEnvironment(t *testing.T) {
 	t.Setenv("ASTRA_ENDPOINT", "https://astra.example.com")
 	t.Setenv("ASTRA_ACCOUNT_ID", "0b1b7c6e-6d3f-4a2b-9a55-1c0e8f3f4d21")
 	t.Setenv("ASTRA_API_TOKEN", "from-env")
-	c, err := newAstraClient(nil, "test")
+	c, err := newAstraClient(nil, "test", transport.Options{})
 	if err != nil || c == nil {
 		t.Fatalf("client from environment: %v", err)
 	}
 	// A configured value wins over the environment.
-	_, err = newAstraClient(&astraModel{Endpoint: types.StringValue("not a url")}, "test")
+	_, err = newAstraClient(&astraModel{Endpoint: types.StringValue("not a url")}, "test", transport.Options{})
 	if err == nil || !strings.Contains(err.Error(), "not a URL") {
 		t.Fatalf("configured endpoint ignored: %v", err)
 	}
@@ -34,7 +35,7 @@ func TestAstraSettingsFallBackToEnvironment(t *testing.T) {
 func TestAstraMissingSettingsNameAttributeAndVariable(t *testing.T) {
 	clearAstraEnv(t)
 	t.Setenv("ASTRA_ENDPOINT", "https://astra.example.com")
-	_, err := newAstraClient(&astraModel{APIToken: types.StringValue("")}, "test")
+	_, err := newAstraClient(&astraModel{APIToken: types.StringValue("")}, "test", transport.Options{})
 	if err == nil {
 		t.Fatal("no error for missing settings")
 	}
@@ -51,7 +52,7 @@ func TestAstraMissingSettingsNameAttributeAndVariable(t *testing.T) {
 func TestAstraBadBooleanInEnvironment(t *testing.T) {
 	clearAstraEnv(t)
 	t.Setenv("ASTRA_INSECURE", "yes please")
-	_, err := newAstraClient(nil, "test")
+	_, err := newAstraClient(nil, "test", transport.Options{})
 	if err == nil || !strings.Contains(err.Error(), "ASTRA_INSECURE") {
 		t.Fatalf("err = %v", err)
 	}
@@ -59,7 +60,7 @@ func TestAstraBadBooleanInEnvironment(t *testing.T) {
 
 func TestUnknownSettingIsExplained(t *testing.T) {
 	clearAstraEnv(t)
-	_, err := newAstraClient(&astraModel{Endpoint: types.StringUnknown()}, "test")
+	_, err := newAstraClient(&astraModel{Endpoint: types.StringUnknown()}, "test", transport.Options{})
 	if err == nil || !strings.Contains(err.Error(), "astra.endpoint depends on a value that is not known until apply") {
 		t.Fatalf("err = %v", err)
 	}

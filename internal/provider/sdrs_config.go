@@ -55,12 +55,13 @@ func resolveSDRS(block *sdrsModel) (sdrs.Settings, error) {
 
 // newSDRSClient resolves the sdrs block and builds the client on the
 // provider's HTTP stack, or returns why the backend cannot be used.
-func newSDRSClient(block *sdrsModel, version string) (*sdrs.Client, error) {
+func newSDRSClient(block *sdrsModel, version string, retry transport.Options) (*sdrs.Client, error) {
 	s, err := resolveSDRS(block)
 	if err != nil {
 		return nil, err
 	}
 	httpClient, err := transport.New(transport.Options{
+		RetryMax: retry.RetryMax, RetryWaitMin: retry.RetryWaitMin, RetryWaitMax: retry.RetryWaitMax,
 		// No UserAgent here: the SDK signs the User-Agent header, so the
 		// transport must leave it alone; the SDK sends this one.
 		SecretValues: []string{s.SecretKey},

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
 	"strings"
 	"testing"
 
@@ -19,12 +20,12 @@ func TestSDRSClientFromEnvironment(t *testing.T) {
 	t.Setenv("HW_PROJECT_ID", "0123456789abcdef0123456789abcdef")
 	t.Setenv("HW_ACCESS_KEY", "AK")
 	t.Setenv("HW_SECRET_KEY", "SK")
-	c, err := newSDRSClient(nil, "test")
+	c, err := newSDRSClient(nil, "test", transport.Options{})
 	if err != nil || c == nil || c.ProjectID() != "0123456789abcdef0123456789abcdef" {
 		t.Fatalf("client from environment: %v", err)
 	}
 	// A configured value wins over the environment.
-	if _, err := newSDRSClient(&sdrsModel{Endpoint: types.StringValue("ftp://x")}, "test"); err == nil || !strings.Contains(err.Error(), "not a URL") {
+	if _, err := newSDRSClient(&sdrsModel{Endpoint: types.StringValue("ftp://x")}, "test", transport.Options{}); err == nil || !strings.Contains(err.Error(), "not a URL") {
 		t.Fatalf("configured endpoint ignored: %v", err)
 	}
 }
@@ -32,7 +33,7 @@ func TestSDRSClientFromEnvironment(t *testing.T) {
 func TestSDRSMissingSettingsNameAttributeAndVariable(t *testing.T) {
 	clearSDRSEnv(t)
 	t.Setenv("HW_ACCESS_KEY", "AK")
-	_, err := newSDRSClient(&sdrsModel{SecretKey: types.StringValue("")}, "test")
+	_, err := newSDRSClient(&sdrsModel{SecretKey: types.StringValue("")}, "test", transport.Options{})
 	if err == nil {
 		t.Fatal("no error for missing settings")
 	}
@@ -45,7 +46,7 @@ func TestSDRSMissingSettingsNameAttributeAndVariable(t *testing.T) {
 	if strings.Contains(err.Error(), `"access_key"`) {
 		t.Errorf("access_key reported missing although HW_ACCESS_KEY is set: %v", err)
 	}
-	if _, err := newSDRSClient(&sdrsModel{Region: types.StringUnknown()}, "test"); err == nil ||
+	if _, err := newSDRSClient(&sdrsModel{Region: types.StringUnknown()}, "test", transport.Options{}); err == nil ||
 		!strings.Contains(err.Error(), "sdrs.region depends on a value that is not known until apply") {
 		t.Fatalf("unknown region: %v", err)
 	}

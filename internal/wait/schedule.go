@@ -120,3 +120,19 @@ func UseScheduleFromEnv() error {
 	chosen.Store(&s)
 	return nil
 }
+
+// maxInterval caps every sleep between polls (the provider's
+// poll_interval_max); zero leaves the schedules as they are.
+var maxInterval atomic.Int64
+
+// SetMaxInterval caps every sleep between polls of the process's waits;
+// zero removes the cap.
+func SetMaxInterval(d time.Duration) { maxInterval.Store(int64(d)) }
+
+// capped returns d, capped by SetMaxInterval.
+func capped(d time.Duration) time.Duration {
+	if c := time.Duration(maxInterval.Load()); c > 0 && d > c {
+		return c
+	}
+	return d
+}

@@ -82,3 +82,18 @@ func TestAdaptiveIsQuickThenAboutOneReadASecondThenFivePercent(t *testing.T) {
 		t.Errorf("%.2f reads per second from 2 s to 60 s", rate)
 	}
 }
+
+func TestSetMaxIntervalCapsEverySleep(t *testing.T) {
+	t.Cleanup(func() { SetMaxInterval(0) })
+	SetMaxInterval(3 * time.Second)
+	if d := capped((Adaptive{}).Next(9, time.Hour)); d != 3*time.Second {
+		t.Errorf("an hour in: %v, want the 3 s cap", d)
+	}
+	if d := capped(200 * time.Millisecond); d != 200*time.Millisecond {
+		t.Errorf("a short sleep changed: %v", d)
+	}
+	SetMaxInterval(0)
+	if d := capped(time.Minute); d != time.Minute {
+		t.Errorf("no cap: %v", d)
+	}
+}

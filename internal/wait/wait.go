@@ -174,7 +174,7 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 		if polls > 1 {
 			prev = now
 		}
-		if err := sleep(ctx, schedule.Next(polls, now)); err != nil {
+		if err := sleep(ctx, capped(schedule.Next(polls, now))); err != nil {
 			return zero, timedOut(err)
 		}
 
