@@ -82,6 +82,12 @@ func (c Create[T]) Do(ctx context.Context) (T, bool, error) {
 		if err == nil {
 			return obj, false, nil
 		}
+		if errors.Is(err, context.Canceled) {
+			// Interrupted (Ctrl-C) while the request was out: the server may
+			// have made the object. Look once, on a short context of its
+			// own, so that an object made is in the state, not orphaned.
+			return c.findAfterInterruption(ctx, since, err)
+		}
 		if !Unsure(err) {
 			return zero, false, err
 		}
@@ -101,6 +107,21 @@ func (c Create[T]) Do(ctx context.Context) (T, bool, error) {
 			return zero, false, errors.Join(err, serr)
 		}
 	}
+}
+
+// interruptedLookup bounds the look-up after an interrupted create.
+const interruptedLookup = 10 * time.Second
+
+func (c Create[T]) findAfterInterruption(ctx context.Context, since time.Time, cause error) (T, bool, error) {
+	var zero T
+	lookup, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptedLookup)
+	defer cancel()
+	found, ok, err := c.Find(lookup, since)
+	if err != nil || !ok {
+		return zero, false, cause
+	}
+	tflog.Info(ctx, "interrupted during a create: adopted the object it made", map[string]any{"operation": c.Operation})
+	return found, true, nil
 }
 
 func (c Create[T]) wait(ctx context.Context, attempt int) error {

@@ -156,3 +156,25 @@ func TestBackoffGrowsAndIsCapped(t *testing.T) {
 		t.Errorf("backoff: %v %v %v", backoff(1), backoff(2), backoff(10))
 	}
 }
+
+func TestAnInterruptedCreateKeepsWhatTheServerMade(t *testing.T) {
+	for _, made := range []bool{true, false} {
+		ctx, cancel := context.WithCancel(context.Background())
+		f := &fakeAPI{}
+		c := Create[string]{Operation: "thing", sleep: noSleep, Find: f.find,
+			Create: func(context.Context) (string, error) {
+				if made {
+					f.objects = append(f.objects, "obj")
+				}
+				cancel()
+				return "", fmt.Errorf("POST /x: %w", context.Canceled)
+			}}
+		obj, adopted, err := c.Do(ctx)
+		switch {
+		case made && (err != nil || !adopted || obj != "obj"):
+			t.Errorf("made: %q %v %v, want the object adopted", obj, adopted, err)
+		case !made && !errors.Is(err, context.Canceled):
+			t.Errorf("not made: %v, want the interruption", err)
+		}
+	}
+}
