@@ -68,7 +68,7 @@ func (r *runner) notice(k asyncKind, poller string, transition time.Duration, n 
 	if err != nil {
 		return Notice{}, err
 	}
-	reads := float64(after.reads() - before.reads())
+	reads := float64(after.reads(k.polled...) - before.reads(k.polled...))
 	if len(k.steps) > 1 {
 		reads -= float64(n) // the refresh before the change reads each object once
 	}

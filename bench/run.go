@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -131,13 +132,18 @@ func (s *sandbox) metrics() (metrics, error) {
 	return m, json.NewDecoder(res.Body).Decode(&m)
 }
 
-// reads counts the GET requests the sandbox served, but its own routes.
-func (m metrics) reads() int64 {
+// reads counts the GET requests the sandbox served, but its own routes;
+// with routes, only those whose key contains one of them.
+func (m metrics) reads(routes ...string) int64 {
 	var n int64
 	for route, st := range m.Routes {
-		if strings.HasPrefix(route, "GET /") && !strings.HasPrefix(route, "GET /_sandbox") {
-			n += st.Requests
+		if !strings.HasPrefix(route, "GET /") || strings.HasPrefix(route, "GET /_sandbox") {
+			continue
 		}
+		if len(routes) > 0 && !slices.ContainsFunc(routes, func(r string) bool { return strings.Contains(route, r) }) {
+			continue
+		}
+		n += st.Requests
 	}
 	return n
 }

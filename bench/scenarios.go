@@ -162,16 +162,26 @@ type asyncKind struct {
 	config func(env map[string]string, n int, vars string) string
 	// steps are the terraform commands; the last one is measured.
 	steps [][]string
+	// polled are substrings of the sandbox's route keys whose GETs are the
+	// reads of the wait (the object and its job).
+	polled []string
 }
 
 var asyncKinds = []asyncKind{
-	{kind: "astra.app_mirror.establish", max: 2, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}}},
-	{kind: "astra.app_mirror.failover", max: 2, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "state=failedOver"}}},
-	{kind: "sdrs.protection_group.create", max: 12, config: protectionGroups, steps: [][]string{{"apply", "-auto-approve"}}},
-	{kind: "sdrs.protection_group.start", max: 12, config: protectionGroups, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "enabled=true"}}},
-	{kind: "manila.consistency_group.create", config: consistencyGroups, steps: [][]string{{"apply", "-auto-approve"}}},
-	{kind: "manila.consistency_group.delete", config: consistencyGroups, steps: [][]string{{"apply", "-auto-approve"}, {"destroy", "-auto-approve"}}},
+	{kind: "astra.app_mirror.establish", max: 2, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}}, polled: mirrorRoutes},
+	{kind: "astra.app_mirror.failover", max: 2, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "state=failedOver"}}, polled: mirrorRoutes},
+	{kind: "sdrs.protection_group.create", max: 12, config: func(env map[string]string, n int, _ string) string { return protectionGroupsOnly(env, n) },
+		steps: [][]string{{"apply", "-auto-approve"}}, polled: groupRoutes},
+	{kind: "sdrs.protection_group.start", max: 12, config: protectionGroups, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "enabled=true"}}, polled: groupRoutes},
+	{kind: "manila.consistency_group.create", config: consistencyGroups, steps: [][]string{{"apply", "-auto-approve"}}, polled: cgRoutes},
+	{kind: "manila.consistency_group.delete", config: consistencyGroups, steps: [][]string{{"apply", "-auto-approve"}, {"destroy", "-auto-approve"}}, polled: cgRoutes},
 }
+
+var (
+	mirrorRoutes = []string{"appMirrors/{"}
+	groupRoutes  = []string{"/jobs/{", "/server-groups/{"}
+	cgRoutes     = []string{"/consistency-groups/{"}
+)
 
 func appMirrors(env map[string]string, n int, _ string) string {
 	return header + fmt.Sprintf(`
