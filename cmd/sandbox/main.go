@@ -47,6 +47,8 @@ type config struct {
 	logging    bool
 	publicURL  string
 	health     string
+	fixtures   string
+	state      string
 
 	manilaMaxVersion string
 	manilaModern     bool
@@ -62,6 +64,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.transition, "transition", 2*time.Second, "`duration` of each asynchronous step of the emulated APIs")
 	fs.StringVar(&cfg.faults, "faults", "", "injected faults `spec`, comma-separated key=value: seed=N, 5xx=P, 429=P, reset=P,\nreset_after=P, latency=D, stall=OP, fail=OP, route=S, retry_after=D (README, Reliability;\nPOST /_sandbox/faults changes them while serving)")
 	fs.BoolVar(&cfg.logging, "log", false, "log one line per request to stderr")
+	fs.StringVar(&cfg.fixtures, "fixtures", "", "YAML or JSON `file` of your own fixtures (clusters, apps, namespaces, servers, disks,\nshare types, networks) that extend the defaults or, with mode: replace, replace them;\nschema: GET /_sandbox/fixtures.schema.json")
+	fs.StringVar(&cfg.state, "state", "", "keep the objects across restarts in `file`, loaded at start if it exists and\nwritten atomically after every change")
 	fs.StringVar(&cfg.publicURL, "public-url", "", "base `URL` clients reach the sandbox at, written into -env-file instead of the\nlisten address (for a container: http://sandbox:8787)")
 	fs.StringVar(&cfg.health, "healthcheck", "", "check the sandbox at `URL` (GET /_sandbox/health) and exit 0 if it serves,\n1 if not; for container health checks, where no curl exists")
 	fs.StringVar(&cfg.manilaMaxVersion, "manila-max-version", "", "highest Manila `microversion` the server accepts (2.N); default 2.22\n(Newton, the last release with consistency groups), 2.99 with -manila-modern")
@@ -125,6 +129,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return healthcheck(ctx, cfg.health, stderr)
 	}
 	opts := sandbox.Options{Addr: cfg.addr, Transition: cfg.transition, Faults: cfg.faults, PublicURL: cfg.publicURL,
+		FixturesFile: cfg.fixtures, StateFile: cfg.state,
 		ManilaMaxVersion: cfg.manilaMaxVersion, ManilaModern: cfg.manilaModern}
 	if cfg.logging {
 		opts.Logger = log.New(stderr, "sandbox: ", log.LstdFlags|log.Lmicroseconds)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/manila"
 )
@@ -29,10 +30,18 @@ type Options struct {
 	// accepts, such as "2.22" (the default: Newton, the last release with
 	// consistency groups).
 	ManilaMaxVersion string
+	// FixturesFile, when set, is a YAML or JSON document of user-defined
+	// fixtures (FixturesSchema) that extend or replace the defaults.
+	FixturesFile string
+	// StateFile, when set, keeps the emulators' objects across restarts:
+	// loaded at start if it exists, written atomically after every change.
+	StateFile string
 	// Faults is a fault-injection spec (see package faults), such as
 	// "5xx=0.2,429=0.1,reset=0.05,reset_after=0.05"; empty injects none.
 	// POST /_sandbox/faults changes it while the sandbox serves.
 	Faults string
+	// backends replaces the emulators, in tests of the server.
+	backends []backend.Backend
 	// ManilaModern emulates a Manila of Ocata or later, where the
 	// consistency-group routes are gone (share groups replaced them in
 	// 2.31); the maximum microversion then defaults to 2.99.

@@ -12,6 +12,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"strconv"
@@ -34,6 +35,7 @@ type Server struct {
 	opts     Options
 	faults   *faults.Injector
 	notice   *notice.Recorder
+	persist  *persistence
 	hooks    backend.Hooks
 	backends []backend.Backend
 	handler  http.Handler
@@ -86,6 +88,13 @@ func Start(opts Options) (*Server, error) {
 	}
 	s.hooks = backend.Hooks{Faults: s.faults, Notice: s.notice}
 	s.backends = newBackends(opts, s.hooks)
+	if opts.backends != nil {
+		s.backends = opts.backends
+	}
+	if err := s.prepare(); err != nil {
+		_ = ln.Close()
+		return nil, err
+	}
 	s.handler = s.compose()
 	s.http = &http.Server{
 		Handler:           s.handler,
@@ -122,6 +131,7 @@ func (s *Server) compose() http.Handler {
 	counters := newMetrics(s.hooks)
 	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
 	mux.Handle(faults.Path, s.faults)
+	mux.HandleFunc("GET "+FixturesSchemaPath, serveFixturesSchema)
 	mux.HandleFunc("GET "+ObjectsPath, s.serveObjects)
 	mux.HandleFunc("GET "+HealthPath, serveHealth)
 	for _, b := range s.backends {
@@ -133,6 +143,9 @@ func (s *Server) compose() http.Handler {
 		start := time.Now()
 		key, status := observe(mux, inner, w, r)
 		counters.record(key, status)
+		if s.persist != nil && mutating(r) {
+			s.persist.touch()
+		}
 		if logger != nil {
 			logger.Printf("%s %s %s %s [%s]", r.Method, r.URL.RequestURI(), status, time.Since(start).Round(time.Microsecond), key)
 		}
@@ -218,5 +231,51 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		err = s.http.Close()
 	}
 	<-s.done
+	if s.persist != nil {
+		err = errors.Join(err, s.persist.stop())
+	}
 	return err
+}
+
+// named returns the backends by section name.
+func (s *Server) named() map[string]backend.Backend {
+	out := map[string]backend.Backend{}
+	for i, b := range s.backends {
+		out[backendNames[i]] = b
+	}
+	return out
+}
+
+// prepare applies the user's fixtures, then the saved state, which
+// restores a later world than the fixtures describe.
+func (s *Server) prepare() error {
+	if s.opts.FixturesFile != "" {
+		if err := applyFixtures(s.opts.FixturesFile, s.named()); err != nil {
+			return fmt.Errorf("-fixtures: %w", err)
+		}
+	}
+	if s.opts.StateFile != "" {
+		s.persist = newPersistence(s.opts.StateFile, s.named(), s.opts.Logger)
+		if err := s.persist.load(); err != nil {
+			return fmt.Errorf("-state: %w", err)
+		}
+		if err := s.persist.save(); err != nil {
+			return fmt.Errorf("-state: %w", err)
+		}
+		go s.persist.run()
+	}
+	return nil
+}
+
+// FixturesSchemaPath serves the JSON Schema of -fixtures documents.
+const FixturesSchemaPath = "/_sandbox/fixtures.schema.json"
+
+func serveFixturesSchema(w http.ResponseWriter, _ *http.Request) {
+	schema, err := FixturesSchema()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/schema+json")
+	_, _ = w.Write(schema)
 }

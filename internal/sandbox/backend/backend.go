@@ -6,6 +6,7 @@
 package backend
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
@@ -60,4 +61,23 @@ type Inventory interface {
 type Hooks struct {
 	Faults *faults.Injector
 	Notice *notice.Recorder
+}
+
+// Stateful is implemented by emulators that can save and restore all they
+// hold, for the sandbox's -state FILE: Save's JSON, given back to Load on
+// the next start, restores the same objects with the same IDs, statuses
+// and pending transitions (whose times are wall-clock times).
+type Stateful interface {
+	Save() (json.RawMessage, error)
+	Load(json.RawMessage) error
+}
+
+// Fixtured is implemented by emulators that take user-defined fixtures: the
+// backend's section of the -fixtures document. With replace the default
+// fixtures go first; otherwise the section's are added to them. A fixture
+// whose name or ID is taken is an error that names it.
+type Fixtured interface {
+	Fixtures(section json.RawMessage, replace bool) error
+	// FixtureSchema is the JSON Schema of the section.
+	FixtureSchema() json.RawMessage
 }
