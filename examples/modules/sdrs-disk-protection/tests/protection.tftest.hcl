@@ -22,7 +22,7 @@ run "creates_the_pairs" {
   }
 
   assert {
-    condition     = length(output.dr_volume_ids) == length(var.volume_ids)
+    condition     = length(output.dr_volume_ids) == length(continuity_sdrs_replication_pair.this)
     error_message = "one DR disk per production disk"
   }
 }
