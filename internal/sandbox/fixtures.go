@@ -118,7 +118,7 @@ func FixturesSchema() ([]byte, error) {
 	}
 	for i, b := range newBackends(Options{}, backend.Hooks{}) {
 		if f, ok := b.(backend.Fixtured); ok {
-			properties[backendNames[i]] = json.RawMessage(f.FixtureSchema())
+			properties[backendNames[i]] = f.FixtureSchema()
 		}
 	}
 	schema := map[string]any{
