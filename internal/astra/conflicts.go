@@ -122,3 +122,13 @@ func (c *Client) backupsBusy(ctx context.Context, appID, snapshotID string) (boo
 	}
 	return false, "", nil
 }
+
+// waitEnded reports whether err is a wait that ended early (a timeout, an
+// interruption, a failure state), as whenFree returns when the operation
+// in the way does not end in time: it is reported with AddWaitError.
+func waitEnded(err error) bool {
+	var timeout *wait.TimeoutError
+	var interrupted *wait.InterruptedError
+	var state *wait.StateError
+	return errors.As(err, &timeout) || errors.As(err, &interrupted) || errors.As(err, &state)
+}
