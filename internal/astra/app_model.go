@@ -89,6 +89,8 @@ var (
 		"resources":                   types.ListType{ElemType: gvknType},
 	}}
 	inPlaceRestoreType = types.ObjectType{AttrTypes: map[string]attr.Type{
+		"snapshot_name":  types.StringType,
+		"backup_name":    types.StringType,
 		"snapshot_id":    types.StringType,
 		"backup_id":      types.StringType,
 		"restore_filter": restoreFilterType,
@@ -162,6 +164,8 @@ type gvknModel struct {
 
 // inPlaceRestoreModel is in_place_restore.
 type inPlaceRestoreModel struct {
+	SnapshotName  types.String `tfsdk:"snapshot_name"`
+	BackupName    types.String `tfsdk:"backup_name"`
 	SnapshotID    types.String `tfsdk:"snapshot_id"`
 	BackupID      types.String `tfsdk:"backup_id"`
 	RestoreFilter types.Object `tfsdk:"restore_filter"`
@@ -259,15 +263,21 @@ func restoreFilterToAPI(ctx context.Context, o types.Object, diags *diag.Diagnos
 	return out
 }
 
-// inPlaceRestoreToAPI converts in_place_restore, or returns nil.
-func inPlaceRestoreToAPI(ctx context.Context, o types.Object, diags *diag.Diagnostics) *InPlaceRestore {
-	if !known(o) {
-		return nil
+// source returns what an in_place_restore restores from: "snapshot" or
+// "backup", the attribute that names it, and its name or ID.
+func (r inPlaceRestoreModel) source() (what, attribute string, value types.String) {
+	for _, c := range []struct {
+		what, attribute string
+		v               types.String
+	}{
+		{"snapshot", "snapshot_name", r.SnapshotName}, {"backup", "backup_name", r.BackupName},
+		{"snapshot", "snapshot_id", r.SnapshotID}, {"backup", "backup_id", r.BackupID},
+	} {
+		if !c.v.IsNull() {
+			return c.what, c.attribute, c.v
+		}
 	}
-	var r inPlaceRestoreModel
-	diags.Append(o.As(ctx, &r, basetypes.ObjectAsOptions{})...)
-	return &InPlaceRestore{SnapshotID: r.SnapshotID.ValueString(), BackupID: r.BackupID.ValueString(),
-		RestoreFilter: restoreFilterToAPI(ctx, r.RestoreFilter, diags)}
+	return "", "", types.StringNull()
 }
 
 // fromAPI sets the attributes the API returns. How the app was made

@@ -14,7 +14,6 @@ import (
 	"github.com/continuity-dr/terraform-provider-continuity/internal/deadline"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -187,19 +186,23 @@ func (r *appResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 			"in_place_restore": schema.SingleNestedAttribute{
 				Optional: true,
 				MarkdownDescription: "Restore the app in place from one of its snapshots or backups, **overwriting its resources and data**. " +
-					"See the in-place restore section above: it runs when this changes, once.",
+					"See the in-place restore section above: it runs when this changes, once. Name the snapshot or backup by `snapshot_name` " +
+					"or `backup_name` (a snapshot or backup of this app in the same configuration cannot be named by its ID: it refers to " +
+					"the app, and the app would refer to it), or by `snapshot_id` or `backup_id`; set exactly one.",
 				Attributes: map[string]schema.Attribute{
-					"snapshot_id": schema.StringAttribute{Optional: true, MarkdownDescription: "A completed snapshot of this app. Set this or `backup_id`.",
-						Validators: []validator.String{astraIDValidator("a snapshot"),
-							stringvalidator.ExactlyOneOf(path.MatchRelative().AtParent().AtName("backup_id"))}},
-					"backup_id": schema.StringAttribute{Optional: true, MarkdownDescription: "A completed backup of this app. Set this or `snapshot_id`.",
+					"snapshot_name": schema.StringAttribute{Optional: true, MarkdownDescription: "Name of a completed snapshot of this app, e.g. `continuity_astra_snapshot.<name>.name`'s value.",
+						Validators: []validator.String{stringvalidator.LengthBetween(1, 63), dns1123Validator}},
+					"backup_name": schema.StringAttribute{Optional: true, MarkdownDescription: "Name of a completed backup of this app.",
+						Validators: []validator.String{stringvalidator.LengthBetween(1, 63), dns1123Validator}},
+					"snapshot_id": schema.StringAttribute{Optional: true, MarkdownDescription: "ID of a completed snapshot of this app.",
+						Validators: []validator.String{astraIDValidator("a snapshot")}},
+					"backup_id": schema.StringAttribute{Optional: true, MarkdownDescription: "ID of a completed backup of this app.",
 						Validators: []validator.String{astraIDValidator("a backup")}},
 					"restore_filter": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Restore only some resources.",
 						Attributes: restoreFilterAttributes()},
 					"trigger": schema.StringAttribute{Optional: true, MarkdownDescription: "Any text: changing it alone restores again from the same source.",
 						Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 				},
-				Validators: []validator.Object{objectvalidator.AtLeastOneOf(path.MatchRelative().AtName("snapshot_id"), path.MatchRelative().AtName("backup_id"))},
 			},
 			"state": schema.StringAttribute{
 				Computed: true,
@@ -265,9 +268,6 @@ func restoreFilterAttributes() map[string]schema.Attribute {
 					"names":           strs("Resource names.", stringvalidator.LengthBetween(1, 253)),
 					"label_selectors": strs("Label selectors.", labelSelectorValidator),
 				},
-				Validators: []validator.Object{objectvalidator.AtLeastOneOf(
-					path.MatchRelative().AtName("group"), path.MatchRelative().AtName("version"), path.MatchRelative().AtName("kind"),
-					path.MatchRelative().AtName("namespaces"), path.MatchRelative().AtName("names"), path.MatchRelative().AtName("label_selectors"))},
 			},
 		},
 	}
@@ -313,6 +313,42 @@ func (r *appResource) ValidateConfig(ctx context.Context, req resource.ValidateC
 	// A source with a definition is what -generate-config-out writes for
 	// an imported restored app (the definition computed): valid, and
 	// refused by ModifyPlan on a create only.
+	checkRestoreFilter(ctx, config.RestoreFilter, path.Root("restore_filter"), &resp.Diagnostics)
+	if known(config.InPlaceRestore) {
+		var ipr inPlaceRestoreModel
+		resp.Diagnostics.Append(config.InPlaceRestore.As(ctx, &ipr, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
+		var set []string
+		for name, v := range map[string]types.String{"snapshot_name": ipr.SnapshotName, "backup_name": ipr.BackupName,
+			"snapshot_id": ipr.SnapshotID, "backup_id": ipr.BackupID} {
+			if !v.IsNull() {
+				set = append(set, name)
+			}
+		}
+		slices.Sort(set)
+		if len(set) != 1 {
+			resp.Diagnostics.AddAttributeError(path.Root("in_place_restore"), "One source to restore from",
+				fmt.Sprintf("in_place_restore restores from one snapshot or backup of the app: set exactly one of snapshot_name, "+
+					"backup_name, snapshot_id and backup_id (%d are set).", len(set)))
+		}
+		checkRestoreFilter(ctx, ipr.RestoreFilter, path.Root("in_place_restore").AtName("restore_filter"), &resp.Diagnostics)
+	}
+}
+
+// checkRestoreFilter refuses a restore filter entry that names nothing
+// ("GVKN objects cannot be empty", problem 147).
+func checkRestoreFilter(ctx context.Context, filter types.Object, where path.Path, diags *diag.Diagnostics) {
+	if !known(filter) {
+		return
+	}
+	var f restoreFilterModel
+	diags.Append(filter.As(ctx, &f, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true, UnhandledNullAsEmpty: true})...)
+	for i, g := range f.Resources {
+		if g.Group.IsNull() && g.Version.IsNull() && g.Kind.IsNull() && g.Namespaces.IsNull() && g.Names.IsNull() && g.LabelSelectors.IsNull() {
+			diags.AddAttributeError(where.AtName("resources").AtListIndex(i), "Empty restore filter entry",
+				"Each resources entry of a restore filter names resources by at least one of group, version, kind, namespaces, "+
+					"names and label_selectors (Astra Control refuses an empty one, problem 147).")
+		}
+	}
 }
 
 func (r *appResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -346,7 +382,12 @@ func (r *appResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 	current := state.State.ValueString()
 	resume := slices.Contains(appTransitional, current)
 	restore := known(plan.InPlaceRestore) && !plan.InPlaceRestore.Equal(state.InPlaceRestore)
-	if req.Plan.Raw.Equal(req.State.Raw) && !resume && current != AppDeleting {
+	if !resume && current != AppDeleting && !plan.changes(state) {
+		// Nothing the configuration controls changes. (Terraform proposes
+		// the nested attributes of a computed definition with a null
+		// configuration as changed, and the framework then leaves the
+		// computed attributes unknown: keep the state as it is.)
+		resp.Plan.Raw = req.State.Raw
 		return
 	}
 	if current == AppDeleting {
@@ -373,6 +414,23 @@ func (r *appResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 		plan.StateDetails = types.ListUnknown(stateDetailType)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// changes reports whether a planned app differs from its state in an
+// attribute the configuration sets (not counting the computed ones, which
+// follow).
+func (m appResourceModel) changes(state appResourceModel) bool {
+	for _, pair := range [][2]attr.Value{
+		{m.Name, state.Name}, {m.ClusterID, state.ClusterID}, {m.NamespaceScopedResources, state.NamespaceScopedResources},
+		{m.ClusterScopedResources, state.ClusterScopedResources}, {m.SnapshotID, state.SnapshotID}, {m.BackupID, state.BackupID},
+		{m.SourceAppID, state.SourceAppID}, {m.NamespaceMapping, state.NamespaceMapping}, {m.StorageClassMapping, state.StorageClassMapping},
+		{m.RestoreFilter, state.RestoreFilter}, {m.InPlaceRestore, state.InPlaceRestore}, {m.Timeouts, state.Timeouts},
+	} {
+		if !pair[0].Equal(pair[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // planCreate applies the rules of a new app: it has nothing to restore in
@@ -423,49 +481,78 @@ func (r *appResource) planInPlaceRestore(ctx context.Context, plan, state appRes
 	var ipr inPlaceRestoreModel
 	diags.Append(plan.InPlaceRestore.As(ctx, &ipr, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
 	appID := state.ID.ValueString()
-	what, id := "snapshot", ipr.SnapshotID
-	if !ipr.BackupID.IsNull() {
-		what, id = "backup", ipr.BackupID
-	}
-	where := path.Root("in_place_restore").AtName(what + "_id")
-	if id.IsUnknown() || plan.InPlaceRestore.IsUnknown() {
+	what, attribute, value := ipr.source()
+	where := path.Root("in_place_restore").AtName(attribute)
+	if value.IsUnknown() {
 		diags.AddAttributeError(where, "In-place restore from a source known only after the apply",
 			"The "+what+" to restore from is known only after the apply (it is made in the same apply, say), so the plan cannot say "+
 				"what overwrites the app. Apply the "+what+" first, then set in_place_restore.")
 		return
 	}
-	if r.client != nil {
-		var state string
-		var err error
-		if what == "snapshot" {
-			var s *Snapshot
-			if s, err = r.client.GetSnapshot(ctx, appID, id.ValueString()); err == nil {
-				state = s.State
-			}
-		} else {
-			var b *Backup
-			if b, err = r.client.GetBackup(ctx, appID, id.ValueString()); err == nil {
-				state = b.State
-			}
-		}
-		switch {
-		case apierr.IsNotFound(err):
-			diags.AddAttributeError(where, "Not a "+what+" of this app",
-				fmt.Sprintf("%s %s is not a %s of app %s: an in-place restore overwrites an app with its own %ss. To restore "+
-					"another app's %s, make a new app with %s_id.", what, id.ValueString(), what, appID, what, what, what))
-			return
-		case err != nil:
-			apierr.AddError(diags, "checking the "+what+" of the in-place restore of", appTypeName, appID, err)
-			return
-		case state != SnapshotCompleted:
-			diags.AddAttributeError(where, "The "+what+" is not completed",
-				fmt.Sprintf("%s %s is %q: only a completed %s can be restored. Apply again once it is completed.", what, id.ValueString(), state, what))
-			return
-		}
+	if r.client == nil || attribute == "" {
+		return
+	}
+	src, err := r.resolveRestore(ctx, appID, ipr)
+	var gone *restoreSourceMissing
+	switch {
+	case errors.As(err, &gone):
+		diags.AddAttributeError(where, "Not a "+what+" of this app", gone.Error()+" An in-place restore overwrites an app with its own "+
+			what+"s; to restore another app's "+what+", make a new app with "+what+"_id.")
+		return
+	case err != nil:
+		apierr.AddError(diags, "checking the "+what+" of the in-place restore of", appTypeName, appID, err)
+		return
+	case src.state != SnapshotCompleted:
+		diags.AddAttributeError(where, "The "+what+" is not completed",
+			fmt.Sprintf("%s %q (%s) is %q: only a completed %s can be restored. Apply again once it is completed.", what, src.name, src.id, src.state, what))
+		return
 	}
 	diags.AddWarning("In-place restore of app "+state.Name.ValueString(),
-		fmt.Sprintf("Applying this plan restores app %q (%s) in place from %s %s: Astra Control overwrites the app's resources and "+
-			"data, and what was written since is lost. The app is unavailable while it restores.", state.Name.ValueString(), appID, what, id.ValueString()))
+		fmt.Sprintf("Applying this plan restores app %q (%s) in place from %s %q (%s): Astra Control overwrites the app's resources and "+
+			"data, and what was written since is lost. The app is unavailable while it restores.", state.Name.ValueString(), appID, what, src.name, src.id))
+}
+
+// restoreSource is the snapshot or backup an in-place restore names.
+type restoreSource struct{ what, id, name, state string }
+
+// restoreSourceMissing says that no snapshot or backup of the app has the
+// name or ID an in_place_restore gives.
+type restoreSourceMissing struct{ what, by, value, appID string }
+
+func (e *restoreSourceMissing) Error() string {
+	return fmt.Sprintf("No %s of app %s has the %s %q.", e.what, e.appID, e.by, e.value)
+}
+
+// resolveRestore finds the snapshot or backup of the app an in_place_restore
+// names, by name (names are unique within an app) or by ID.
+func (r *appResource) resolveRestore(ctx context.Context, appID string, ipr inPlaceRestoreModel) (restoreSource, error) {
+	what, attribute, value := ipr.source()
+	byName := attribute == "snapshot_name" || attribute == "backup_name"
+	missing := &restoreSourceMissing{what: what, by: map[bool]string{true: "name", false: "ID"}[byName], value: value.ValueString(), appID: appID}
+	var found []restoreSource
+	if what == "snapshot" {
+		list, err := r.client.ListSnapshots(ctx, appID)
+		if err != nil {
+			return restoreSource{}, err
+		}
+		for _, s := range list {
+			found = append(found, restoreSource{what: what, id: s.ID, name: s.Name, state: s.State})
+		}
+	} else {
+		list, err := r.client.ListBackups(ctx, appID)
+		if err != nil {
+			return restoreSource{}, err
+		}
+		for _, b := range list {
+			found = append(found, restoreSource{what: what, id: b.ID, name: b.Name, state: b.State})
+		}
+	}
+	for _, src := range found {
+		if (byName && src.name == value.ValueString()) || (!byName && src.id == value.ValueString()) {
+			return src, nil
+		}
+	}
+	return restoreSource{}, missing
 }
 
 func (r *appResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -662,8 +749,21 @@ func (r *appResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	current := plan
 	current.ID, current.CreatedAt = state.ID, state.CreatedAt
 	current.InPlaceRestore = state.InPlaceRestore
-	if ipr := inPlaceRestoreToAPI(ctx, plan.InPlaceRestore, &resp.Diagnostics); ipr != nil && !plan.InPlaceRestore.Equal(state.InPlaceRestore) {
-		if err := r.restoreInPlace(ctx, id, *ipr); err != nil {
+	if known(plan.InPlaceRestore) && !plan.InPlaceRestore.Equal(state.InPlaceRestore) {
+		var ipr inPlaceRestoreModel
+		resp.Diagnostics.Append(plan.InPlaceRestore.As(ctx, &ipr, basetypes.ObjectAsOptions{})...)
+		src, err := r.resolveRestore(ctx, id, ipr)
+		if err != nil {
+			apierr.AddError(&resp.Diagnostics, "finding the source of the in-place restore of", appTypeName, id, err)
+			return
+		}
+		body := InPlaceRestore{RestoreFilter: restoreFilterToAPI(ctx, ipr.RestoreFilter, &resp.Diagnostics)}
+		if src.what == "snapshot" {
+			body.SnapshotID = src.id
+		} else {
+			body.BackupID = src.id
+		}
+		if err := r.restoreInPlace(ctx, id, body); err != nil {
 			if waitEnded(err) {
 				apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseUpdate, "waiting to restore in place", appTypeName, id, err)
 			} else {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/wait"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
@@ -108,3 +109,67 @@ resource "continuity_astra_app" "test" {
 }
 `, name, acctest.SandboxEnv(t, acctest.EnvAstraClusterEastID), ns, strings.Join(extra, "\n"))
 }
+
+// waitAppGone waits until the app id is no longer managed.
+func waitAppGone(t *testing.T, id string) {
+	t.Helper()
+	client := acctest.AstraClient(t)
+	err := wait.UntilGone(context.Background(), "app "+id+" to be unmanaged", func(ctx context.Context) error {
+		_, err := client.GetApp(ctx, id)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// captureAttr stores an attribute of the resource at addr in *v.
+func captureAttr(addr, name string, v *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		*v = rs.Primary.Attributes[name]
+		return nil
+	}
+}
+
+// sameAttr checks that an attribute of the resource at addr is *v.
+func sameAttr(addr, name string, v *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		if got := rs.Primary.Attributes[name]; got != *v {
+			return fmt.Errorf("%s.%s = %s, want %s", addr, name, got, *v)
+		}
+		return nil
+	}
+}
+
+// hookRunsOf counts the hook runs of the sandbox s in the app appID, by
+// "<stage>-<action>".
+func hookRunsOf(t *testing.T, s faultySandbox, appID string) map[string]int {
+	t.Helper()
+	var out struct {
+		HookRuns []struct {
+			Stage, Action, State string
+		} `json:"hookRuns"`
+	}
+	if err := getJSON(s.env["ASTRA_ENDPOINT"]+"/_sandbox/astra/hookRuns?appID="+appID, &out); err != nil {
+		t.Fatal(err)
+	}
+	runs := map[string]int{}
+	for _, r := range out.HookRuns {
+		runs[r.Stage+"-"+r.Action]++
+		if r.State != "succeeded" {
+			runs["failed"]++
+		}
+	}
+	return runs
+}
+
+// joinLines joins attribute lines.
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }
