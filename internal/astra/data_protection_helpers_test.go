@@ -114,11 +114,14 @@ resource "continuity_astra_app" "test" {
 func waitAppGone(t *testing.T, id string) {
 	t.Helper()
 	client := acctest.AstraClient(t)
-	err := wait.UntilGone(context.Background(), "app "+id+" to be unmanaged", func(ctx context.Context) error {
-		_, err := client.GetApp(ctx, id)
-		return err
-	})
-	if err != nil {
+	waitGone(t, "app "+id, func(ctx context.Context) error { _, err := client.GetApp(ctx, id); return err })
+}
+
+// waitGone waits until get answers not found, after a deletion made
+// through the API.
+func waitGone(t *testing.T, what string, get func(ctx context.Context) error) {
+	t.Helper()
+	if err := wait.UntilGone(context.Background(), what+" to be deleted", get); err != nil {
 		t.Fatal(err)
 	}
 }
