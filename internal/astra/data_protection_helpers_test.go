@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
@@ -176,3 +177,29 @@ func hookRunsOf(t *testing.T, s faultySandbox, appID string) map[string]int {
 
 // joinLines joins attribute lines.
 func joinLines(lines []string) string { return strings.Join(lines, "\n") }
+
+// interruptAfter returns a context that is cancelled once the sandbox s
+// has served n more requests of route than now: the operation has sent its
+// request and is waiting (Terraform's Ctrl-C cancels the provider's
+// context).
+func interruptAfter(t *testing.T, s faultySandbox, route string, n int64) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	base := s.requests(t, route)
+	go func() {
+		defer cancel()
+		for {
+			// The goroutine must not stop the test: read the metrics
+			// without the helpers that fail it.
+			if got, ok := metricsRequests(s, route); ok && got >= base+n {
+				return
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	return ctx
+}
