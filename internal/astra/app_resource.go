@@ -295,8 +295,8 @@ func (r *appResource) ValidateConfig(ctx context.Context, req resource.ValidateC
 			fmt.Sprintf("An app is restored from one snapshot, one backup, or cloned from one app: set only one of snapshot_id, backup_id and source_app_id (%v are set).", sources))
 	case len(sources) == 0 && config.NamespaceScopedResources.IsNull():
 		resp.Diagnostics.AddAttributeError(path.Root("namespace_scoped_resources"), "Nothing to manage",
-			"Set namespace_scoped_resources to manage namespaces of cluster_id as an app, or one of snapshot_id, backup_id and "+
-				"source_app_id to restore or clone an app.")
+			"namespace_scoped_resources is required to manage namespaces of cluster_id as an app; to restore or clone an app, set "+
+				"one of snapshot_id, backup_id and source_app_id instead.")
 	case len(sources) == 0:
 		for name, v := range map[string]attr.Value{"namespace_mapping": config.NamespaceMapping, "storage_class_mapping": config.StorageClassMapping,
 			"restore_filter": config.RestoreFilter} {
@@ -345,8 +345,8 @@ func checkRestoreFilter(ctx context.Context, filter types.Object, where path.Pat
 	for i, g := range f.Resources {
 		if g.Group.IsNull() && g.Version.IsNull() && g.Kind.IsNull() && g.Namespaces.IsNull() && g.Names.IsNull() && g.LabelSelectors.IsNull() {
 			diags.AddAttributeError(where.AtName("resources").AtListIndex(i), "Empty restore filter entry",
-				"Each resources entry of a restore filter names resources by at least one of group, version, kind, namespaces, "+
-					"names and label_selectors (Astra Control refuses an empty one, problem 147).")
+				fmt.Sprintf("Entry %d of the resources of %q names nothing: each names resources by at least one of group, version, "+
+					"kind, namespaces, names and label_selectors (Astra Control refuses an empty one, problem 147).", i, where.String()))
 		}
 	}
 }
@@ -399,8 +399,8 @@ func (r *appResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 	switch {
 	case replacing && restore:
 		resp.Diagnostics.AddAttributeError(path.Root("in_place_restore"), "In-place restore of an app being replaced",
-			"This plan replaces the app (a new one is made) and restores it in place: which app would be overwritten is ambiguous. "+
-				"Apply the replacement first, then add or change in_place_restore.")
+			"in_place_restore is refused: this plan replaces the app (a new one is made) and restores it in place, so which app "+
+				"would be overwritten is ambiguous. Apply the replacement first, then add or change in_place_restore.")
 		return
 	case replacing:
 		resp.Diagnostics.AddWarning("Replacing an app unmanages it",
@@ -485,7 +485,7 @@ func (r *appResource) planInPlaceRestore(ctx context.Context, plan, state appRes
 	where := path.Root("in_place_restore").AtName(attribute)
 	if value.IsUnknown() {
 		diags.AddAttributeError(where, "In-place restore from a source known only after the apply",
-			"The "+what+" to restore from is known only after the apply (it is made in the same apply, say), so the plan cannot say "+
+			"in_place_restore is refused: the "+what+" to restore from is known only after the apply (it is made in the same apply, say), so the plan cannot say "+
 				"what overwrites the app. Apply the "+what+" first, then set in_place_restore.")
 		return
 	}
@@ -496,15 +496,16 @@ func (r *appResource) planInPlaceRestore(ctx context.Context, plan, state appRes
 	var gone *restoreSourceMissing
 	switch {
 	case errors.As(err, &gone):
-		diags.AddAttributeError(where, "Not a "+what+" of this app", gone.Error()+" An in-place restore overwrites an app with its own "+
-			what+"s; to restore another app's "+what+", make a new app with "+what+"_id.")
+		diags.AddAttributeError(where, "Not a "+what+" of this app", "in_place_restore is refused: "+gone.Error()+" An in-place restore "+
+			"overwrites an app with its own "+what+"s; to restore another app's "+what+", make a new app with "+what+"_id.")
 		return
 	case err != nil:
 		apierr.AddError(diags, "checking the "+what+" of the in-place restore of", appTypeName, appID, err)
 		return
 	case src.state != SnapshotCompleted:
 		diags.AddAttributeError(where, "The "+what+" is not completed",
-			fmt.Sprintf("%s %q (%s) is %q: only a completed %s can be restored. Apply again once it is completed.", what, src.name, src.id, src.state, what))
+			fmt.Sprintf("in_place_restore is refused: %s %q (%s) is %q, and only a completed %s can be restored. Apply again once it "+
+				"is completed.", what, src.name, src.id, src.state, what))
 		return
 	}
 	diags.AddWarning("In-place restore of app "+state.Name.ValueString(),

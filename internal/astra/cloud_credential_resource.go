@@ -186,8 +186,8 @@ func (r *cloudCredentialResource) ModifyPlan(ctx context.Context, req resource.M
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("key_store_wo"), "Missing key store",
 		"This plan updates the credential, and Astra Control's update replaces the whole credential, key store included; "+
-			"Terraform does not keep the key store, so set key_store_wo in the configuration (from an ephemeral resource or a "+
-			"sensitive variable) for this apply.")
+			"Terraform does not keep the key store, so key_store_wo is required in the configuration (from an ephemeral resource "+
+			"or a sensitive variable) for this apply.")
 }
 
 // writes reports whether going from state to m needs a PUT.
