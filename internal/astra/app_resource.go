@@ -95,7 +95,7 @@ func (r *appResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 			"again once the app is restoring. **Interruptions and timeouts.** An app found under way (pending, discovering, " +
 			"provisioning, restoring: an interrupted apply, an untaint, an import mid-way) is waited for in place by the next apply, " +
 			"which sends nothing again; a create that times out leaves the app in the state, tainted; an app found deleting is " +
-			"replaced.",
+			"replaced." + timeoutsNote(appCreateTimeout, appUpdateTimeout, appDeleteTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -62,7 +62,7 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"the provider waits for the way to be free, within the timeout.\n\n" +
 			"**Lost answers.** Backup names are unique within an app: when the answer to a create is lost, the provider adopts " +
 			"the app's backup of this `name` created since its request. **Interruptions and timeouts.** A backup found under way " +
-			"is waited for in place by the next apply; a create that times out leaves the backup in the state, tainted.",
+			"is waited for in place by the next apply; a create that times out leaves the backup in the state, tainted." + timeoutsNote(backupCreateTimeout, backupUpdateTimeout, backupDeleteTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -67,7 +67,7 @@ func (r *bucketResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"address: when the answer to a create is lost, the provider adopts the bucket of this `object_store`, `bucket_name` and " +
 			"server (or storage account) created since its request.\n\n" +
 			"**Interruptions and timeouts.** A bucket found `pending` (an interrupted apply, an untaint) is waited for in place by " +
-			"the next apply; a create that times out leaves the bucket in the state, tainted.",
+			"the next apply; a create that times out leaves the bucket in the state, tainted." + timeoutsNote(bucketCreateTimeout, bucketUpdateTimeout, bucketDeleteTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

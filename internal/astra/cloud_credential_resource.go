@@ -74,7 +74,7 @@ func (r *cloudCredentialResource) Schema(ctx context.Context, _ resource.SchemaR
 			"buckets first when they name it with `credential_id = " + cloudCredentialTypeName + ".<name>.id`.\n\n" +
 			"**Lost answers.** Astra Control takes no idempotency token and credential names need not be unique: when the answer " +
 			"to a create is lost, the provider adopts the one credential of this `name` and `key_type` created since its request, and " +
-			"fails naming them when there are several, rather than guess.",
+			"fails naming them when there are several, rather than guess." + timeoutsNote(cloudCredentialTimeout, cloudCredentialTimeout, cloudCredentialTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

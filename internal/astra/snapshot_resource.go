@@ -61,7 +61,7 @@ func (r *snapshotResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"**Lost answers.** Snapshot names are unique within an app: when the answer to a create is lost, the provider adopts " +
 			"the app's snapshot of this `name` created since its request. **Interruptions and timeouts.** A snapshot found under " +
 			"way (an interrupted apply, an untaint) is waited for in place by the next apply; one that failed, or was deleted " +
-			"or removed outside Terraform, is replaced. A create that times out leaves the snapshot in the state, tainted.",
+			"or removed outside Terraform, is replaced. A create that times out leaves the snapshot in the state, tainted." + timeoutsNote(snapshotCreateTimeout, snapshotUpdateTimeout, snapshotDeleteTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
