@@ -84,8 +84,11 @@ start_sandbox() {
 step "Start the sandbox" start_sandbox
 # shellcheck disable=SC1091
 source "$work/sandbox.env"
-# Fixture IDs the demo's variables take.
+# Fixture IDs the demo's variables take, and the (write-only) secret of its
+# backup bucket.
 export TF_VAR_sdrs_vpc_id="$CONTINUITY_SANDBOX_SDRS_VPC_ID" TF_VAR_sdrs_volume_ids="$CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"
+TF_VAR_astra_backup_secret="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+export TF_VAR_astra_backup_secret
 
 # dev_overrides for the provider; the mirror lets init work offline.
 # Terraform warns about the overrides at every command: the warnings go to
@@ -119,6 +122,7 @@ outputs=$(tf output -json)
 printf '\n==> terraform output -json\n%s\n' "$outputs" >>"$log"
 objects=$(tf state list 2>/dev/null | grep -cv '^data\.' || true)
 failover=$(tf output -json wordpress_replication 2>/dev/null | tr -d ' \n' | sed -n 's/.*"state":"\([^"]*\)".*/\1/p')
+restored=$(tf output -json ledger_protection 2>/dev/null | tr -d ' \n' | sed -n 's/.*"backup_state":"\([^"]*\)".*/\1/p')
 step "terraform destroy" tf destroy -auto-approve -input=false
 
 stop_sandbox() {
@@ -133,6 +137,7 @@ cat <<SUMMARY
 demo: OK in $((SECONDS - started)) s
   objects managed      $objects resources
   wordpress            replicated to cluster-west, then failed over${failover:+ (state: $failover)}
+  ledger               managed, backed up to a bucket${restored:+ (backup: $restored)}, the backup restored into ledger-restored
   SDRS                 protection group with two replication pairs, protection enabled
   Manila               consistency group and its snapshot
   destroyed            every object; the sandbox is stopped

@@ -36,6 +36,10 @@ func AstraApp(t *testing.T, prefix, clusterEnv string) *astra.App {
 	if err != nil {
 		t.Fatalf("managing app %s: %s", name, err)
 	}
+	// Astra Control discovers a new app before it is ready.
+	if app, err = client.WaitAppReady(context.Background(), app.ID); err != nil {
+		t.Fatalf("waiting for app %s: %s", name, err)
+	}
 	t.Cleanup(func() {
 		ctx := context.Background()
 		apps, err := client.ListApps(ctx, astra.AppFilter{Name: name})

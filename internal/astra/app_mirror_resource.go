@@ -81,7 +81,7 @@ func (r *appMirrorResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"out, the relationship is in the state as tainted: `terraform untaint` keeps it and the next apply resumes waiting; " +
 			"otherwise the next apply replaces it. A relationship found `deleting` (an interrupted destroy) is waited for by the next " +
 			"destroy, and replaced by the next apply. A transition that Astra Control reports as failed (health `critical` while it " +
-			"is under way) ends the wait with the API's explanation.",
+			"is under way) ends the wait with the API's explanation." + timeoutsNote(appMirrorCreateTimeout, appMirrorUpdateTimeout, appMirrorDeleteTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/astra"
@@ -315,25 +314,7 @@ func (m *mirrorResource) plan(known map[string]tftypes.Value) tftypes.Value {
 // has served n more reads of a relationship than now: the operation has
 // sent its request and is waiting.
 func (m *mirrorResource) interruptAfterGets(n int64) context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
-	m.t.Cleanup(cancel)
-	base := m.s.requests(m.t, mirrorGetRoute)
-	go func() {
-		defer cancel()
-		for {
-			// The goroutine must not stop the test: read the metrics
-			// without the helpers that fail it.
-			if got, ok := metricsRequests(m.s, mirrorGetRoute); ok && got >= base+n {
-				return
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	}()
-	return ctx
+	return interruptAfter(m.t, m.s, mirrorGetRoute, n)
 }
 
 // attr returns a string attribute of a state.

@@ -60,7 +60,7 @@ func (r *appScheduleResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"was sent, or a 5xx came back), the provider looks among the app's schedules for one of this `name` created since its " +
 			"request and adopts it instead of creating a second. Schedule names need not be unique, so the API cannot tell two such " +
 			"schedules apart: when it finds more than one, the create fails and names them rather than guess. Every operation is " +
-			"synchronous: an interrupted apply leaves a created schedule in the state, and the next apply carries on from there.",
+			"synchronous: an interrupted apply leaves a created schedule in the state, and the next apply carries on from there." + timeoutsNote(appScheduleTimeout, appScheduleTimeout, appScheduleTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -50,6 +50,8 @@ type request struct {
 	// mediaType is the Astra resource type, e.g. "application/astra-hookSource".
 	mediaType string
 	body      any
+	// header holds request headers besides the Astra ones (forceUpdate).
+	header map[string]string
 }
 
 func (r request) operation() string { return r.method + " /" + r.path }
@@ -74,6 +76,9 @@ func (c *Client) do(ctx context.Context, req request, out any) error {
 	}
 	hreq.Header.Set("Authorization", "Bearer "+c.token)
 	hreq.Header.Set("Accept", "application/json")
+	for k, v := range req.header {
+		hreq.Header.Set(k, v)
+	}
 	if req.body != nil {
 		ct := "application/json"
 		if req.mediaType != "" {

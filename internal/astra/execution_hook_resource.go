@@ -62,7 +62,7 @@ func (r *executionHookResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"Astra Control takes no idempotency token. When the answer to a create is lost (the connection broke after the request " +
 			"was sent, or a 5xx came back), the provider looks for an execution hook of this `name` for this `app_id` created since " +
 			"its request (names are unique among the account's execution hooks) and adopts it instead of creating a second. Every " +
-			"operation is synchronous: an interrupted apply leaves a created hook in the state, and the next apply carries on from there.",
+			"operation is synchronous: an interrupted apply leaves a created hook in the state, and the next apply carries on from there." + timeoutsNote(executionHookTimeout, executionHookTimeout, executionHookTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -160,3 +160,78 @@ func FuzzFilterQuery(f *testing.F) {
 		}
 	})
 }
+
+// An app as the resource reads it: after a create (the attributes the
+// configuration leaves to the server unknown), after an import (all null)
+// and in a Read (known).
+func FuzzAppResourceFromAPI(f *testing.F) {
+	f.Fuzz(func(_ *testing.T, data []byte) {
+		var a App
+		if json.Unmarshal(data, &a) != nil {
+			return
+		}
+		var diags diag.Diagnostics
+		created := appResourceModel{
+			Name: types.StringValue("x"), SnapshotID: types.StringUnknown(), BackupID: types.StringUnknown(), SourceAppID: types.StringUnknown(),
+			NamespaceMapping: types.ListUnknown(namespacePairType), StorageClassMapping: types.ListUnknown(namespacePairType),
+			RestoreFilter: types.ObjectUnknown(restoreFilterType.AttrTypes), InPlaceRestore: types.ObjectNull(inPlaceRestoreType.AttrTypes),
+		}
+		created.fromAPI(&a, &diags)
+		created.fromAPI(&a, &diags)
+		var imported appResourceModel
+		imported.fromAPI(&a, &diags)
+		_ = a.Message()
+	})
+}
+
+func FuzzCloudCredentialFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c Credential
+		if json.Unmarshal(data, &c) != nil {
+			return
+		}
+		m := cloudCredentialModel{KeyStoreVersion: types.Int64Unknown()}
+		m.fromAPI(&c)
+		if !m.KeyStore.IsNull() {
+			t.Error("the key store is read from an answer")
+		}
+	})
+}
+
+func FuzzBucketFromAPI(f *testing.F) {
+	f.Fuzz(func(_ *testing.T, data []byte) {
+		var b Bucket
+		if json.Unmarshal(data, &b) != nil {
+			return
+		}
+		var m bucketModel
+		m.fromAPI(&b)
+		_ = b.Message()
+	})
+}
+
+func FuzzSnapshotFromAPI(f *testing.F) {
+	f.Fuzz(func(_ *testing.T, data []byte) {
+		var s Snapshot
+		if json.Unmarshal(data, &s) != nil {
+			return
+		}
+		m := snapshotModel{BucketID: types.StringUnknown()}
+		m.fromAPI("6f519a48-3183-46cf-a32f-41815f813986", &s)
+		_ = snapshotItem(&s)
+		_ = s.Message()
+	})
+}
+
+func FuzzBackupFromAPI(f *testing.F) {
+	f.Fuzz(func(_ *testing.T, data []byte) {
+		var b Backup
+		if json.Unmarshal(data, &b) != nil {
+			return
+		}
+		m := backupModel{SnapshotID: types.StringUnknown()}
+		m.fromAPI("6f519a48-3183-46cf-a32f-41815f813986", &b)
+		_ = backupItem(&b)
+		_ = b.Message()
+	})
+}

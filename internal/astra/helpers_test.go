@@ -67,13 +67,17 @@ func (s faultySandbox) objects(t *testing.T, kind string) []string {
 
 // holdsExactly checks that the sandbox holds exactly the objects of kind
 // that the state holds as resources of typeName: no duplicate made by a
-// repeated create, no orphan left by a lost answer.
+// repeated create, no orphan left by a lost answer. The apps include the
+// destination apps that the state's AppMirror relationships made.
 func (s faultySandbox) holdsExactly(t *testing.T, typeName, kind string) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
 		var want []string
 		for _, rs := range st.RootModule().Resources {
-			if rs.Type == typeName {
+			switch {
+			case rs.Type == typeName:
 				want = append(want, rs.Primary.ID)
+			case kind == "astra.app" && rs.Type == "continuity_astra_app_mirror":
+				want = append(want, rs.Primary.Attributes["destination_app_id"])
 			}
 		}
 		slices.Sort(want)

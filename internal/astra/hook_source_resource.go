@@ -60,7 +60,7 @@ func (r *hookSourceResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"Astra Control takes no idempotency token. When the answer to a create is lost (the connection broke after the request " +
 			"was sent, or a 5xx came back), the provider looks for a hook source of this `name` created since its request (names are " +
 			"unique in the account) and adopts it instead of creating a second. Every operation is synchronous: an interrupted apply " +
-			"leaves a created hook source in the state, and the next apply carries on from there.",
+			"leaves a created hook source in the state, and the next apply carries on from there." + timeoutsNote(hookSourceTimeout, hookSourceTimeout, hookSourceTimeout),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -12,6 +12,11 @@ func Resources() []func() resource.Resource {
 		NewExecutionHookResource,
 		NewAppScheduleResource,
 		NewAppMirrorResource,
+		NewAppResource,
+		NewCloudCredentialResource,
+		NewBucketResource,
+		NewSnapshotResource,
+		NewBackupResource,
 	}
 }
 
@@ -27,5 +32,7 @@ func DataSources() []func() datasource.DataSource {
 		NewManagedClusterDataSource,
 		NewStorageClassesDataSource,
 		NewAppMirrorDataSource,
+		NewSnapshotsDataSource,
+		NewBackupsDataSource,
 	}
 }

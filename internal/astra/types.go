@@ -1,5 +1,7 @@
 package astra
 
+import "strings"
+
 // The API's types that several objects share.
 
 // Metadata is the API's type_astra_metadata.
@@ -22,4 +24,13 @@ type StateDetail struct {
 	Type   string `json:"type"`
 	Title  string `json:"title"`
 	Detail string `json:"detail"`
+}
+
+// detailsMessage renders state details as one line, for wait errors.
+func detailsMessage(details []StateDetail) string {
+	parts := make([]string, 0, len(details))
+	for _, d := range details {
+		parts = append(parts, d.Title+": "+d.Detail)
+	}
+	return strings.Join(parts, "; ")
 }

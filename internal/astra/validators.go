@@ -187,3 +187,84 @@ func checkRecurrenceRule(rule string, now time.Time) error {
 	}
 	return nil
 }
+
+// labelSelectorValidator checks a Kubernetes label selector, as an app's
+// label_selectors take them: requirements separated by commas ("key",
+// "!key", "key=value", "key==value", "key!=value", "key in (a, b)",
+// "key notin (a, b)"), with label keys and values of Kubernetes' form.
+var labelSelectorValidator = valueCheck{summary: "Invalid label selector", check: checkLabelSelector,
+	desc: "must be a Kubernetes label selector such as app=payments,tier in (db, cache)"}
+
+var (
+	labelKeyPattern   = regexp.MustCompile(`^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
+	labelValuePattern = regexp.MustCompile(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
+	setRequirement    = regexp.MustCompile(`^(\S+)\s+(in|notin)\s*\(([^()]*)\)$`)
+)
+
+// checkLabelSelector says why s is not a label selector.
+func checkLabelSelector(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return fmt.Errorf("a label selector must not be empty")
+	}
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, s[start:i])
+				start = i + 1
+			}
+		}
+		if depth < 0 || depth > 1 {
+			return fmt.Errorf("unbalanced parentheses in %q", s)
+		}
+	}
+	if depth != 0 {
+		return fmt.Errorf("unbalanced parentheses in %q", s)
+	}
+	for _, part := range append(parts, s[start:]) {
+		if err := checkRequirement(strings.TrimSpace(part)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkRequirement says why part is not one requirement of a selector.
+func checkRequirement(part string) error {
+	key, values := "", []string(nil)
+	if m := setRequirement.FindStringSubmatch(part); m != nil {
+		key = m[1]
+		for _, v := range strings.Split(m[3], ",") {
+			values = append(values, strings.TrimSpace(v))
+		}
+	} else if k, v, ok := cutOperator(part); ok {
+		key, values = k, []string{v}
+	} else {
+		key = strings.TrimSpace(strings.TrimPrefix(part, "!"))
+	}
+	if !labelKeyPattern.MatchString(key) {
+		return fmt.Errorf("%q: %q is not a label key (an optional DNS prefix and /, then at most 63 letters, digits, '-', '_' or '.')", part, key)
+	}
+	for _, v := range values {
+		if !labelValuePattern.MatchString(v) {
+			return fmt.Errorf("%q: %q is not a label value (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)", part, v)
+		}
+	}
+	return nil
+}
+
+// cutOperator splits "key op value" on !=, == or =.
+func cutOperator(part string) (string, string, bool) {
+	for _, op := range []string{"!=", "==", "="} {
+		if k, v, ok := strings.Cut(part, op); ok {
+			return strings.TrimSpace(k), strings.TrimSpace(v), true
+		}
+	}
+	return "", "", false
+}

@@ -77,6 +77,39 @@ resource "continuity_astra_app_mirror" "x" {
   destination_cluster_id = %q
 }`, env["CONTINUITY_SANDBOX_ASTRA_APP_WORDPRESS_ID"], env["CONTINUITY_SANDBOX_ASTRA_CLUSTER_WEST_ID"])
 		}},
+	"continuity_astra_cloud_credential": {addr: "continuity_astra_cloud_credential.x", setup: func(map[string]string) string {
+		return e2eCredential
+	}},
+	"continuity_astra_bucket": {addr: "continuity_astra_bucket.x", setup: func(map[string]string) string {
+		return e2eCredential + e2eBucket
+	}},
+	"continuity_astra_app": {addr: "continuity_astra_app.x", setup: func(env map[string]string) string {
+		return fmt.Sprintf(`
+resource "continuity_astra_app" "x" {
+  name       = "e2e-import"
+  cluster_id = %q
+  namespace_scoped_resources = [{ namespace = "payments", label_selectors = ["app=payments"] }]
+}`, env["CONTINUITY_SANDBOX_ASTRA_CLUSTER_EAST_ID"])
+	}},
+	"continuity_astra_snapshot": {addr: "continuity_astra_snapshot.x",
+		id: func(a map[string]any) string { return fmt.Sprintf("%s/%s", a["app_id"], a["id"]) },
+		setup: func(env map[string]string) string {
+			return fmt.Sprintf(`
+resource "continuity_astra_snapshot" "x" {
+  app_id = %q
+  name   = "e2e-import"
+}`, env["CONTINUITY_SANDBOX_ASTRA_APP_WORDPRESS_ID"])
+		}},
+	"continuity_astra_backup": {addr: "continuity_astra_backup.x",
+		id: func(a map[string]any) string { return fmt.Sprintf("%s/%s", a["app_id"], a["id"]) },
+		setup: func(env map[string]string) string {
+			return e2eCredential + e2eBucket + fmt.Sprintf(`
+resource "continuity_astra_backup" "x" {
+  app_id    = %q
+  name      = "e2e-import"
+  bucket_id = continuity_astra_bucket.x.id
+}`, env["CONTINUITY_SANDBOX_ASTRA_APP_POSTGRES_ID"])
+		}},
 	"continuity_sdrs_protection_group": {addr: "continuity_sdrs_protection_group.x", setup: func(env map[string]string) string {
 		return sdrsGroup(env)
 	}},
@@ -120,6 +153,28 @@ resource "continuity_manila_consistency_group" "x" {
   share_types = [%q]
 }`, env["CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"])
 }
+
+// e2eCredential and e2eBucket are a credential and a bucket of it for the
+// rows that need them. The generated configuration of an imported
+// credential has no key store (write-only: never imported), and plans no
+// change.
+const (
+	e2eCredential = `
+resource "continuity_astra_cloud_credential" "x" {
+  name                 = "e2e-import"
+  key_type             = "s3"
+  key_store_wo         = { accessKey = "AKIAE2E", accessSecret = "e2e-secret" }
+  key_store_wo_version = 1
+}`
+	e2eBucket = `
+resource "continuity_astra_bucket" "x" {
+  name          = "e2e-import"
+  object_store  = "generic-s3"
+  credential_id = continuity_astra_cloud_credential.x.id
+  bucket_name   = "e2e-import"
+  server_url    = "s3.example.com"
+}`
+)
 
 // TestImportBlockGeneratesConfig imports every resource type the way
 // Terraform users now do: an import {} block planned with

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
@@ -35,7 +36,65 @@ resource "continuity_astra_app_mirror" "test" {
 	}
 }
 
+// protectedApp returns a managed app of the sandbox's payments namespace
+// with a bucket and a backup named before-change, and extra attribute
+// lines for the app (with ns its name and namespace).
+func protectedApp(ns string, extra string) func(env map[string]string) string {
+	return func(env map[string]string) string {
+		return fmt.Sprintf(`
+resource "continuity_astra_cloud_credential" "test" {
+  name                 = "backups"
+  key_type             = "s3"
+  key_store_wo         = { accessKey = "AKIA", accessSecret = "secret" }
+  key_store_wo_version = 1
+}
+
+resource "continuity_astra_bucket" "test" {
+  name          = "backups"
+  object_store  = "generic-s3"
+  credential_id = continuity_astra_cloud_credential.test.id
+  bucket_name   = "backups"
+  server_url    = "s3.example.com"
+}
+
+resource "continuity_astra_app" "test" {
+  name       = %[2]q
+  cluster_id = %[1]q
+  namespace_scoped_resources = [{ namespace = %[2]q }]
+%[3]s
+}
+
+resource "continuity_astra_backup" "test" {
+  app_id    = continuity_astra_app.test.id
+  name      = "before-change"
+  bucket_id = continuity_astra_bucket.test.id
+}
+`, env[acctest.EnvAstraClusterEastID], ns, extra)
+	}
+}
+
 var astraBadChanges = []astraBadChange{
+	{
+		name:  "app with a backup",
+		setup: []func(map[string]string) string{protectedApp("payments", "")},
+		changes: func(env map[string]string) []badInput {
+			return []badInput{
+				{name: "in-place restore from a backup the app lacks", attr: "in_place_restore", want: `Not\s+a\s+backup\s+of\s+this\s+app`,
+					config: protectedApp("payments", `  in_place_restore = { backup_name = "after-change" }`)(env)},
+				{name: "in-place restore of an app being replaced", attr: "in_place_restore", want: `being\s+replaced`,
+					config: protectedApp("ledger", `  in_place_restore = { backup_name = "before-change" }`)(env)},
+			}
+		},
+	},
+	{
+		name:  "cloud credential",
+		setup: []func(map[string]string) string{protectedApp("payments", "")},
+		changes: func(env map[string]string) []badInput {
+			return []badInput{{name: "rename without the key store", attr: "key_store_wo", want: `replaces\s+the\s+whole\s+credential`,
+				config: strings.Replace(protectedApp("payments", "")(env), `  key_store_wo         = { accessKey = "AKIA", accessSecret = "secret" }
+  key_store_wo_version = 1`, `  key_store_wo_version = 2`, 1)}}
+		},
+	},
 	{
 		name:  "app mirror established",
 		setup: []func(map[string]string) string{appMirror("established", false)},

@@ -42,6 +42,7 @@
 package astra
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -60,6 +61,9 @@ const (
 	EnvWordpressAppID        = "CONTINUITY_SANDBOX_ASTRA_APP_WORDPRESS_ID"
 	EnvPostgresAppID         = "CONTINUITY_SANDBOX_ASTRA_APP_POSTGRES_ID"
 	EnvMySQLAppID            = "CONTINUITY_SANDBOX_ASTRA_APP_MYSQL_ID"
+	// EnvUnmanagedNamespaces lists the namespaces no app manages, free for
+	// clients to manage, as cluster/namespace, comma-separated (DESIGN.md).
+	EnvUnmanagedNamespaces = "CONTINUITY_SANDBOX_ASTRA_UNMANAGED_NAMESPACES"
 )
 
 // Options configures the Astra backend. The zero value is ready to use.
@@ -95,6 +99,11 @@ type API struct {
 	clusters       *store.Table[cluster]
 	apps           *store.Table[app]
 	appMirrors     *store.Table[appMirror]
+	credentials    *store.Table[credential]
+	buckets        *store.Table[bucket]
+	snapshots      *store.Table[snapshot]
+	backups        *store.Table[backup]
+	hookRuns       *store.Table[hookRun]
 }
 
 var _ backend.Backend = (*API)(nil)
@@ -115,11 +124,28 @@ func New(opts Options) *API {
 		clusters:       store.NewTable(func(c *cluster) string { return c.id }, fixtureClusters()...),
 		apps:           store.NewTable(func(x *app) string { return x.id }, fixtureApps()...),
 		appMirrors:     store.NewTable(func(m *appMirror) string { return m.id }),
+		credentials:    store.NewTable(func(c *credential) string { return c.id }),
+		buckets:        store.NewTable(func(b *bucket) string { return b.id }),
+		snapshots:      store.NewTable(func(s *snapshot) string { return s.id }),
+		backups:        store.NewTable(func(b *backup) string { return b.id }),
+		hookRuns:       store.NewTable(func(h *hookRun) string { return h.ID }),
 	}
 }
 
+// settle ends every asynchronous operation whose time is up at now (see
+// transition and the AppMirror phases) and applies the effects of its end,
+// before each request. Snapshots and backups settle before apps, so that
+// what an unmanaged app takes with it is settled first.
+func (a *API) settle(now time.Time) {
+	a.settleMirrors(now)
+	a.settleBuckets(now)
+	a.settleSnapshots(now)
+	a.settleBackups(now)
+	a.settleApps(now)
+}
+
 // Env returns ASTRA_ENDPOINT (baseURL), ASTRA_ACCOUNT_ID, ASTRA_API_TOKEN
-// and the CONTINUITY_SANDBOX_ASTRA_* fixture IDs, in that order.
+// and the CONTINUITY_SANDBOX_ASTRA_* fixture IDs and names, in that order.
 func (a *API) Env(baseURL string) []backend.EnvVar {
 	return []backend.EnvVar{
 		{Name: EnvEndpoint, Value: baseURL},
@@ -131,6 +157,7 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvWordpressAppID, Value: WordpressID},
 		{Name: EnvPostgresAppID, Value: PostgresID},
 		{Name: EnvMySQLAppID, Value: MySQLID},
+		{Name: EnvUnmanagedNamespaces, Value: strings.Join(UnmanagedNamespaces, ",")},
 	}
 }
 

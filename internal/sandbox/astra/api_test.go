@@ -5,7 +5,7 @@ import "testing"
 func TestEnv(t *testing.T) {
 	env := New(Options{}).Env("http://127.0.0.1:1")
 	want := []string{EnvEndpoint, EnvAccountID, EnvAPIToken, EnvPreloadedHookSourceID,
-		EnvClusterEastID, EnvClusterWestID, EnvWordpressAppID, EnvPostgresAppID, EnvMySQLAppID}
+		EnvClusterEastID, EnvClusterWestID, EnvWordpressAppID, EnvPostgresAppID, EnvMySQLAppID, EnvUnmanagedNamespaces}
 	if len(env) != len(want) {
 		t.Fatalf("Env = %v", env)
 	}

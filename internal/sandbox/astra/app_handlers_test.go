@@ -93,6 +93,11 @@ func TestManageAndUnmanageApps(t *testing.T) {
 	if res := del(id); res.code != http.StatusNoContent {
 		t.Fatalf("unmanage: %d %s", res.code, res.raw)
 	}
+	wantFields(t, ta.getApp(t, id), map[string]any{"state": "deleting"})
+	if res := del(id); res.code != http.StatusNoContent {
+		t.Fatalf("unmanage while deleting: %d %s", res.code, res.raw)
+	}
+	ta.advance(step)
 	mustProblem(t, ta.do(t, request{method: http.MethodGet, path: appsURL + "/" + id}), 404, 2)
 	mustProblem(t, del(id), 404, 1)
 }

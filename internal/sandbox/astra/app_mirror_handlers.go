@@ -84,6 +84,7 @@ func (a *API) createAppMirror(w http.ResponseWriter, r *http.Request) *problem {
 		return p
 	}
 	a.apps.Add(dest)
+	a.addNamespaces(dest.clusterID, dest.namespaces())
 	a.appMirrors.Add(m)
 	return writeCreated(w, r, appMirrorType, m.id, m.viewIn(mirrorEstablishing))
 }

@@ -154,10 +154,10 @@ func (a *API) startPhase(m *appMirror, phase mirrorPhase, now time.Time) {
 	m.failing = a.opts.Hooks.Faults.Fail(phase.operation())
 }
 
-// settle ends every phase whose time is up at now, unless a stall holds it
-// (then a later request, once the stall is lifted, ends it), and applies
-// the effects of its end.
-func (a *API) settle(now time.Time) {
+// settleMirrors ends every phase whose time is up at now, unless a stall
+// holds it (then a later request, once the stall is lifted, ends it), and
+// applies the effects of its end.
+func (a *API) settleMirrors(now time.Time) {
 	step := a.opts.Transition
 	var gone []string
 	for _, m := range a.appMirrors.All() {
@@ -195,10 +195,14 @@ func (a *API) endPhase(m *appMirror, end time.Time) bool {
 		// A first snapshot (or, after a reverse, the final one) was
 		// replicated; the destination app is a ready replica.
 		m.transferStart, m.transferEnd, m.snapshotID = m.phaseStart, end, uuid.NewString()
-		a.editApp(m.destAppID, func(x *app) { x.state, x.modifiedAt = "ready", endStamp })
+		a.editApp(m.destAppID, func(x *app) { x.state, x.modifiedAt = appReady, endStamp })
 	case phaseFailover:
-		// The destination app runs on its own: no longer a replica.
-		a.editApp(m.destAppID, func(x *app) { x.replicaOf, x.modifiedAt = "", endStamp })
+		// The destination app runs on its own: no longer a replica; its
+		// post-failover execution hooks run.
+		a.editApp(m.destAppID, func(x *app) {
+			x.replicaOf, x.modifiedAt = "", endStamp
+			a.runHooks(hookRunRequest{app: x, action: "failover", stage: "post", resourceID: m.id, resourceKind: "appMirror", at: end})
+		})
 	case phaseDelete:
 		// The relationship is gone; the destination app stays, managed,
 		// and is no longer a replica.
@@ -235,7 +239,7 @@ func (a *API) newAppMirror(in appMirrorInput, pathAppID string, now time.Time) (
 		return nil, nil, fields.problem()
 	}
 	plan := mirrorPlacement{src: src, srcCluster: src.clusterID, destCluster: destCluster}
-	destNamespaces := plan.checkNamespaces(in.nsMapping, &fields)
+	pairs := plan.checkNamespaces(in.nsMapping, &fields)
 	plan.checkStorageClasses(in.storageClasses, a.clusters, &fields)
 	if p := fields.problem(); p != nil {
 		return nil, nil, p
@@ -258,9 +262,10 @@ func (a *API) newAppMirror(in appMirrorInput, pathAppID string, now time.Time) (
 			" is already the " + role + " of AppMirror " + other.id + "; an app can be in one replication relationship only"})
 	}
 
+	resources, containers := mapNamespaces(src, pairs)
 	dest := &app{
-		id: uuid.NewString(), name: src.name, clusterID: destCluster.id, namespaces: destNamespaces,
-		state: "provisioning", protection: "none", replicaOf: src.id, replicable: true, record: newRecord(stamp(now), nil),
+		id: uuid.NewString(), name: src.name, version: appVersion, clusterID: destCluster.id, resources: resources, containers: containers,
+		state: appProvisioning, protection: "none", replicaOf: src.id, replicable: true, record: newRecord(stamp(now), nil),
 	}
 	m := &appMirror{
 		id: uuid.NewString(), version: in.version,

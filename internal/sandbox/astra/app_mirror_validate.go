@@ -214,12 +214,13 @@ func (p mirrorPlacement) entryRole(where, clusterID, role string, fields *fieldE
 	return implied
 }
 
-// checkNamespaces checks namespaceMapping and returns the destination
-// namespaces: the mapping's, or the source app's own names. The source
-// entry, if any, must list the source app's namespaces; the destination
-// entry as many namespaces, correlated by index.
-func (p mirrorPlacement) checkNamespaces(entries []namespaceMappingEntry, fields *fieldErrors) []string {
-	srcNS, destNS := p.src.namespaces, []string(nil)
+// checkNamespaces checks namespaceMapping and returns each namespace of
+// the source app with its destination namespace: the mapping's, or the
+// source app's own name. The source entry, if any, must list the source
+// app's namespaces; the destination entry as many namespaces, correlated
+// by index.
+func (p mirrorPlacement) checkNamespaces(entries []namespaceMappingEntry, fields *fieldErrors) []namespacePair {
+	srcNS, destNS := p.src.namespaces(), []string(nil)
 	var seen []string
 	for i, e := range entries {
 		where := "namespaceMapping[" + strconv.Itoa(i) + "]"
@@ -230,8 +231,8 @@ func (p mirrorPlacement) checkNamespaces(entries []namespaceMappingEntry, fields
 		seen = append(seen, role)
 		switch role {
 		case roleSource:
-			if !sameSet(e.Namespaces, p.src.namespaces) {
-				fields.add(where+".namespaces", "must list the source app's namespaces ("+strings.Join(p.src.namespaces, ", ")+")")
+			if !sameSet(e.Namespaces, p.src.namespaces()) {
+				fields.add(where+".namespaces", "must list the source app's namespaces ("+strings.Join(p.src.namespaces(), ", ")+")")
 				continue
 			}
 			srcNS = e.Namespaces
@@ -244,21 +245,21 @@ func (p mirrorPlacement) checkNamespaces(entries []namespaceMappingEntry, fields
 			fields.add("namespaceMapping", "a relationship within one cluster needs a namespaceMapping with roles whose destination namespaces differ from the source app's")
 			return nil
 		}
-		return slices.Clone(srcNS)
+		destNS = srcNS
 	}
 	if len(destNS) != len(srcNS) {
 		fields.add("namespaceMapping", "the destination entry must list "+strconv.Itoa(len(srcNS))+
 			" namespace(s), one for each namespace of the source app, correlated by index")
 		return nil
 	}
-	if p.same() {
-		for _, ns := range destNS {
-			if slices.Contains(p.src.namespaces, ns) {
-				fields.add("namespaceMapping", "destination namespace "+strconv.Quote(ns)+" is a namespace of the source app on the same cluster")
-			}
+	pairs := make([]namespacePair, len(srcNS))
+	for i, ns := range destNS {
+		if p.same() && slices.Contains(p.src.namespaces(), ns) {
+			fields.add("namespaceMapping", "destination namespace "+strconv.Quote(ns)+" is a namespace of the source app on the same cluster")
 		}
+		pairs[i] = namespacePair{Source: srcNS[i], Destination: ns}
 	}
-	return slices.Clone(destNS)
+	return pairs
 }
 
 // checkStorageClasses checks that each storageClasses entry names a

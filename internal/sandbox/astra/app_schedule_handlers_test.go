@@ -134,8 +134,8 @@ func TestCreateScheduleValidation(t *testing.T) {
 func TestScheduleEligibility(t *testing.T) {
 	ta := newTestAPI(t)
 	lonely, replica := fixtureID("app/lonely"), fixtureID("app/replica")
-	ta.api.apps.Add(&app{id: lonely, name: "lonely", clusterID: ClusterEastID, namespaces: []string{"lonely"}, state: "ready"})
-	ta.api.apps.Add(&app{id: replica, name: AppWordpress, clusterID: ClusterWestID, namespaces: []string{"wordpress"}, state: "ready",
+	ta.api.apps.Add(&app{id: lonely, name: "lonely", clusterID: ClusterEastID, resources: []namespaceResource{{Namespace: "lonely"}}, state: "ready"})
+	ta.api.apps.Add(&app{id: replica, name: AppWordpress, clusterID: ClusterWestID, resources: []namespaceResource{{Namespace: "wordpress"}}, state: "ready",
 		replicable: true, replicaOf: WordpressID})
 	replicating := mergeFields(scheduleFields("r"), map[string]any{"replicate": "true"})
 	mustProblem(t, ta.send(t, http.MethodPost, schedulesURL(lonely), scheduleMedia, jsonObject(replicating)), 409, 153)

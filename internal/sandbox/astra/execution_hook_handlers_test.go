@@ -198,7 +198,7 @@ func TestFailoverHookNeedsReplicableApp(t *testing.T) {
 	ta := newTestAPI(t)
 	hs := ta.create(t, "src")
 	lonely := fixtureID("app/lonely")
-	ta.api.apps.Add(&app{id: lonely, name: "lonely", clusterID: ClusterEastID, namespaces: []string{"lonely"}, state: "ready"})
+	ta.api.apps.Add(&app{id: lonely, name: "lonely", clusterID: ClusterEastID, resources: []namespaceResource{{Namespace: "lonely"}}, state: "ready"})
 	failover := map[string]any{"action": "failover", "stage": "post"}
 	mustProblem(t, ta.send(t, http.MethodPost, execHooksURL, execHookMedia, jsonObject(mergeFields(execHookFields("f", lonely, hs), failover))), 409, 162)
 	id := ta.createExecHook(t, "snap", lonely, hs, nil)

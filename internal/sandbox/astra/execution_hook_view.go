@@ -81,13 +81,9 @@ type matchingContainer struct {
 // criterion (AND; none matches every container), and their distinct
 // images. A criterion's value is an RE2 regular expression that must match
 // somewhere in the value (podLabel: in "name=value" of any pod label). The
-// sandbox has no Kubernetes: an app's containers are those of its name
-// (appContainers).
+// sandbox has no Kubernetes: an app's containers are those of its
+// namespaces its label selectors select (namespaceContainers).
 func matchContainers(x *app, criteria []matchCriterion) ([]matchingContainer, []string) {
-	namespace := ""
-	if len(x.namespaces) > 0 {
-		namespace = x.namespaces[0]
-	}
 	compiled := make([]*regexp.Regexp, len(criteria))
 	for i, c := range criteria {
 		re, err := regexp.Compile(c.Value)
@@ -98,10 +94,10 @@ func matchContainers(x *app, criteria []matchCriterion) ([]matchingContainer, []
 	}
 	containers := []matchingContainer{}
 	images := []string{}
-	for _, ctr := range appContainers[x.name] {
+	for _, ctr := range x.containers {
 		ok := true
 		for i, c := range criteria {
-			if !criterionMatches(c.Type, compiled[i], ctr, namespace) {
+			if !criterionMatches(c.Type, compiled[i], ctr) {
 				ok = false
 				break
 			}
@@ -111,7 +107,7 @@ func matchContainers(x *app, criteria []matchCriterion) ([]matchingContainer, []
 		}
 		containers = append(containers, matchingContainer{
 			PodName: ctr.pod, PodLabels: slices.Clone(ctr.labels), ContainerImage: ctr.image,
-			ContainerName: ctr.name, NamespaceName: namespace,
+			ContainerName: ctr.name, NamespaceName: ctr.namespace,
 		})
 		if !slices.Contains(images, ctr.image) {
 			images = append(images, ctr.image)
@@ -121,7 +117,7 @@ func matchContainers(x *app, criteria []matchCriterion) ([]matchingContainer, []
 }
 
 // criterionMatches applies one criterion to one container.
-func criterionMatches(kind string, re *regexp.Regexp, ctr container, namespace string) bool {
+func criterionMatches(kind string, re *regexp.Regexp, ctr container) bool {
 	switch kind {
 	case "containerImage":
 		return re.MatchString(ctr.image)
@@ -130,7 +126,7 @@ func criterionMatches(kind string, re *regexp.Regexp, ctr container, namespace s
 	case "podName":
 		return re.MatchString(ctr.pod)
 	case "namespaceName":
-		return re.MatchString(namespace)
+		return re.MatchString(ctr.namespace)
 	case "podLabel":
 		for _, l := range ctr.labels {
 			if re.MatchString(l.Name + "=" + l.Value) {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -124,11 +125,27 @@ func newCluster(name string) *cluster {
 	}
 }
 
-// fixtureClusters returns the managed clusters, east first.
+// UnmanagedNamespaces are the namespaces of the clusters that no app
+// manages at start, free for clients to manage (DESIGN.md), as
+// "cluster/namespace"; they have workloads of their own (namespaceContainers).
+var UnmanagedNamespaces = []string{
+	ClusterEastName + "/payments", ClusterEastName + "/ledger", ClusterWestName + "/payments",
+}
+
+// fixtureClusters returns the managed clusters, east first, with the
+// namespaces of the fixture apps and the unmanaged ones.
 func fixtureClusters() []*cluster {
 	east, west := newCluster(ClusterEastName), newCluster(ClusterWestName)
 	east.namespaces = append(east.namespaces, AppWordpress, AppPostgres)
 	west.namespaces = append(west.namespaces, AppMySQL)
+	for _, cn := range UnmanagedNamespaces {
+		clusterName, ns, _ := strings.Cut(cn, "/")
+		if clusterName == ClusterEastName {
+			east.namespaces = append(east.namespaces, ns)
+		} else {
+			west.namespaces = append(west.namespaces, ns)
+		}
+	}
 	return []*cluster{east, west}
 }
 
@@ -136,8 +153,9 @@ func fixtureClusters() []*cluster {
 func fixtureApps() []*app {
 	mk := func(name, clusterID string) *app {
 		return &app{
-			id: fixtureID("app/" + name), name: name, clusterID: clusterID, namespaces: []string{name},
-			state: "ready", protection: "none", replicable: true, fixtureName: name,
+			id: fixtureID("app/" + name), name: name, version: appVersion, clusterID: clusterID,
+			resources: []namespaceResource{{Namespace: name}}, containers: namespaceContainers(name, nil),
+			state: appReady, protection: "none", replicable: true, fixtureName: name,
 			record: record{createdAt: fixtureTime, modifiedAt: fixtureTime, createdBy: UserID},
 		}
 	}
@@ -149,21 +167,26 @@ func fixtureApps() []*app {
 	return []*app{mk(AppWordpress, ClusterEastID), mk(AppPostgres, ClusterEastID), mysql}
 }
 
-// The sandbox has no Kubernetes: each app name has a fixed set of
-// containers, which is what execution hooks' matchingContainers and
-// matchingImages are computed from. An app created at run time (the
-// destination of a replication) has the containers of its name.
+// The sandbox has no Kubernetes: each namespace has a fixed set of
+// containers (workloadContainers; a namespace it does not know has one
+// generic container), and an app has those of its namespaces that its
+// label selectors select. Execution hooks' matchingContainers and
+// matchingImages, and the containers hooks run in, are computed from them.
+// A clone or a restore has the containers of its source, in the mapped
+// namespaces.
 
-// container is one container of an app's pod.
+// container is one container of a pod.
 type container struct {
-	pod    string
-	labels []label
-	name   string
-	image  string
+	namespace string
+	pod       string
+	labels    []label
+	name      string
+	image     string
 }
 
-// appContainers are the containers of each fixture app, by app name.
-var appContainers = map[string][]container{
+// workloadContainers are the containers of the namespaces the sandbox
+// knows: those of the fixture apps and the unmanaged namespaces.
+var workloadContainers = map[string][]container{
 	AppWordpress: {
 		{pod: "wordpress-7d9f8c6b5-x2k4p", labels: []label{{"app", "wordpress"}, {"tier", "frontend"}}, name: "wordpress", image: "docker.io/bitnami/wordpress:6.4.3"},
 		{pod: "wordpress-mariadb-0", labels: []label{{"app", "wordpress"}, {"tier", "db"}}, name: "mariadb", image: "docker.io/bitnami/mariadb:11.2.3"},
@@ -175,6 +198,30 @@ var appContainers = map[string][]container{
 	AppMySQL: {
 		{pod: "mysql-0", labels: []label{{"app", "mysql"}}, name: "mysql", image: "docker.io/library/mysql:8.3.0"},
 	},
+	"payments": {
+		{pod: "payments-api-5c8d7f9b4-q7w2e", labels: []label{{"app", "payments"}, {"tier", "api"}}, name: "api", image: "ghcr.io/example/payments-api:2.4.1"},
+		{pod: "payments-db-0", labels: []label{{"app", "payments"}, {"tier", "db"}}, name: "postgres", image: "docker.io/library/postgres:16.2"},
+	},
+	"ledger": {
+		{pod: "ledger-0", labels: []label{{"app", "ledger"}}, name: "ledger", image: "docker.io/bitnami/mariadb:11.2.3"},
+	},
+}
+
+// namespaceContainers returns the containers of namespace ns that the
+// label selectors select (all of them without selectors).
+func namespaceContainers(ns string, selectors []string) []container {
+	known, ok := workloadContainers[ns]
+	if !ok {
+		known = []container{{pod: ns + "-0", labels: []label{{"app", ns}}, name: "app", image: "docker.io/library/busybox:1.36"}}
+	}
+	var out []container
+	for _, c := range known {
+		c.namespace = ns
+		if selectorsMatch(selectors, c.labels) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Packages.

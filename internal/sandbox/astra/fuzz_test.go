@@ -62,3 +62,21 @@ func renderFilter(clauses []filterClause) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// FuzzParseSelector: parseSelector never panics; what it accepts has
+// requirements of known operators with keys, and selectorsMatch applies it
+// to any labels without panicking.
+func FuzzParseSelector(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		reqs, err := parseSelector(s)
+		if err != nil {
+			return
+		}
+		for _, r := range reqs {
+			if r.key == "" || !strings.Contains("exists !exists = != in notin", r.op) {
+				t.Fatalf("%q: requirement %+v", s, r)
+			}
+		}
+		_ = selectorsMatch([]string{s}, []label{{"app", "payments"}, {"tier", ""}})
+	})
+}

@@ -351,6 +351,8 @@ func (ta *testAPI) manageApp(t *testing.T, name, cluster string, namespaces ...s
 	if got.code != http.StatusCreated {
 		t.Fatalf("manage app %s: %d %s", name, got.code, got.raw)
 	}
+	// Discovering the app takes two steps: pending, discovering.
+	ta.advance(2 * ta.api.opts.Transition)
 	return got.body["id"].(string)
 }
 

@@ -1,8 +1,10 @@
 package astra
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -65,6 +67,11 @@ type listResponse struct {
 // writeList filters, limits and projects items (in that order) and sends
 // them as a 200 application/json collection of type collectionType.
 func writeList(w http.ResponseWriter, collectionType, version string, items []listItem, q listQuery) *problem {
+	return writeListWith(w, collectionType, version, items, q, map[string]any{})
+}
+
+// writeListWith is writeList with the collection's metadata.
+func writeListWith(w http.ResponseWriter, collectionType, version string, items []listItem, q listQuery, meta map[string]any) *problem {
 	out := make([]any, 0, len(items))
 	for _, item := range items {
 		if q.limit > 0 && len(out) == q.limit {
@@ -89,7 +96,7 @@ func writeList(w http.ResponseWriter, collectionType, version string, items []li
 		Type:     collectionType,
 		Version:  version,
 		Items:    out,
-		Metadata: map[string]any{},
+		Metadata: meta,
 	})
 }
 
@@ -120,4 +127,75 @@ func sortItems(items []listItem, by *orderBy) {
 		}
 		return cmp
 	})
+}
+
+// queryContinue is the paging token of the collections that the spec
+// gives continue (credentials among those this emulator serves).
+const queryContinue = "continue"
+
+// pagedQueryKeys are the query keys of core/v1/credentials.
+var pagedQueryKeys = []string{queryContinue, queryFilter, queryInclude, queryLimit, queryOrderBy}
+
+// continueToken is the decoded continue token, as a real server's reads
+// (astra.md §1.4: {"collectionIndex":6}).
+type continueToken struct {
+	CollectionIndex int `json:"collectionIndex"`
+}
+
+// writePagedList answers a collection GET that takes continue and orderBy
+// too: filter, then orderBy, then the page from the continue token, at
+// most limit items, then include. When items remain after the page,
+// metadata.continue is the token of the next one.
+func writePagedList(w http.ResponseWriter, rawQuery, collectionType, version string, items []listItem, fields *fieldNode) *problem {
+	q, p := parseListQuery(rawQuery)
+	if p != nil {
+		return p
+	}
+	by, p := parseOrderBy(rawQuery, fields)
+	if p != nil {
+		return p
+	}
+	if p := checkQueryFields(q, fields); p != nil {
+		return p
+	}
+	start, p := parseContinue(rawQuery)
+	if p != nil {
+		return p
+	}
+	items = slices.DeleteFunc(items, func(item listItem) bool { return !matchAll(item.view, q.filters) })
+	sortItems(items, by)
+	q.filters = nil // applied, before the sort
+	if start > len(items) {
+		start = len(items)
+	}
+	items = items[start:]
+	meta := map[string]any{}
+	if q.limit > 0 && len(items) > q.limit {
+		token, _ := json.Marshal(continueToken{CollectionIndex: start + q.limit})
+		meta["continue"] = base64.StdEncoding.EncodeToString(token)
+		items = items[:q.limit]
+	}
+	q.limit = 0
+	out := make([]listItem, 0, len(items))
+	out = append(out, items...)
+	return writeListWith(w, collectionType, version, out, q, meta)
+}
+
+// parseContinue returns the index a continue token resumes at (0 without
+// one); a token that is not one of this server's gives 400 problem 5.
+func parseContinue(rawQuery string) (int, *problem) {
+	values, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return 0, invalidParams(5, "query", "the query string is malformed: "+err.Error())
+	}
+	vs, ok := values[queryContinue]
+	if !ok {
+		return 0, nil
+	}
+	var token continueToken
+	raw, err := base64.StdEncoding.DecodeString(vs[0])
+	if len(vs) != 1 || err != nil || json.Unmarshal(raw, &token) != nil || token.CollectionIndex < 0 {
+		return 0, invalidParams(5, queryContinue, "must be the continue token of the collection's metadata")
+	}
+	return token.CollectionIndex, nil
 }

@@ -20,7 +20,6 @@ var packageFields = fieldObject(withFields(
 		"files":              fieldArray(fieldObject(scalarFields("fileName", "fileIdentifier", "fileMediaType", "fileContents"))),
 		"upgradableVersions": fieldObject(scalarFields("minVersion", "maxVersion")),
 		"dependencies":       fieldArray(fieldObject(scalarFields("componentName", "componentMinVersion", "componentMaxVersion"))),
-		"metadata": fieldObject(withFields(scalarFields("creationTimestamp", "modificationTimestamp", "createdBy", "modifiedBy"),
-			map[string]*fieldNode{"labels": fieldArray(fieldObject(scalarFields("name", "value")))})),
+		"metadata":           metadataFields(),
 	},
 ))

@@ -216,3 +216,9 @@ func withFields(m map[string]*fieldNode, extra map[string]*fieldNode) map[string
 	}
 	return m
 }
+
+// metadataFields is type_astra_metadata as a field tree.
+func metadataFields() *fieldNode {
+	return fieldObject(withFields(scalarFields("creationTimestamp", "modificationTimestamp", "createdBy", "modifiedBy"),
+		map[string]*fieldNode{"labels": fieldArray(fieldObject(scalarFields("name", "value")))}))
+}

@@ -36,6 +36,16 @@ const (
 	appMirrorPath           = appMirrorsPath + "/{appMirror_id}"
 	appScopedAppMirrorsPath = appScope + "/appMirrors"
 	appScopedAppMirrorPath  = appScopedAppMirrorsPath + "/{appMirror_id}"
+	credentialsPath         = accountsPrefix + "/core/v1/credentials"
+	credentialPath          = credentialsPath + "/{credential_id}"
+	bucketsPath             = accountsPrefix + "/topology/v1/buckets"
+	bucketPath              = bucketsPath + "/{bucket_id}"
+	snapshotsPath           = appScope + "/appSnaps"
+	snapshotPath            = snapshotsPath + "/{appSnap_id}"
+	backupsPath             = appScope + "/appBackups"
+	backupPath              = backupsPath + "/{appBackup_id}"
+	allBackupsPath          = accountsPrefix + "/topology/v1/appBackups"
+	anyBackupPath           = allBackupsPath + "/{appBackup_id}"
 )
 
 // Register adds every Astra route to mux, plus method-less patterns that
@@ -63,6 +73,10 @@ func (a *API) Register(mux *http.ServeMux) {
 			a.listAppMirrors, a.createAppMirror, a.getAppMirror, a.updateAppMirror, a.deleteAppMirror},
 		{appScopedAppMirrorsPath, appScopedAppMirrorPath, listQueryKeys,
 			a.listAppMirrors, a.createAppMirror, a.getAppMirror, a.updateAppMirror, a.deleteAppMirror},
+		{credentialsPath, credentialPath, pagedQueryKeys,
+			a.listCredentials, a.createCredential, a.getCredential, a.updateCredential, a.deleteCredential},
+		{bucketsPath, bucketPath, nil,
+			a.listBuckets, a.createBucket, a.getBucket, a.updateBucket, a.deleteBucket},
 	} {
 		rt.path(c.collection, map[string]route{
 			http.MethodGet:  {handle: c.list, query: c.query},
@@ -90,6 +104,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	})
 	rt.path(appPath, map[string]route{
 		http.MethodGet:    {handle: a.getApp},
+		http.MethodPut:    {handle: a.updateApp},
 		http.MethodDelete: {handle: a.deleteApp},
 	})
 	rt.path(managedClustersPath, map[string]route{
@@ -104,6 +119,28 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.path(storageClassPath, map[string]route{
 		http.MethodGet: {handle: a.getStorageClass},
 	})
+	// Snapshots and backups have no PUT; the account-wide backups are
+	// read and deleted only.
+	rt.path(snapshotsPath, map[string]route{
+		http.MethodGet:  {handle: a.listSnapshots, query: []string{queryInclude, queryLimit}},
+		http.MethodPost: {handle: a.createSnapshot},
+	})
+	rt.path(snapshotPath, map[string]route{
+		http.MethodGet:    {handle: a.getSnapshot},
+		http.MethodDelete: {handle: a.deleteSnapshot},
+	})
+	for _, paths := range [][2]string{{backupsPath, backupPath}, {allBackupsPath, anyBackupPath}} {
+		collection := map[string]route{http.MethodGet: {handle: a.listBackups, query: []string{queryInclude, queryLimit}}}
+		if paths[0] == backupsPath {
+			collection[http.MethodPost] = route{handle: a.createBackup}
+		}
+		rt.path(paths[0], collection)
+		rt.path(paths[1], map[string]route{
+			http.MethodGet:    {handle: a.getBackup},
+			http.MethodDelete: {handle: a.deleteBackup},
+		})
+	}
+	mux.HandleFunc("GET "+HookRunsPath, a.serveHookRuns)
 	rt.fallback("/accounts")
 	rt.fallback("/accounts/")
 }
