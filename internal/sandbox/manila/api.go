@@ -91,11 +91,15 @@ type Options struct {
 	// Transition is the duration of each asynchronous status change.
 	Transition time.Duration
 	// MaxVersion is the highest microversion the server accepts, e.g.
-	// "2.22" (the default; "2.99" in Modern mode). The minimum is 2.0.
+	// "2.22" (the default; "2.99" in Modern mode), at most 2.99. The
+	// minimum is 2.0. It also chooses the release: up to 2.30 a Newton
+	// server with consistency groups, from 2.31 a server of Ocata or later
+	// with share groups (as Modern).
 	MaxVersion string
 	// Modern emulates a server of Ocata or later, where the
 	// /consistency-groups and /cgsnapshots routes no longer exist at any
-	// microversion (they became share groups in 2.31).
+	// microversion (they became share groups in 2.31); the maximum then
+	// defaults to 2.99.
 	Modern bool
 	// TokenTTL is the lifetime of Keystone tokens; zero means one hour.
 	TokenTTL time.Duration
@@ -109,6 +113,11 @@ type API struct {
 	now        func() time.Time
 	minVersion version
 	maxVersion version
+	// modern is a server of Ocata or later: Modern was set, or the
+	// maximum microversion is 2.31 or later. It has share groups instead
+	// of consistency groups, and the rules of Manila's current code; a
+	// server up to 2.30 follows Newton's (manila-groups.md §3.3, §3.4).
+	modern bool
 
 	// mu is the emulator's one lock, over Keystone's tables and Manila's,
 	// so that a rule that spans several tables is checked and acted on
@@ -121,7 +130,8 @@ type API struct {
 var _ backend.Backend = (*API)(nil)
 
 // CheckMaxVersion reports whether s is usable as Options.MaxVersion: a
-// microversion "2.N" no lower than the minimum, 2.0. Empty is the default.
+// microversion "2.N" no lower than the minimum, 2.0, and no later than the
+// newest the specs document (2.99). Empty is the default.
 func CheckMaxVersion(s string) error {
 	if s == "" {
 		return nil
@@ -129,6 +139,9 @@ func CheckMaxVersion(s string) error {
 	v, ok := parseVersion(s)
 	if !ok || v.major != 2 {
 		return fmt.Errorf("manila maximum microversion %q is not of the form 2.N (for example 2.22)", s)
+	}
+	if mustVersion(newestVersion).less(v) {
+		return fmt.Errorf("manila maximum microversion %s is beyond %s, the newest the sandbox emulates", s, newestVersion)
 	}
 	return nil
 }
@@ -151,11 +164,13 @@ func New(opts Options) *API {
 		maxV = opts.MaxVersion
 	}
 	opts.MaxVersion = maxV
+	mv := mustVersion(maxV)
 	return &API{
 		opts:       opts,
 		now:        now,
 		minVersion: v20,
-		maxVersion: mustVersion(maxV),
+		maxVersion: mv,
+		modern:     opts.Modern || mv.atLeast(v231),
 		identity:   newIdentity(now, opts.TokenTTL),
 		db:         newManilaDB(),
 	}
