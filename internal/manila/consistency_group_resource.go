@@ -109,7 +109,8 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 				Optional: true,
 				MarkdownDescription: "ID of an `available` consistency group snapshot to create the group from: the new group " +
 					"gets one share per snapshot member, the share types, share network and host of the snapshot's group. " +
-					"This is how a point-in-time copy is restored. Changing it replaces the group.",
+					"This is how a point-in-time copy is restored (the `continuity_manila_shares` data source lists the new shares, " +
+					"with their export locations). Those shares come with the group and are deleted with it. Changing it replaces the group.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    []validator.String{uuidValidator()},
 			},
@@ -175,7 +176,7 @@ func cgDeleteFailureMessage(cg *ConsistencyGroup) string {
 // error_deleting (manila.md §1.5).
 func (r *consistencyGroupResource) groups() watcher[ConsistencyGroup] {
 	return watcher[ConsistencyGroup]{
-		kind: cgKind, get: r.client.GetConsistencyGroup, failure: []string{statusError},
+		kind: cgKind, op: "manila.consistency_group", get: r.client.GetConsistencyGroup, failure: []string{statusError},
 		status: func(cg *ConsistencyGroup) string { return cg.Status },
 	}
 }
@@ -188,7 +189,12 @@ func (r *consistencyGroupResource) groups() watcher[ConsistencyGroup] {
 // that Manila would refuse after the group was destroyed is refused now
 // (placement.go).
 func (r *consistencyGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	// Consistency groups exist from 2.4 to 2.30 only: refused at plan
+	// time on a server of Ocata or later (or before Liberty).
+	if !versionRefused(ctx, r.client, consistencyGroupAPI, consistencyGroupTypeName, "", &resp.Diagnostics) || req.State.Raw.IsNull() {
 		return
 	}
 	var config, state, plan consistencyGroupModel
@@ -344,7 +350,14 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 	case state.ForceDelete.ValueBool():
 		err = r.client.ForceDeleteConsistencyGroup(ctx, id)
 	default:
-		err = r.groups().deleteWhenSettled(ctx, id, r.client.DeleteConsistencyGroup, nil)
+		if !state.SourceCGSnapshotID.IsNull() {
+			// The shares the restore made came with the group: they go
+			// with it (Manila refuses to delete a group with shares).
+			err = r.client.deleteRestoredShares(ctx, "consistency_group_id", id, func(s *Share) bool { return s.SourceCGSnapshotMemberID != nil })
+		}
+		if err == nil {
+			err = r.groups().deleteWhenSettled(ctx, id, r.client.DeleteConsistencyGroup, nil)
+		}
 	}
 	if apierr.IsNotFound(err) {
 		return

@@ -10,6 +10,8 @@ func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewConsistencyGroupResource,
 		NewConsistencyGroupSnapshotResource,
+		NewShareResource,
+		NewShareSnapshotResource,
 	}
 }
 
@@ -20,5 +22,7 @@ func DataSources() []func() datasource.DataSource {
 		NewConsistencyGroupsDataSource,
 		NewShareTypeDataSource,
 		NewShareNetworkDataSource,
+		NewShareDataSource,
+		NewSharesDataSource,
 	}
 }
