@@ -13,7 +13,9 @@ var ActionName = actionName
 
 // ConsistencyGroupRefusal is the error of a consistency group on a server
 // whose maximum microversion is v.
-func ConsistencyGroupRefusal(v Version) error { return &VersionError{Span: consistencyGroupAPI, Server: v} }
+func ConsistencyGroupRefusal(v Version) error {
+	return &VersionError{Span: consistencyGroupAPI, Server: v}
+}
 
 // SetPageSize sets the page size of lists for a test and restores it after.
 func SetPageSize(t interface{ Cleanup(func()) }, n int) {

@@ -12,6 +12,9 @@ func Resources() []func() resource.Resource {
 		NewConsistencyGroupSnapshotResource,
 		NewShareResource,
 		NewShareSnapshotResource,
+		NewShareGroupResource,
+		NewShareGroupSnapshotResource,
+		NewShareReplicaResource,
 	}
 }
 
@@ -24,5 +27,8 @@ func DataSources() []func() datasource.DataSource {
 		NewShareNetworkDataSource,
 		NewShareDataSource,
 		NewSharesDataSource,
+		NewShareGroupTypeDataSource,
+		NewShareGroupDataSource,
+		NewShareGroupsDataSource,
 	}
 }

@@ -31,27 +31,29 @@ func (d *shareDataSource) Metadata(_ context.Context, _ datasource.MetadataReque
 // shareDataAttributes are the computed attributes of a share in the data
 // sources, but for id and name.
 func shareDataAttributes() map[string]schema.Attribute {
-	str := func(desc string) schema.StringAttribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
 	return map[string]schema.Attribute{
-		"description":          str("Description."),
-		"share_proto":          str("Protocol (NFS, CIFS, ...)."),
-		"size":                 schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in GiB."},
-		"status":               str("Status."),
-		"share_type_id":        str("The share type's ID (microversion 2.6 on)."),
-		"share_type_name":      str("The share type's name (microversion 2.6 on)."),
-		"share_network_id":     str("The share network, if any."),
-		"availability_zone":    str("The availability zone."),
-		"snapshot_id":          str("The snapshot the share was created from, if any."),
-		"share_group_id":       str("The share group, if any (2.31 on)."),
-		"consistency_group_id": str("The consistency group, if any (2.4 to 2.30)."),
+		"description":                           str("Description."),
+		"share_proto":                           str("Protocol (NFS, CIFS, ...)."),
+		"size":                                  schema.Int64Attribute{Computed: true, MarkdownDescription: "Size in GiB."},
+		"status":                                str("Status."),
+		"share_type_id":                         str("The share type's ID (microversion 2.6 on)."),
+		"share_type_name":                       str("The share type's name (microversion 2.6 on)."),
+		"share_network_id":                      str("The share network, if any."),
+		"availability_zone":                     str("The availability zone."),
+		"snapshot_id":                           str("The snapshot the share was created from, if any."),
+		"share_group_id":                        str("The share group, if any (2.31 on)."),
+		"consistency_group_id":                  str("The consistency group, if any (2.4 to 2.30)."),
 		"source_share_group_snapshot_member_id": str("The share group snapshot member it was restored from, if any."),
 		"source_cgsnapshot_member_id":           str("The consistency group snapshot member it was restored from, if any."),
-		"is_public":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether every project sees it."},
-		"metadata":         schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Metadata."},
-		"project_id":       str("The owning project."),
-		"created_at":       str("Creation time (UTC, no zone)."),
-		"replication_type": str("The share type's replication_type, if any."),
-		"has_replicas":     schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it has replicas besides its active one."},
+		"is_public":                             schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether every project sees it."},
+		"metadata":                              schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Metadata."},
+		"project_id":                            str("The owning project."),
+		"created_at":                            str("Creation time (UTC, no zone)."),
+		"replication_type":                      str("The share type's replication_type, if any."),
+		"has_replicas":                          schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether it has replicas besides its active one."},
 		"export_locations": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "Where to mount it from.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"id":            str("The export location's ID."),

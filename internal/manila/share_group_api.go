@@ -27,20 +27,20 @@ const (
 // ShareGroup is the detail view of a share group. ShareServerID is shown
 // to admins only; the zone and consistent_snapshot_support from 2.34.
 type ShareGroup struct {
-	ID                          string   `json:"id"`
-	Name                        *string  `json:"name"`
-	Description                 *string  `json:"description"`
-	Status                      string   `json:"status"`
-	Host                        *string  `json:"host"`
-	ProjectID                   string   `json:"project_id"`
-	CreatedAt                   string   `json:"created_at"`
-	ShareGroupTypeID            string   `json:"share_group_type_id"`
-	SourceShareGroupSnapshotID  *string  `json:"source_share_group_snapshot_id"`
-	ShareNetworkID              *string  `json:"share_network_id"`
-	ShareServerID               *string  `json:"share_server_id"`
-	ShareTypes                  []string `json:"share_types"`
-	AvailabilityZone            *string  `json:"availability_zone"`
-	ConsistentSnapshotSupport   *string  `json:"consistent_snapshot_support"`
+	ID                         string   `json:"id"`
+	Name                       *string  `json:"name"`
+	Description                *string  `json:"description"`
+	Status                     string   `json:"status"`
+	Host                       *string  `json:"host"`
+	ProjectID                  string   `json:"project_id"`
+	CreatedAt                  string   `json:"created_at"`
+	ShareGroupTypeID           string   `json:"share_group_type_id"`
+	SourceShareGroupSnapshotID *string  `json:"source_share_group_snapshot_id"`
+	ShareNetworkID             *string  `json:"share_network_id"`
+	ShareServerID              *string  `json:"share_server_id"`
+	ShareTypes                 []string `json:"share_types"`
+	AvailabilityZone           *string  `json:"availability_zone"`
+	ConsistentSnapshotSupport  *string  `json:"consistent_snapshot_support"`
 }
 
 // ShareGroupCreate is the body of a creation: only what the user set, as

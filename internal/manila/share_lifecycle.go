@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
@@ -69,7 +70,9 @@ func (c *Client) deleteShareAndWait(ctx context.Context, s *Share) error {
 		}
 	}
 	_, err := c.shares().wait(ctx, s.ID, "to be deleted", "delete", []string{statusDeleting}, nil, wait.NotFoundIsSuccess,
-		func(*Share) string { return "the share service failed to delete the share; an admin can remove it with force-delete" })
+		func(*Share) string {
+			return "the share service failed to delete the share; an admin can remove it with force-delete"
+		})
 	return err
 }
 
@@ -92,6 +95,26 @@ func (c *Client) deleteRestoredShares(ctx context.Context, filter, groupID strin
 		}
 		if err := c.deleteShareAndWait(ctx, s); err != nil {
 			return fmt.Errorf("deleting the share %s restored into the group: %w", s.ID, err)
+		}
+	}
+	return nil
+}
+
+// awaitGroupShares waits for the shares of a share group that are in the
+// middle of an operation: Manila snapshots a group only when each of its
+// shares is available (manila-groups.md §7).
+func (c *Client) awaitGroupShares(ctx context.Context, groupID string) error {
+	q := url.Values{}
+	q.Set("share_group_id", groupID)
+	all, err := c.ListShares(ctx, q)
+	if err != nil {
+		return err
+	}
+	for _, s := range all {
+		if slices.Contains(shareTransitional, s.Status) {
+			if _, err := c.awaitShare(ctx, s.ID, "settle"); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

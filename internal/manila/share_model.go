@@ -275,7 +275,9 @@ func (m sharesDataModel) filters(ctx context.Context) (map[string]string, diag.D
 // the server filters too, but a server that ignores a filter (an old
 // release) must not widen the answer.
 func (m sharesDataModel) keep(ctx context.Context, s *Share) bool {
-	eq := func(want types.String, got *string) bool { return want.IsNull() || want.ValueString() == conv.Deref(got) }
+	eq := func(want types.String, got *string) bool {
+		return want.IsNull() || want.ValueString() == conv.Deref(got)
+	}
 	if !eq(m.Name, s.Name) || !eq(m.Status, &s.Status) || !eq(m.ShareGroupID, s.ShareGroupID) || !eq(m.ConsistencyGroupID, s.ConsistencyGroupID) ||
 		!eq(m.SnapshotID, s.SnapshotID) || !eq(m.ShareNetworkID, s.ShareNetworkID) {
 		return false

@@ -103,7 +103,7 @@ func (r *shareResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				MarkdownDescription: "ID of the share network, for share types whose `driver_handles_share_servers` is true. In a group, " +
 					"the group's own network (or none when the group has none); with `snapshot_id`, the snapshot's share's. Changing it replaces the share."},
 			"availability_zone": schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: fixed,
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 				MarkdownDescription: "Availability zone. Omitted, the scheduler picks one; in a share group the group's. Changing it replaces the share."},
 			"snapshot_id": schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators: []validator.String{uuidValidator()},
@@ -135,13 +135,13 @@ func (r *shareResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"status": schema.StringAttribute{Computed: true,
 				MarkdownDescription: "Status: `creating`, `creating_from_snapshot`, `available`, `extending`, `shrinking`, `reverting`, " +
 					"`deleting`, `error`, `extending_error`, `shrinking_error`, `reverting_error`, …"},
-			"share_type_name":    computed("The share type's name (microversion 2.6 on)."),
-			"host":               computed("The share service host (`host@backend#pool`); Manila shows it to admins only, from Ocata on."),
-			"project_id":         computed("The project that owns the share."),
-			"created_at":         computed("Creation time, as Manila reports it (UTC, no zone)."),
-			"share_server_id":    computed("The share server, for share types that handle share servers; shown to admins only."),
-			"replication_type":   computed("The share type's `replication_type` (`dr`, `readable`, `writable`), or null (microversion 2.11 on)."),
-			"primary_replica_id": computed("The replica Manila made with a replicated share (its first instance): import it as a `continuity_manila_share_replica` to promote it back after a failover."),
+			"share_type_name":                       computed("The share type's name (microversion 2.6 on)."),
+			"host":                                  computed("The share service host (`host@backend#pool`); Manila shows it to admins only, from Ocata on."),
+			"project_id":                            computed("The project that owns the share."),
+			"created_at":                            computed("Creation time, as Manila reports it (UTC, no zone)."),
+			"share_server_id":                       computed("The share server, for share types that handle share servers; shown to admins only."),
+			"replication_type":                      computed("The share type's `replication_type` (`dr`, `readable`, `writable`), or null (microversion 2.11 on)."),
+			"primary_replica_id":                    computed("The replica Manila made with a replicated share (its first instance): import it as a `continuity_manila_share_replica` to promote it back after a failover."),
 			"source_share_group_snapshot_member_id": computed("The share group snapshot member the share was restored from, if any."),
 			"source_cgsnapshot_member_id":           computed("The consistency group snapshot member the share was restored from, if any."),
 			"snapshot_support": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the share can be snapshotted (from its type).",
@@ -182,7 +182,9 @@ func (shareGroupsExclusive) Description(context.Context) string {
 	return "consistency_group_id and share_group_id are exclusive"
 }
 
-func (v shareGroupsExclusive) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v shareGroupsExclusive) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (shareGroupsExclusive) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m shareModel

@@ -162,7 +162,9 @@ func (r *shareSnapshotResource) Create(ctx context.Context, req resource.CreateR
 	}
 	created, adopted, err := adopt.Create[*ShareSnapshot]{
 		Operation: fmt.Sprintf("%s %q of share %s", shareSnapshotKind, name, shareID),
-		Create:    func(ctx context.Context) (*ShareSnapshot, error) { return r.client.CreateShareSnapshot(ctx, shareID, name, description) },
+		Create: func(ctx context.Context) (*ShareSnapshot, error) {
+			return r.client.CreateShareSnapshot(ctx, shareID, name, description)
+		},
 		Find: func(ctx context.Context, since time.Time) (*ShareSnapshot, bool, error) {
 			return r.client.FindCreatedShareSnapshot(ctx, shareID, name, description, since)
 		},

@@ -70,7 +70,9 @@ func pyDictLiteral(md map[string]string) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	quote := func(s string) string { return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'" }
+	quote := func(s string) string {
+		return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
+	}
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
 		parts = append(parts, quote(k)+": "+quote(md[k]))
