@@ -58,7 +58,8 @@ func (r *shareReplicaResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"(`dr`, `readable`, `writable`). Manila refuses replicas of shares in a group. The creation waits until the replica " +
 			"is `available` and `in_sync`.\n\n" +
 			"**Failover and failback.** `active = true` promotes the replica: it becomes the share's active replica (its export " +
-			"locations are the share's), and the former active one goes `out_of_sync`. To fail back, promote the former one: " +
+			"locations are the share's), and the former active one goes `out_of_sync` until the back end caught up. A replica " +
+			"out of sync is promoted once it is `in_sync` again (the provider waits, within the update timeout). To fail back, promote the former one: " +
 			"import the share's first replica (its `primary_replica_id`) as a resource of its own with `active = true`, and set " +
 			"`active = false` here. `active = false` never demotes anything (Manila has no such action); at most one replica of a " +
 			"share should say `active = true`. A replica that stops being active outside Terraform while it says `true` is promoted again.\n\n" +
@@ -358,23 +359,38 @@ func (r *shareReplicaResource) Update(ctx context.Context, req resource.UpdateRe
 	if plan.Active.IsNull() || plan.Active.IsUnknown() {
 		plan.Active = types.BoolValue(false)
 	}
-	switch state.Status.ValueString() {
-	case statusCreating:
-		if !r.settle(ctx, id, apierr.PhaseUpdate, &plan, &resp.State, &resp.Diagnostics) {
-			return
-		}
-	case statusReplicationChange:
-		if _, err := r.replicas().wait(ctx, id, "to end its replication change", "promote", []string{statusReplicationChange},
-			[]string{replicaActive, replicaInSync, replicaOutOfSync}, wait.NotFoundFails, replicaFailure); err != nil {
-			apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseUpdate, "waiting for the promotion of", shareReplicaTypeName, id, err)
-			return
-		}
+	if state.Status.ValueString() == statusCreating && !r.settle(ctx, id, apierr.PhaseUpdate, &plan, &resp.State, &resp.Diagnostics) {
+		return
+	}
+	// A promotion under way (of this replica, or of another of the share
+	// in the same apply) ends before this one goes on.
+	if _, err := r.replicas().wait(ctx, id, "to end its replication change", "promote", []string{statusReplicationChange},
+		[]string{replicaActive, replicaInSync, replicaOutOfSync}, wait.NotFoundFails, replicaFailure); err != nil {
+		apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseUpdate, "waiting for the promotion of", shareReplicaTypeName, id, err)
+		return
 	}
 	if err := r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics); err != nil {
 		apierr.AddError(&resp.Diagnostics, "reading", shareReplicaTypeName, id, err)
 		return
 	}
 	if wantActive && plan.ReplicaState.ValueString() != replicaActive {
+		// Promoting a replica out of sync would lose what it missed (and
+		// Manila lets admins only): wait until it caught up, resyncing it
+		// first when asked to.
+		if plan.ReplicaState.ValueString() == replicaOutOfSync {
+			if plan.ResyncWhenOutOfSync.ValueBool() {
+				if err := r.client.ResyncReplica(ctx, id); err != nil {
+					addShareReplicaError(&resp.Diagnostics, "resyncing", id, err)
+					return
+				}
+			}
+			tflog.Info(ctx, "replica out of sync, waiting for it to catch up before its promotion", map[string]any{"id": id})
+			if _, err := r.untilInSync(ctx, id, "resync"); err != nil {
+				apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseUpdate, "waiting for the synchronisation before the promotion of",
+					shareReplicaTypeName, id, err)
+				return
+			}
+		}
 		plan.Active = types.BoolValue(true)
 		if !r.promote(ctx, id, apierr.PhaseUpdate, &plan, &resp.State, &resp.Diagnostics) {
 			return

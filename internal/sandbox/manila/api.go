@@ -64,6 +64,7 @@
 //	manila.share_replica.delete                     deleting → gone (error_deleting)
 //	manila.share_replica.promote                    replication_change → available, active (error)
 //	manila.share_replica.resync                     replica_state → in_sync
+//	manila.share_replica.update                     a replica out of sync after a promotion → in_sync
 //	manila.share_replica.force_delete, .reset_status, .reset_replica_state
 //
 // While the fault injector stalls an operation, its due transition does

@@ -233,9 +233,12 @@ func (a *API) promoteReplica(c *call) *fault {
 			other.updatedAt = &t
 			if promoted {
 				other.replicaState = replicaActive
-			} else {
-				other.replicaState = replicaOutOfSync
+				return
 			}
+			// The former active replica is out of sync, until the share
+			// manager's periodic update finds the back end resynced it.
+			other.replicaState = replicaOutOfSync
+			a.refreshLater(other, t)
 		}
 	}
 	writeJSON(c.w, http.StatusAccepted, object{{"share_replica", c.replicaView(r, true, false)}})
@@ -347,4 +350,19 @@ func (a *API) showReplicaExportLocation(c *call) *fault {
 		}
 	}
 	return notFound("Export location '" + elID + "' not found.")
+}
+
+// refreshLater schedules the periodic replica-state update of the share
+// manager (_share_replica_update, every replica_state_update_interval,
+// manila-groups.md §9.3) one transition after at: a replica out of sync is
+// then in sync, as the back end reports once it caught up
+// (manila.share_replica.update; a failure leaves it out of sync).
+func (a *API) refreshLater(r *shareReplica, at time.Time) {
+	op := kindReplica + opUpdate
+	fails := a.opts.Hooks.Faults.Fail(op)
+	r.next = &transition{op: op, at: at.Add(a.opts.Transition), status: r.status, effect: func(t time.Time) {
+		if r.replicaState == replicaOutOfSync && !fails {
+			r.replicaState, r.updatedAt = replicaInSync, &t
+		}
+	}}
 }

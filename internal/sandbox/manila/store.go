@@ -102,6 +102,7 @@ const (
 	opPromote     = ".promote"
 	opResync      = ".resync"
 	opResetState  = ".reset_replica_state"
+	opUpdate      = ".update"
 	opAllow       = ".allow"
 	opDeny        = ".deny"
 )
