@@ -126,7 +126,7 @@ func apiError(operation string, err error) error {
 			"the application credential (OS_APPLICATION_CREDENTIAL_ID, OS_APPLICATION_CREDENTIAL_SECRET), the domains and the project, " +
 			"or the clouds.yaml entry named by manila.cloud (OS_CLOUD)."
 	case resp.Actual == http.StatusNotFound && isUnrouted(resp.Body) &&
-		(strings.Contains(operation, "/"+cgPath) || strings.Contains(operation, "/"+cgsnapshotPath)):
+		(strings.Contains(urlPath(resp.URL), "/"+cgPath) || strings.Contains(urlPath(resp.URL), "/"+cgsnapshotPath)):
 		e.Hint = ErrNoConsistencyGroups.Error() + ": use continuity_manila_share_group and continuity_manila_share_group_snapshot, " +
 			"or a Manila of Newton or earlier."
 	case resp.Actual == http.StatusNotFound && isUnrouted(resp.Body):

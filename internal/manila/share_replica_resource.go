@@ -362,15 +362,7 @@ func (r *shareReplicaResource) Update(ctx context.Context, req resource.UpdateRe
 	if state.Status.ValueString() == statusCreating && !r.settle(ctx, id, apierr.PhaseUpdate, &plan, &resp.State, &resp.Diagnostics) {
 		return
 	}
-	// A promotion under way (of this replica, or of another of the share
-	// in the same apply) ends before this one goes on.
-	if _, err := r.replicas().wait(ctx, id, "to end its replication change", "promote", []string{statusReplicationChange},
-		[]string{replicaActive, replicaInSync, replicaOutOfSync}, wait.NotFoundFails, replicaFailure); err != nil {
-		apierr.AddWaitError(&resp.Diagnostics, apierr.PhaseUpdate, "waiting for the promotion of", shareReplicaTypeName, id, err)
-		return
-	}
-	if err := r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics); err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", shareReplicaTypeName, id, err)
+	if !r.settledRead(ctx, id, &plan, &resp.State, &resp.Diagnostics) {
 		return
 	}
 	if wantActive && plan.ReplicaState.ValueString() != replicaActive {
@@ -408,8 +400,26 @@ func (r *shareReplicaResource) Update(ctx context.Context, req resource.UpdateRe
 			return
 		}
 	}
-	if err := r.readBack(ctx, id, &plan, &resp.State, &resp.Diagnostics); err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading back", shareReplicaTypeName, id, err)
+	r.settledRead(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+}
+
+// settledRead reads the replica back once no promotion is under way on
+// its share: a promotion (of this replica, or of another of the share in
+// the same apply) ends before the replica's state is saved.
+func (r *shareReplicaResource) settledRead(ctx context.Context, id string, m *shareReplicaModel, state *tfsdk.State, diags *diag.Diagnostics) bool {
+	for {
+		if err := r.readBack(ctx, id, m, state, diags); err != nil {
+			apierr.AddError(diags, "reading back", shareReplicaTypeName, id, err)
+			return false
+		}
+		if m.Status.ValueString() != statusReplicationChange {
+			return true
+		}
+		if _, err := r.replicas().wait(ctx, id, "to end its replication change", "promote", []string{statusReplicationChange},
+			[]string{replicaActive, replicaInSync, replicaOutOfSync}, wait.NotFoundFails, replicaFailure); err != nil {
+			apierr.AddWaitError(diags, apierr.PhaseUpdate, "waiting for the promotion of", shareReplicaTypeName, id, err)
+			return false
+		}
 	}
 }
 
