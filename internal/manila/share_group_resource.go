@@ -232,8 +232,18 @@ func (r *shareGroupResource) checkReplacement(ctx context.Context, plan shareGro
 		refuse("share_types", "share_types must agree on driver_handles_share_servers, and "+strings.Join(ids, ", ")+" disagree")
 		return
 	}
-	if gt := plan.ShareGroupTypeID; !gt.IsNull() && !gt.IsUnknown() {
-		t, err := r.client.GetShareGroupType(ctx, gt.ValueString())
+	var t *ShareGroupType
+	if gt := plan.ShareGroupTypeID; !gt.IsNull() {
+		if gt.IsUnknown() {
+			// Left out: Manila uses the default group type.
+			t, err = r.client.DefaultShareGroupType(ctx)
+			if err != nil {
+				return
+			}
+			gt = types.StringValue(t.ID)
+		} else {
+			t, err = r.client.GetShareGroupType(ctx, gt.ValueString())
+		}
 		switch {
 		case apierr.IsNotFound(err):
 			refuse("share_group_type_id", "it does not name a share group type ("+gt.ValueString()+")")
