@@ -68,8 +68,9 @@ func (r *shareReplicaResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"**Lost answers.** Replicas have no name: when the answer to a creation is lost, the provider adopts the replica of " +
 			"the share in the same zone created since the request was first sent; two such replicas are an error that names both.\n\n" +
 			"**Interruptions.** An apply interrupted while the replica is being created or promoted leaves it in the state, not " +
-			"tainted, and the next apply waits in place; an interrupted destroy is resumed by the next one. Manila refuses to " +
-			"delete the share's only active replica: promote another one first.",
+			"tainted, and the next apply waits in place; an interrupted destroy is resumed by the next one. Manila keeps a " +
+			"share's only active replica as long as the share exists: destroying it removes it from the state only (with a " +
+			"warning), and the share takes it when it is deleted.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The replica's ID (a UUID).", PlanModifiers: stable},
 			"share_id": schema.StringAttribute{Required: true, MarkdownDescription: "ID of the share to replicate. Changing it replaces the replica.",
@@ -450,6 +451,15 @@ func (r *shareReplicaResource) Delete(ctx context.Context, req resource.DeleteRe
 		if apierr.IsNotFound(err) {
 			return
 		}
+		if isLastActive(err) {
+			// The share's last active replica goes with its share, which
+			// Manila deletes with it: forget it.
+			resp.Diagnostics.AddWarning("Active replica kept with its share",
+				fmt.Sprintf("Replica %s is the only active replica of share %s: Manila keeps it as long as the share exists, and "+
+					"deletes it with the share. It is removed from the Terraform state only; destroy the share (or promote another "+
+					"replica first) to delete it.", id, state.ShareID.ValueString()))
+			return
+		}
 		if err != nil {
 			addShareReplicaError(&resp.Diagnostics, "deleting", id, err)
 			return
@@ -481,4 +491,11 @@ func addShareReplicaError(diags *diag.Diagnostics, action, id string, err error)
 		}
 	}
 	apierr.AddError(diags, action, shareReplicaTypeName, id, err)
+}
+
+// isLastActive reports Manila's refusal to delete the last active replica
+// of a share (manila-groups.md §9.3).
+func isLastActive(err error) bool {
+	var e *apierr.Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusBadRequest && strings.Contains(e.Message, "last active replica")
 }
