@@ -248,7 +248,9 @@ func checkHeld(t *testing.T, base string, kinds map[string]string, want int) res
 }
 
 // checkSandboxEmpty fails while the sandbox holds any group or snapshot.
-func checkSandboxEmpty(t *testing.T, base string) resource.TestCheckFunc { return checkNone(t, base, sandboxKinds) }
+func checkSandboxEmpty(t *testing.T, base string) resource.TestCheckFunc {
+	return checkNone(t, base, sandboxKinds)
+}
 
 // checkNone fails while the sandbox holds any object of kinds.
 func checkNone(t *testing.T, base string, kinds map[string]string) resource.TestCheckFunc {

@@ -140,7 +140,11 @@ func everyPage[T any](ctx context.Context, operation string, pager pagination.Pa
 	all := []T{}
 	err := pager.EachPage(ctx, func(_ context.Context, p pagination.Page) (bool, error) {
 		var body map[string]json.RawMessage
-		if err := p.(interface{ ExtractInto(any) error }).ExtractInto(&body); err != nil {
+		page, ok := p.(interface{ ExtractInto(any) error })
+		if !ok {
+			return false, fmt.Errorf("a page of type %T cannot be decoded", p)
+		}
+		if err := page.ExtractInto(&body); err != nil {
 			return false, err
 		}
 		var items []T

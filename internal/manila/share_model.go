@@ -260,7 +260,7 @@ type sharesDataModel struct {
 }
 
 // filters returns the server's filters the configuration sets.
-func (m sharesDataModel) filters(ctx context.Context) (map[string]string, diag.Diagnostics) {
+func (m sharesDataModel) filters() map[string]string {
 	out := map[string]string{}
 	for key, v := range map[string]types.String{"name": m.Name, "status": m.Status, "share_group_id": m.ShareGroupID,
 		"consistency_group_id": m.ConsistencyGroupID, "snapshot_id": m.SnapshotID, "share_network_id": m.ShareNetworkID} {
@@ -268,7 +268,7 @@ func (m sharesDataModel) filters(ctx context.Context) (map[string]string, diag.D
 			out[key] = v.ValueString()
 		}
 	}
-	return out, nil
+	return out
 }
 
 // keep reports whether a share the server returned passes the filters:

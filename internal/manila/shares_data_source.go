@@ -86,7 +86,7 @@ func (d *sharesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	filters, _ := state.filters(ctx)
+	filters := state.filters()
 	if _, ok := filters["share_group_id"]; ok {
 		if err := d.client.Require(ctx, shareGroupAPI); err != nil {
 			apierr.AddError(&resp.Diagnostics, "listing", sharesTypeName, "", fmt.Errorf("share_group_id: %w", err))

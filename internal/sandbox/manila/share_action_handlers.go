@@ -27,8 +27,8 @@ func (a *API) shareActions() map[string]route {
 		"os-force_delete": legacy.with(force), "force_delete": current.with(force),
 		"os-allow_access": legacy.with(a.allowAccess), "allow_access": current.with(a.allowAccess),
 		"os-deny_access": legacy.with(a.denyAccess), "deny_access": current.with(a.denyAccess),
-		"os-access_list": legacy.with(a.accessList), "access_list": route{from: v27, to: &v244, handle: a.accessList},
-		"revert": route{from: v227, handle: a.revert},
+		"os-access_list": legacy.with(a.accessList), "access_list": {from: v27, to: &v244, handle: a.accessList},
+		"revert": {from: v227, handle: a.revert},
 	}
 	return a.released(actions)
 }

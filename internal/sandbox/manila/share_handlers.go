@@ -32,7 +32,7 @@ func (a *API) listShares(detail bool) handler {
 		}
 		public := boolFromString(q.Get("is_public"))
 		rows := a.db.shares.Filter(func(s *share) bool {
-			if !c.listed(s.projectID) && !(public && s.isPublic) {
+			if !c.listed(s.projectID) && (!public || !s.isPublic) {
 				return false
 			}
 			return a.shareMatches(c, s, meta)

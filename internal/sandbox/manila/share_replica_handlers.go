@@ -223,7 +223,6 @@ func (a *API) promoteReplica(c *call) *fault {
 	at := c.now.Add(a.opts.Transition)
 	fails := a.opts.Hooks.Faults.Fail(op)
 	for _, other := range a.db.replicasOf(r.shareID) {
-		other := other
 		if other.id != r.id && other.replicaState != replicaActive {
 			continue
 		}
