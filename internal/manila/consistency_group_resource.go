@@ -262,14 +262,7 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 func (r *consistencyGroupResource) awaitCreation(ctx context.Context, id string, phase apierr.Phase, m *consistencyGroupModel,
 	state *tfsdk.State, diags *diag.Diagnostics,
 ) {
-	cg, err := r.groups().untilAvailable(ctx, id, cgFailureMessage)
-	if cg != nil {
-		m.fromAPI(cg)
-		diags.Append(state.Set(ctx, m)...)
-	}
-	if err != nil {
-		apierr.AddWaitError(diags, phase, "waiting for the creation of", consistencyGroupTypeName, id, err)
-	}
+	awaitAvailable(ctx, r.groups(), consistencyGroupTypeName, id, phase, cgFailureMessage, m, (*consistencyGroupModel).fromAPI, state, diags)
 }
 
 func (r *consistencyGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -279,13 +272,8 @@ func (r *consistencyGroupResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	id := state.ID.ValueString()
-	cg, err := r.client.GetConsistencyGroup(ctx, id)
-	if apierr.IsNotFound(err) {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: consistencyGroupTypeName, ID: id, Service: "Manila"})
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", consistencyGroupTypeName, id, err)
+	cg, ok := readOrGone(ctx, resp, consistencyGroupTypeName, id, r.client.GetConsistencyGroup)
+	if !ok {
 		return
 	}
 	state.fromAPI(cg)
@@ -306,15 +294,10 @@ func (r *consistencyGroupResource) Update(ctx context.Context, req resource.Upda
 	defer cancel()
 
 	id := state.ID.ValueString()
-	var cg *ConsistencyGroup
-	var err error
-	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
-		// Only force_delete or timeouts changed, or the creation is to be
-		// awaited: nothing to send.
-		cg, err = r.client.GetConsistencyGroup(ctx, id)
-	} else {
-		cg, err = r.client.UpdateConsistencyGroup(ctx, id, plan.toUpdate())
-	}
+	cg, err := renameOrRead(ctx, id, !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description), r.client.GetConsistencyGroup,
+		func(ctx context.Context, id string) (*ConsistencyGroup, error) {
+			return r.client.UpdateConsistencyGroup(ctx, id, plan.toUpdate())
+		})
 	if err != nil {
 		addConsistencyGroupError(&resp.Diagnostics, "updating", id, err)
 		return

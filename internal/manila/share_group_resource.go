@@ -305,14 +305,7 @@ func (r *shareGroupResource) Create(ctx context.Context, req resource.CreateRequ
 func (r *shareGroupResource) awaitCreation(ctx context.Context, id string, phase apierr.Phase, m *shareGroupModel, state *tfsdk.State,
 	diags *diag.Diagnostics,
 ) {
-	g, err := r.groups().untilAvailable(ctx, id, shareGroupFailure)
-	if g != nil {
-		m.fromAPI(g)
-		diags.Append(state.Set(ctx, m)...)
-	}
-	if err != nil {
-		apierr.AddWaitError(diags, phase, "waiting for the creation of", shareGroupTypeName, id, err)
-	}
+	awaitAvailable(ctx, r.groups(), shareGroupTypeName, id, phase, shareGroupFailure, m, (*shareGroupModel).fromAPI, state, diags)
 }
 
 func (r *shareGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -322,13 +315,8 @@ func (r *shareGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	id := state.ID.ValueString()
-	g, err := r.client.GetShareGroup(ctx, id)
-	if apierr.IsNotFound(err) {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: shareGroupTypeName, ID: id, Service: "Manila"})
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", shareGroupTypeName, id, err)
+	g, ok := readOrGone(ctx, resp, shareGroupTypeName, id, r.client.GetShareGroup)
+	if !ok {
 		return
 	}
 	state.fromAPI(g)
@@ -348,13 +336,10 @@ func (r *shareGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	defer cancel()
 	id := state.ID.ValueString()
-	var g *ShareGroup
-	var err error
-	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
-		g, err = r.client.GetShareGroup(ctx, id)
-	} else {
-		g, err = r.client.UpdateShareGroup(ctx, id, NameUpdate{Name: stringPtr(plan.Name), Description: stringPtr(plan.Description)})
-	}
+	g, err := renameOrRead(ctx, id, !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description), r.client.GetShareGroup,
+		func(ctx context.Context, id string) (*ShareGroup, error) {
+			return r.client.UpdateShareGroup(ctx, id, NameUpdate{Name: stringPtr(plan.Name), Description: stringPtr(plan.Description)})
+		})
 	if err != nil {
 		addShareGroupError(&resp.Diagnostics, "updating", id, err)
 		return

@@ -180,14 +180,7 @@ func (r *shareGroupSnapshotResource) Create(ctx context.Context, req resource.Cr
 func (r *shareGroupSnapshotResource) awaitCreation(ctx context.Context, id string, phase apierr.Phase, m *shareGroupSnapshotModel,
 	state *tfsdk.State, diags *diag.Diagnostics,
 ) {
-	s, err := r.snapshots().untilAvailable(ctx, id, groupSnapshotFailure)
-	if s != nil {
-		m.fromAPI(s)
-		diags.Append(state.Set(ctx, m)...)
-	}
-	if err != nil {
-		apierr.AddWaitError(diags, phase, "waiting for the creation of", shareGroupSnapshotTypeName, id, err)
-	}
+	awaitAvailable(ctx, r.snapshots(), shareGroupSnapshotTypeName, id, phase, groupSnapshotFailure, m, (*shareGroupSnapshotModel).fromAPI, state, diags)
 }
 
 func (r *shareGroupSnapshotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -197,13 +190,8 @@ func (r *shareGroupSnapshotResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	id := state.ID.ValueString()
-	s, err := r.client.GetShareGroupSnapshot(ctx, id)
-	if apierr.IsNotFound(err) {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: shareGroupSnapshotTypeName, ID: id, Service: "Manila"})
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", shareGroupSnapshotTypeName, id, err)
+	s, ok := readOrGone(ctx, resp, shareGroupSnapshotTypeName, id, r.client.GetShareGroupSnapshot)
+	if !ok {
 		return
 	}
 	state.fromAPI(s)
@@ -223,13 +211,10 @@ func (r *shareGroupSnapshotResource) Update(ctx context.Context, req resource.Up
 	}
 	defer cancel()
 	id := state.ID.ValueString()
-	var s *ShareGroupSnapshot
-	var err error
-	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
-		s, err = r.client.GetShareGroupSnapshot(ctx, id)
-	} else {
-		s, err = r.client.UpdateShareGroupSnapshot(ctx, id, NameUpdate{Name: stringPtr(plan.Name), Description: stringPtr(plan.Description)})
-	}
+	s, err := renameOrRead(ctx, id, !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description), r.client.GetShareGroupSnapshot,
+		func(ctx context.Context, id string) (*ShareGroupSnapshot, error) {
+			return r.client.UpdateShareGroupSnapshot(ctx, id, NameUpdate{Name: stringPtr(plan.Name), Description: stringPtr(plan.Description)})
+		})
 	if err != nil {
 		addShareGroupSnapshotError(&resp.Diagnostics, "updating", id, err)
 		return

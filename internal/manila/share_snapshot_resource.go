@@ -185,14 +185,7 @@ func (r *shareSnapshotResource) Create(ctx context.Context, req resource.CreateR
 func (r *shareSnapshotResource) awaitCreation(ctx context.Context, id string, phase apierr.Phase, m *shareSnapshotModel, state *tfsdk.State,
 	diags *diag.Diagnostics,
 ) {
-	s, err := r.snapshots().untilAvailable(ctx, id, shareSnapshotFailure)
-	if s != nil {
-		m.fromAPI(s)
-		diags.Append(state.Set(ctx, m)...)
-	}
-	if err != nil {
-		apierr.AddWaitError(diags, phase, "waiting for the creation of", shareSnapshotTypeName, id, err)
-	}
+	awaitAvailable(ctx, r.snapshots(), shareSnapshotTypeName, id, phase, shareSnapshotFailure, m, (*shareSnapshotModel).fromAPI, state, diags)
 }
 
 func (r *shareSnapshotResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -202,13 +195,8 @@ func (r *shareSnapshotResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	id := state.ID.ValueString()
-	s, err := r.client.GetShareSnapshot(ctx, id)
-	if apierr.IsNotFound(err) {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: shareSnapshotTypeName, ID: id, Service: "Manila"})
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", shareSnapshotTypeName, id, err)
+	s, ok := readOrGone(ctx, resp, shareSnapshotTypeName, id, r.client.GetShareSnapshot)
+	if !ok {
 		return
 	}
 	state.fromAPI(s)
@@ -228,13 +216,10 @@ func (r *shareSnapshotResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	defer cancel()
 	id := state.ID.ValueString()
-	var s *ShareSnapshot
-	var err error
-	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
-		s, err = r.client.GetShareSnapshot(ctx, id)
-	} else {
-		s, err = r.client.UpdateShareSnapshot(ctx, id, conv.Ptr(plan.Name.ValueString()), conv.Ptr(plan.Description.ValueString()))
-	}
+	s, err := renameOrRead(ctx, id, !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description), r.client.GetShareSnapshot,
+		func(ctx context.Context, id string) (*ShareSnapshot, error) {
+			return r.client.UpdateShareSnapshot(ctx, id, conv.Ptr(plan.Name.ValueString()), conv.Ptr(plan.Description.ValueString()))
+		})
 	if err != nil {
 		addShareSnapshotError(&resp.Diagnostics, "updating", id, err)
 		return
