@@ -70,7 +70,7 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 			"**Interruptions.** An apply interrupted while a group is being created (Ctrl-C) leaves it in the state, not tainted, and " +
 			"the next apply shows an in-place update that waits for the creation to end; so does a group whose creation timed out " +
 			"after `terraform untaint`. A destroy interrupted while the group is deleting is resumed by the next destroy, which waits " +
-			"for the deletion under way.",
+			"for the deletion under way.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "The consistency group's ID (a UUID).",

@@ -66,7 +66,7 @@ func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resourc
 			"**Interruptions.** An apply interrupted while the snapshot is being created (Ctrl-C) leaves it in the state, not " +
 			"tainted, and the next apply shows an in-place update that waits for the creation to end; so does a snapshot whose " +
 			"creation timed out after `terraform untaint`. A destroy interrupted while the snapshot is deleting is resumed by the " +
-			"next destroy, which waits for the deletion under way.",
+			"next destroy, which waits for the deletion under way.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The snapshot's ID (a UUID).", PlanModifiers: stable},
 			"consistency_group_id": schema.StringAttribute{

@@ -69,7 +69,7 @@ func (r *shareGroupResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"**Lost answers.** The creation has no idempotency token: when its answer is lost, the provider adopts the group with " +
 			"the same name and creation arguments created since the request was first sent; two such groups are an error that names both.\n\n" +
 			"**Interruptions.** An apply interrupted while the group is being created leaves it in the state, not tainted, and the " +
-			"next apply waits for the creation in place; an interrupted destroy is resumed by the next one.",
+			"next apply waits for the creation in place; an interrupted destroy is resumed by the next one.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The group's ID (a UUID).", PlanModifiers: stable},
 			"name": schema.StringAttribute{Optional: true, MarkdownDescription: "Name, at most 255 characters. Names need not be unique.",

@@ -61,7 +61,7 @@ func (r *shareGroupSnapshotResource) Schema(ctx context.Context, _ resource.Sche
 			"**Lost answers.** When the answer to a creation is lost, the provider adopts the snapshot of the same group with the " +
 			"same name and description created since the request was first sent; two such snapshots are an error that names both.\n\n" +
 			"**Interruptions.** An apply interrupted while the snapshot is being created leaves it in the state, not tainted, and " +
-			"the next apply waits for the creation in place; an interrupted destroy is resumed by the next one.",
+			"the next apply waits for the creation in place; an interrupted destroy is resumed by the next one.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The snapshot's ID (a UUID).", PlanModifiers: stable},
 			"share_group_id": schema.StringAttribute{Required: true,

@@ -70,7 +70,7 @@ func (r *shareReplicaResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"**Interruptions.** An apply interrupted while the replica is being created or promoted leaves it in the state, not " +
 			"tainted, and the next apply waits in place; an interrupted destroy is resumed by the next one. Manila keeps a " +
 			"share's only active replica as long as the share exists: destroying it removes it from the state only (with a " +
-			"warning), and the share takes it when it is deleted.",
+			"warning), and the share takes it when it is deleted.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 30 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The replica's ID (a UUID).", PlanModifiers: stable},
 			"share_id": schema.StringAttribute{Required: true, MarkdownDescription: "ID of the share to replicate. Changing it replaces the replica.",

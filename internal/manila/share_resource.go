@@ -79,7 +79,7 @@ func (r *shareResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"error that names both. Unique names avoid it.\n\n" +
 			"**Interruptions.** An apply interrupted while a share is being created, extended, shrunk or reverted leaves it in the " +
 			"state, not tainted, and the next apply shows an in-place update that waits for the operation to end. A destroy " +
-			"interrupted while the share is deleting is resumed by the next destroy.",
+			"interrupted while the share is deleting is resumed by the next destroy.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The share's ID (a UUID).", PlanModifiers: stable},
 			"name": schema.StringAttribute{Optional: true, MarkdownDescription: "Name, at most 255 characters. Names need not be unique.",
