@@ -343,3 +343,36 @@ func TestGophercloudDrivesReplicas(t *testing.T) {
 		t.Fatalf("force-deleted replica: %v", err)
 	}
 }
+
+// On Newton (2.22) gophercloud creates shares in a consistency group
+// (consistency_group_id, 2.4 on) and replicates a share (experimental at
+// 2.22); the share view carries the consistency group fields, and no
+// share group ones.
+func TestGophercloudDrivesNewtonShares(t *testing.T) {
+	f := newFixture(t, Options{})
+	user, _ := gopherclouds(t, f, "2.22")
+	ctx := context.Background()
+	cg := f.createCG(f.user, goldCG("gophercloud"))
+	f.clock.advance(step)
+	s := must(shares.Create(ctx, user, shares.CreateOpts{ShareProto: "NFS", Size: 1, ShareType: ShareTypeGoldID, ConsistencyGroupID: cg}).Extract())
+	if s.ConsistencyGroupID != cg || s.ShareGroupID != "" {
+		t.Fatalf("share in a consistency group %+v", s)
+	}
+	// Its deletion needs the group's ID, which gophercloud's shares.Delete
+	// cannot send.
+	f.clock.advance(step)
+	if err := shares.Delete(ctx, user, s.ID).ExtractErr(); !gophercloud.ResponseCodeIs(err, http.StatusBadRequest) {
+		t.Fatalf("delete without consistency_group_id: %v", err)
+	}
+	r := must(shares.Create(ctx, user, shares.CreateOpts{ShareProto: "NFS", Size: 1, ShareType: ShareTypeReplicatedID}).Extract())
+	f.clock.advance(step)
+	rep := must(replicas.Create(ctx, user, replicas.CreateOpts{ShareID: r.ID, AvailabilityZone: AvailabilityZoneDR}).Extract())
+	f.clock.advance(step)
+	if got := must(replicas.Get(ctx, user, rep.ID).Extract()); got.State != "in_sync" {
+		t.Fatalf("replica on Newton %+v", got)
+	}
+	// The replica export locations (2.47) are no route of Newton's.
+	if _, err := replicas.ListExportLocations(ctx, user, rep.ID).Extract(); !gophercloud.ResponseCodeIs(err, http.StatusNotFound) {
+		t.Fatalf("replica export locations on Newton: %v", err)
+	}
+}
