@@ -14,6 +14,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/continuity-demo.XXXXXX")
 log=${DEMO_LOG:-"${TMPDIR:-/tmp}/continuity-demo.log"}
 sandbox_pid=""
+modern_pid=""
 started=$SECONDS
 current=""
 
@@ -21,10 +22,12 @@ current=""
 
 cleanup() {
   local status=$?
-  if [[ -n "$sandbox_pid" ]] && kill -0 "$sandbox_pid" 2>/dev/null; then
-    kill -TERM "$sandbox_pid" 2>/dev/null || true
-    wait "$sandbox_pid" 2>/dev/null || true
-  fi
+  for pid in "$sandbox_pid" "$modern_pid"; do
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$work"
   if [[ $status -ne 0 ]]; then
     printf ' FAILED\n\ndemo: FAILED at "%s" (exit %d). The last lines of %s:\n\n' "$current" "$status" "$log" >&2
@@ -67,21 +70,30 @@ build() {
 }
 step "Build the provider and the sandbox" build
 
-start_sandbox() {
-  "$work/continuity-sandbox" -addr 127.0.0.1:0 -env-file "$work/sandbox.env" -transition "${DEMO_TRANSITION:-1s}" \
-    >"$work/sandbox.out" 2>"$work/sandbox.err" &
-  sandbox_pid=$!
+# launch NAME PIDVAR ARGS...: start a sandbox whose output goes to
+# $work/NAME.out, its env file to $work/NAME.env, and wait until it serves.
+launch() {
+  local name=$1 pidvar=$2
+  shift 2
+  "$work/continuity-sandbox" -addr 127.0.0.1:0 -env-file "$work/$name.env" -transition "${DEMO_TRANSITION:-1s}" "$@" \
+    >"$work/$name.out" 2>"$work/$name.err" &
+  printf -v "$pidvar" '%s' "$!"
   for _ in $(seq 1 200); do
-    grep -q 'listening on' "$work/sandbox.out" 2>/dev/null && break
-    if ! kill -0 "$sandbox_pid" 2>/dev/null; then
-      cat "$work/sandbox.err"
+    grep -q 'listening on' "$work/$name.out" 2>/dev/null && break
+    if ! kill -0 "${!pidvar}" 2>/dev/null; then
+      cat "$work/$name.err"
       return 1
     fi
     sleep 0.05
   done
-  grep 'listening on' "$work/sandbox.out"
+  grep 'listening on' "$work/$name.out"
 }
+start_sandbox() { launch sandbox sandbox_pid; }
 step "Start the sandbox" start_sandbox
+# Consistency groups (Newton) and share groups (Ocata and later) never exist
+# on one Manila: a second sandbox plays a modern one, for the share group.
+start_modern_sandbox() { launch modern modern_pid -manila-modern; }
+step "Start a second sandbox: a Manila of Ocata or later" start_modern_sandbox
 # shellcheck disable=SC1091
 source "$work/sandbox.env"
 # Fixture IDs the demo's variables take, and the (write-only) secret of its
@@ -89,6 +101,17 @@ source "$work/sandbox.env"
 export TF_VAR_sdrs_vpc_id="$CONTINUITY_SANDBOX_SDRS_VPC_ID" TF_VAR_sdrs_volume_ids="$CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"
 TF_VAR_astra_backup_secret="demo-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 export TF_VAR_astra_backup_secret
+# The modern Manila's Keystone, for the share group (manila_share_groups.tf).
+modern_env() { (
+  # shellcheck disable=SC1091
+  source "$work/modern.env"
+  printf '%s' "${!1}"
+); }
+TF_VAR_manila_modern_auth_url=$(modern_env OS_AUTH_URL)
+TF_VAR_manila_modern_user_name=$(modern_env OS_USERNAME)
+TF_VAR_manila_modern_password=$(modern_env OS_PASSWORD)
+TF_VAR_manila_modern_project_name=$(modern_env OS_PROJECT_NAME)
+export TF_VAR_manila_modern_auth_url TF_VAR_manila_modern_user_name TF_VAR_manila_modern_password TF_VAR_manila_modern_project_name
 
 # dev_overrides for the provider; the mirror lets init work offline.
 # Terraform warns about the overrides at every command: the warnings go to
@@ -123,14 +146,15 @@ printf '\n==> terraform output -json\n%s\n' "$outputs" >>"$log"
 objects=$(tf state list 2>/dev/null | grep -cv '^data\.' || true)
 failover=$(tf output -json wordpress_replication 2>/dev/null | tr -d ' \n' | sed -n 's/.*"state":"\([^"]*\)".*/\1/p')
 restored=$(tf output -json ledger_protection 2>/dev/null | tr -d ' \n' | sed -n 's/.*"backup_state":"\([^"]*\)".*/\1/p')
+group_members=$(tf output -json share_group 2>/dev/null | tr -d ' \n' | sed -n 's/.*"members":\([0-9]*\).*/\1/p')
 step "terraform destroy" tf destroy -auto-approve -input=false
 
 stop_sandbox() {
-  kill -TERM "$sandbox_pid"
-  wait "$sandbox_pid"
-  sandbox_pid=""
+  kill -TERM "$sandbox_pid" "$modern_pid"
+  wait "$sandbox_pid" "$modern_pid"
+  sandbox_pid="" modern_pid=""
 }
-step "Stop the sandbox" stop_sandbox
+step "Stop the sandboxes" stop_sandbox
 
 cat <<SUMMARY
 
@@ -139,7 +163,8 @@ demo: OK in $((SECONDS - started)) s
   wordpress            replicated to cluster-west, then failed over${failover:+ (state: $failover)}
   ledger               managed, backed up to a bucket${restored:+ (backup: $restored)}, the backup restored into ledger-restored
   SDRS                 protection group with two replication pairs, protection enabled
-  Manila               consistency group and its snapshot
-  destroyed            every object; the sandbox is stopped
+  Manila (Newton)      consistency group and its snapshot
+  Manila (modern)      share group with two shares, snapshotted together${group_members:+ ($group_members members)}
+  destroyed            every object; the sandboxes are stopped
   full output          $log
 SUMMARY

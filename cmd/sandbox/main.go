@@ -68,8 +68,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.state, "state", "", "keep the objects across restarts in `file`, loaded at start if it exists and\nwritten atomically after every change")
 	fs.StringVar(&cfg.publicURL, "public-url", "", "base `URL` clients reach the sandbox at, written into -env-file instead of the\nlisten address (for a container: http://sandbox:8787)")
 	fs.StringVar(&cfg.health, "healthcheck", "", "check the sandbox at `URL` (GET /_sandbox/health) and exit 0 if it serves,\n1 if not; for container health checks, where no curl exists")
-	fs.StringVar(&cfg.manilaMaxVersion, "manila-max-version", "", "highest Manila `microversion` the server accepts (2.N); default 2.22\n(Newton, the last release with consistency groups), 2.99 with -manila-modern")
-	fs.BoolVar(&cfg.manilaModern, "manila-modern", false, "emulate a Manila of Ocata or later: the consistency-group routes are gone\n(replaced by share groups in 2.31)")
+	fs.StringVar(&cfg.manilaMaxVersion, "manila-max-version", "", "highest Manila `microversion` the server accepts (2.N, at most 2.99), which\nchooses the release: up to 2.30 Newton's rules with consistency groups (default 2.22),\nfrom 2.31 Ocata's and later with share groups; 2.99 with -manila-modern")
+	fs.BoolVar(&cfg.manilaModern, "manila-modern", false, "emulate a Manila of Ocata or later: share groups, and no consistency-group routes\n(share groups replaced them in 2.31)")
 	fs.Usage = func() {
 		out := fs.Output()
 		fmt.Fprint(out, `Usage: sandbox [flags]

@@ -22,6 +22,12 @@ const (
 	EnvManilaShareTypeGoldID    = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"
 	EnvManilaShareNetworkID     = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_ID"
 	EnvManilaShareNetworkName   = "CONTINUITY_SANDBOX_MANILA_SHARE_NETWORK_NAME"
+	// Fixtures of shares, share groups and replicas.
+	EnvManilaShareTypeReplicatedID = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_REPLICATED_ID"
+	EnvManilaShareTypeBronzeID     = "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_BRONZE_ID"
+	EnvManilaShareGroupTypeID      = "CONTINUITY_SANDBOX_MANILA_SHARE_GROUP_TYPE_ID"
+	EnvManilaAvailabilityZones     = "CONTINUITY_SANDBOX_MANILA_AVAILABILITY_ZONES"
+	EnvManilaSecurityServiceID     = "CONTINUITY_SANDBOX_MANILA_SECURITY_SERVICE_ID"
 	// ManilaFailurePrefix starts the names of consistency groups whose
 	// creation and deletion the sandbox makes fail.
 	ManilaFailurePrefix = "sandbox-error"

@@ -23,6 +23,9 @@ type importRow struct {
 	// id returns the import ID from the object's attributes in the state;
 	// nil means its "id".
 	id func(attrs map[string]any) string
+	// modern runs the row against a Manila of Ocata or later (share
+	// groups) instead of the default Newton one.
+	modern bool
 }
 
 // importRows lists every resource type. A new resource adds its row: an
@@ -131,6 +134,59 @@ resource "continuity_manila_consistency_group_snapshot" "x" {
   name                 = "e2e-import"
 }`
 	}},
+	"continuity_manila_share": {addr: "continuity_manila_share.x", modern: true, setup: func(env map[string]string) string {
+		return manilaShareGroup(env) + manilaShare(env, "x", `share_group_id = continuity_manila_share_group.x.id
+  metadata       = { app = "e2e" }`)
+	}},
+	"continuity_manila_share_snapshot": {addr: "continuity_manila_share_snapshot.x", modern: true, setup: func(env map[string]string) string {
+		return manilaShare(env, "s", "") + `
+resource "continuity_manila_share_snapshot" "x" {
+  share_id    = continuity_manila_share.s.id
+  name        = "e2e-import"
+  description = "imported"
+}`
+	}},
+	"continuity_manila_share_group": {addr: "continuity_manila_share_group.x", modern: true, setup: manilaShareGroup},
+	"continuity_manila_share_group_snapshot": {addr: "continuity_manila_share_group_snapshot.x", modern: true, setup: func(env map[string]string) string {
+		return manilaShareGroup(env) + manilaShare(env, "s", `share_group_id = continuity_manila_share_group.x.id`) + `
+resource "continuity_manila_share_group_snapshot" "x" {
+  share_group_id = continuity_manila_share_group.x.id
+  name           = "e2e-import"
+  depends_on     = [continuity_manila_share.s]
+}`
+	}},
+	"continuity_manila_share_replica": {addr: "continuity_manila_share_replica.x", modern: true, setup: func(env map[string]string) string {
+		return fmt.Sprintf(`
+resource "continuity_manila_share" "s" {
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = %q
+}
+resource "continuity_manila_share_replica" "x" {
+  share_id          = continuity_manila_share.s.id
+  availability_zone = "nova-dr"
+}`, env["CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_REPLICATED_ID"])
+	}},
+}
+
+func manilaShareGroup(env map[string]string) string {
+	return fmt.Sprintf(`
+resource "continuity_manila_share_group" "x" {
+  name        = "e2e-import"
+  description = "imported"
+  share_types = [%q]
+}`, env["CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"])
+}
+
+func manilaShare(env map[string]string, name, extra string) string {
+	return fmt.Sprintf(`
+resource "continuity_manila_share" %q {
+  name          = "e2e-import"
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = %q
+  %s
+}`, name, env["CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_GOLD_ID"], extra)
 }
 
 func sdrsGroup(env map[string]string) string {
@@ -182,9 +238,14 @@ resource "continuity_astra_bucket" "x" {
 // plan must import the object with no change.
 func TestImportBlockGeneratesConfig(t *testing.T) {
 	h := Build(t)
-	env := acctest.StartSandbox(t, sandbox.Options{Transition: 50 * time.Millisecond})
-	provider := Required + acctest.ProviderBlock(env)
+	newton := acctest.StartSandbox(t, sandbox.Options{Transition: 50 * time.Millisecond})
+	modern := acctest.StartSandbox(t, sandbox.Options{Transition: 50 * time.Millisecond, ManilaModern: true})
 	for typ, row := range importRows {
+		env := newton
+		if row.modern {
+			env = modern
+		}
+		provider := Required + acctest.ProviderBlock(env)
 		t.Run(typ, func(t *testing.T) {
 			setup := h.NewWorkdir(t, provider+row.setup(env), nil)
 			setup.Init()

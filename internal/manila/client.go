@@ -1,11 +1,16 @@
-// Package manila is the OpenStack Manila backend: a client for the
-// consistency-group API (microversions 2.4 to 2.30, experimental) built on
-// gophercloud's Keystone authentication, service catalog and request
-// plumbing, and the resources and data sources built on it.
+// Package manila is the OpenStack Manila backend, for every release: a
+// client that negotiates the microversion over the whole v2 range (2.0 to
+// 2.99) on gophercloud's Keystone authentication, service catalog and
+// request plumbing; gophercloud's own packages for shares, snapshots,
+// replicas and export locations, and a small typed client of its own on
+// gophercloud's ServiceClient where gophercloud has none (consistency
+// groups, share groups, group snapshots, group types); and the resources
+// and data sources built on them. Each resource refuses at plan time a
+// server whose microversions lack its API (Require).
 //
-// The API facts it relies on are in manila.md, one of the documents in
-// ../shared/specs beside the repository; comments cite its sections as
-// manila.md §N.
+// The API facts it relies on are in manila.md and manila-groups.md,
+// documents in ../shared/specs beside the repository; comments cite their
+// sections as manila.md §N and manila-groups.md §N.
 package manila
 
 import (
@@ -26,13 +31,13 @@ import (
 	"github.com/gophercloud/gophercloud/v2/openstack/sharedfilesystems/apiversions"
 )
 
-// Microversions of the consistency-group API (manila.md §1.1).
+// Microversions (manila.md §1.1, manila-groups.md §1).
 var (
-	// MinMicroversion is the first microversion with consistency groups.
-	MinMicroversion = Version{2, 4}
-	// MaxMicroversion is the last microversion with consistency groups
-	// (2.31 replaced them with share groups).
-	MaxMicroversion = Version{2, 30}
+	// OldestMicroversion is the first microversion of the v2 API.
+	OldestMicroversion = Version{2, 0}
+	// NewestMicroversion is the newest microversion the provider knows: it
+	// negotiates no later one, whose rules nobody has read.
+	NewestMicroversion = Version{2, 99}
 	// plainActions is the first microversion whose action names lost
 	// their os- prefix.
 	plainActions = Version{2, 7}
@@ -73,8 +78,10 @@ func (v Version) Less(o Version) bool {
 }
 
 // Negotiate returns the microversion to use with a server whose v2 API
-// spans [serverMin, serverMax]: the highest the provider supports within
-// that range, at least 2.4. A server past 2.30 has no consistency groups.
+// spans [serverMin, serverMax]: the highest both sides know. Which parts of
+// the API that version has is each resource's concern (Require): the
+// consistency groups of Liberty to Newton (2.4 to 2.30), the share groups
+// of Ocata and later (2.31 on), and so on.
 func Negotiate(serverMin, serverMax string) (Version, error) {
 	lo, err := ParseVersion(serverMin)
 	if err != nil {
@@ -85,15 +92,15 @@ func Negotiate(serverMin, serverMax string) (Version, error) {
 		return Version{}, fmt.Errorf("the Manila version document's version: %w", err)
 	}
 	switch {
-	case MaxMicroversion.Less(hi):
-		return Version{}, fmt.Errorf("the server's maximum microversion is %s: %w", hi, ErrNoConsistencyGroups)
-	case hi.Less(MinMicroversion):
-		return Version{}, fmt.Errorf("the Manila server's maximum microversion is %s, below %s, the first with consistency groups (Liberty): "+
-			"upgrade Manila to Liberty or later (up to Newton)", hi, MinMicroversion)
 	case hi.Less(lo):
 		return Version{}, fmt.Errorf("the Manila version document is inconsistent: min_version %s is above version %s", lo, hi)
-	case MaxMicroversion.Less(lo):
-		return Version{}, fmt.Errorf("the server's minimum microversion is %s: %w", lo, ErrNoConsistencyGroups)
+	case hi.Less(OldestMicroversion):
+		return Version{}, fmt.Errorf("the Manila server's maximum microversion is %s, below %s, the first of the v2 API", hi, OldestMicroversion)
+	case NewestMicroversion.Less(lo):
+		return Version{}, fmt.Errorf("the Manila server's minimum microversion is %s, above %s, the newest this provider knows: "+
+			"upgrade the provider", lo, NewestMicroversion)
+	case NewestMicroversion.Less(hi):
+		return NewestMicroversion, nil
 	}
 	return hi, nil
 }
@@ -211,11 +218,21 @@ type call struct {
 // operation names the call for errors: "GET /consistency-groups/<id>".
 func (r call) operation() string { return r.method + " /" + strings.Join(r.path, "/") }
 
+// pathSpans are the API spans the collections of the typed client need:
+// a call outside its span fails with a *VersionError before it is sent.
+var pathSpans = map[string]*apiSpan{
+	cgPath: &consistencyGroupAPI, cgsnapshotPath: &consistencyGroupAPI,
+	shareGroupPath: &shareGroupAPI, groupSnapshotPath: &shareGroupAPI, groupTypePath: &shareGroupAPI,
+}
+
 // do sends r and decodes the JSON answer into out (when not nil).
 func (c *Client) do(ctx context.Context, r call, out any) error {
-	sc, _, err := c.serviceClient(ctx)
+	sc, v, err := c.serviceClient(ctx)
 	if err != nil {
 		return err
+	}
+	if span, ok := pathSpans[r.path[0]]; ok && !span.within(v) {
+		return &VersionError{Span: *span, Server: v}
 	}
 	escaped := make([]string, len(r.path))
 	for i, p := range r.path {
@@ -270,8 +287,8 @@ func actionName(v Version, name string) string {
 	return name
 }
 
-// pageSize is the limit of each page when listing.
-const pageSize = 100
+// pageSize is the limit of each page when listing (tests make it small).
+var pageSize = 100
 
 // listAll reads every page of a list: offset moves by the page size until
 // a page comes back short (the offset-based paging Manila's lists use,

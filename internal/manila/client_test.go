@@ -26,9 +26,11 @@ func TestNegotiate(t *testing.T) {
 		{"2.0", "2.6", "2.6", ""},
 		{"2.0", "2.4", "2.4", ""},
 		{"2.0", "2.30", "2.30", ""},
-		{"2.0", "2.31", "", "replaced by share groups in microversion 2.31"},
-		{"2.0", "2.99", "", "maximum microversion is 2.99"},
-		{"2.0", "2.3", "", "below 2.4, the first with consistency groups"},
+		{"2.0", "2.31", "2.31", ""},
+		{"2.0", "2.99", "2.99", ""},
+		{"2.0", "2.120", "2.99", ""},
+		{"2.0", "2.3", "2.3", ""},
+		{"3.0", "3.2", "", "above 2.99, the newest this provider knows"},
 		{"2.10", "2.8", "", "inconsistent"},
 		{"x", "2.22", "", "min_version"},
 		{"2.0", "latest", "", "is not a microversion"},
@@ -42,8 +44,15 @@ func TestNegotiate(t *testing.T) {
 			t.Errorf("Negotiate(%s, %s) error %v; want %q", tc.min, tc.max, err, tc.err)
 		}
 	}
-	if _, err := manila.Negotiate("2.0", "2.40"); !errors.Is(err, manila.ErrNoConsistencyGroups) {
-		t.Errorf("a modern server's error does not wrap ErrNoConsistencyGroups: %v", err)
+	// A modern server's refusal of consistency groups wraps
+	// ErrNoConsistencyGroups; that of an old server does not.
+	if err := manila.ConsistencyGroupRefusal(manila.Version{2, 40}); !errors.Is(err, manila.ErrNoConsistencyGroups) ||
+		!manila.IsVersionError(err) || !strings.Contains(err.Error(), "use continuity_manila_share_group") {
+		t.Errorf("a modern server's refusal: %v", err)
+	}
+	if err := manila.ConsistencyGroupRefusal(manila.Version{2, 3}); errors.Is(err, manila.ErrNoConsistencyGroups) ||
+		!strings.Contains(err.Error(), "upgrade Manila to Liberty") {
+		t.Errorf("an old server's refusal: %v", err)
 	}
 }
 
@@ -77,7 +86,7 @@ func TestClientAgainstALibertyServer(t *testing.T) {
 		t.Fatalf("microversion %v %v", v, err)
 	}
 	types, err := user.ListShareTypes(ctx)
-	if err != nil || len(types) != 2 || !types[0].IsPublic {
+	if err != nil || len(types) != 4 || !types[0].IsPublic {
 		t.Fatalf("share types at 2.6 (os-share-type-access:is_public): %+v %v", types, err)
 	}
 	cg, err := user.CreateConsistencyGroup(ctx, manila.ConsistencyGroupCreate{Name: conv.Ptr("liberty"), ShareTypes: []string{types[1].ID}})
@@ -112,7 +121,7 @@ func TestClientAgainstALibertyServer(t *testing.T) {
 func TestClientAgainstAServerBelow24(t *testing.T) {
 	user, _ := sandboxClients(t, sandbox.Options{ManilaMaxVersion: "2.3"})
 	_, err := user.ListConsistencyGroups(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "below 2.4") {
+	if err == nil || !strings.Contains(err.Error(), "need a microversion from 2.4 to 2.30, and this Manila server's maximum microversion is 2.3") {
 		t.Fatalf("err = %v", err)
 	}
 }

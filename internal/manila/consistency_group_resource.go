@@ -70,7 +70,7 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 			"**Interruptions.** An apply interrupted while a group is being created (Ctrl-C) leaves it in the state, not tainted, and " +
 			"the next apply shows an in-place update that waits for the creation to end; so does a group whose creation timed out " +
 			"after `terraform untaint`. A destroy interrupted while the group is deleting is resumed by the next destroy, which waits " +
-			"for the deletion under way.",
+			"for the deletion under way.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "The consistency group's ID (a UUID).",
@@ -109,7 +109,8 @@ func (r *consistencyGroupResource) Schema(ctx context.Context, _ resource.Schema
 				Optional: true,
 				MarkdownDescription: "ID of an `available` consistency group snapshot to create the group from: the new group " +
 					"gets one share per snapshot member, the share types, share network and host of the snapshot's group. " +
-					"This is how a point-in-time copy is restored. Changing it replaces the group.",
+					"This is how a point-in-time copy is restored (the `continuity_manila_shares` data source lists the new shares, " +
+					"with their export locations). Those shares come with the group and are deleted with it. Changing it replaces the group.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:    []validator.String{uuidValidator()},
 			},
@@ -175,7 +176,7 @@ func cgDeleteFailureMessage(cg *ConsistencyGroup) string {
 // error_deleting (manila.md §1.5).
 func (r *consistencyGroupResource) groups() watcher[ConsistencyGroup] {
 	return watcher[ConsistencyGroup]{
-		kind: cgKind, get: r.client.GetConsistencyGroup, failure: []string{statusError},
+		kind: cgKind, op: "manila.consistency_group", get: r.client.GetConsistencyGroup, failure: []string{statusError},
 		status: func(cg *ConsistencyGroup) string { return cg.Status },
 	}
 }
@@ -188,7 +189,12 @@ func (r *consistencyGroupResource) groups() watcher[ConsistencyGroup] {
 // that Manila would refuse after the group was destroyed is refused now
 // (placement.go).
 func (r *consistencyGroupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	// Consistency groups exist from 2.4 to 2.30 only: refused at plan
+	// time on a server of Ocata or later (or before Liberty).
+	if !versionRefused(ctx, r.client, consistencyGroupAPI, consistencyGroupTypeName, "", &resp.Diagnostics) || req.State.Raw.IsNull() {
 		return
 	}
 	var config, state, plan consistencyGroupModel
@@ -256,14 +262,7 @@ func (r *consistencyGroupResource) Create(ctx context.Context, req resource.Crea
 func (r *consistencyGroupResource) awaitCreation(ctx context.Context, id string, phase apierr.Phase, m *consistencyGroupModel,
 	state *tfsdk.State, diags *diag.Diagnostics,
 ) {
-	cg, err := r.groups().untilAvailable(ctx, id, cgFailureMessage)
-	if cg != nil {
-		m.fromAPI(cg)
-		diags.Append(state.Set(ctx, m)...)
-	}
-	if err != nil {
-		apierr.AddWaitError(diags, phase, "waiting for the creation of", consistencyGroupTypeName, id, err)
-	}
+	awaitAvailable(ctx, r.groups(), consistencyGroupTypeName, id, phase, cgFailureMessage, m, (*consistencyGroupModel).fromAPI, state, diags)
 }
 
 func (r *consistencyGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -273,13 +272,8 @@ func (r *consistencyGroupResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	id := state.ID.ValueString()
-	cg, err := r.client.GetConsistencyGroup(ctx, id)
-	if apierr.IsNotFound(err) {
-		apierr.RemoveGone(ctx, resp, apierr.Gone{TypeName: consistencyGroupTypeName, ID: id, Service: "Manila"})
-		return
-	}
-	if err != nil {
-		apierr.AddError(&resp.Diagnostics, "reading", consistencyGroupTypeName, id, err)
+	cg, ok := readOrGone(ctx, resp, consistencyGroupTypeName, id, r.client.GetConsistencyGroup)
+	if !ok {
 		return
 	}
 	state.fromAPI(cg)
@@ -300,15 +294,10 @@ func (r *consistencyGroupResource) Update(ctx context.Context, req resource.Upda
 	defer cancel()
 
 	id := state.ID.ValueString()
-	var cg *ConsistencyGroup
-	var err error
-	if plan.Name.Equal(state.Name) && plan.Description.Equal(state.Description) {
-		// Only force_delete or timeouts changed, or the creation is to be
-		// awaited: nothing to send.
-		cg, err = r.client.GetConsistencyGroup(ctx, id)
-	} else {
-		cg, err = r.client.UpdateConsistencyGroup(ctx, id, plan.toUpdate())
-	}
+	cg, err := renameOrRead(ctx, id, !plan.Name.Equal(state.Name) || !plan.Description.Equal(state.Description), r.client.GetConsistencyGroup,
+		func(ctx context.Context, id string) (*ConsistencyGroup, error) {
+			return r.client.UpdateConsistencyGroup(ctx, id, plan.toUpdate())
+		})
 	if err != nil {
 		addConsistencyGroupError(&resp.Diagnostics, "updating", id, err)
 		return
@@ -344,7 +333,14 @@ func (r *consistencyGroupResource) Delete(ctx context.Context, req resource.Dele
 	case state.ForceDelete.ValueBool():
 		err = r.client.ForceDeleteConsistencyGroup(ctx, id)
 	default:
-		err = r.groups().deleteWhenSettled(ctx, id, r.client.DeleteConsistencyGroup, nil)
+		if !state.SourceCGSnapshotID.IsNull() {
+			// The shares the restore made came with the group: they go
+			// with it (Manila refuses to delete a group with shares).
+			err = r.client.deleteRestoredShares(ctx, "consistency_group_id", id, func(s *Share) bool { return s.SourceCGSnapshotMemberID != nil })
+		}
+		if err == nil {
+			err = r.groups().deleteWhenSettled(ctx, id, r.client.DeleteConsistencyGroup, nil)
+		}
 	}
 	if apierr.IsNotFound(err) {
 		return

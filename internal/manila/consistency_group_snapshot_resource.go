@@ -66,7 +66,7 @@ func (r *consistencyGroupSnapshotResource) Schema(ctx context.Context, _ resourc
 			"**Interruptions.** An apply interrupted while the snapshot is being created (Ctrl-C) leaves it in the state, not " +
 			"tainted, and the next apply shows an in-place update that waits for the creation to end; so does a snapshot whose " +
 			"creation timed out after `terraform untaint`. A destroy interrupted while the snapshot is deleting is resumed by the " +
-			"next destroy, which waits for the deletion under way.",
+			"next destroy, which waits for the deletion under way.\n\n**Timeouts.** `timeouts = { create, update, delete }` bound each operation with its waits; each defaults to 10 minutes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The snapshot's ID (a UUID).", PlanModifiers: stable},
 			"consistency_group_id": schema.StringAttribute{
@@ -117,7 +117,7 @@ func snapshotFailureMessage(*CGSnapshot) string {
 // error or error_deleting (manila.md §2.2).
 func (r *consistencyGroupSnapshotResource) snapshots() watcher[CGSnapshot] {
 	return watcher[CGSnapshot]{
-		kind: cgsnapshotKind, get: r.client.GetCGSnapshot, failure: []string{statusError, statusErrorDeleting},
+		kind: cgsnapshotKind, op: "manila.consistency_group_snapshot", get: r.client.GetCGSnapshot, failure: []string{statusError, statusErrorDeleting},
 		status: func(s *CGSnapshot) string { return s.Status },
 	}
 }
@@ -157,7 +157,12 @@ func (r *consistencyGroupSnapshotResource) readBack(ctx context.Context, id stri
 // snapshot by one of a group that Manila would not snapshot is refused
 // before the old snapshot is destroyed.
 func (r *consistencyGroupSnapshotResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	// Consistency groups exist from 2.4 to 2.30 only: refused at plan
+	// time on a server of Ocata or later (or before Liberty).
+	if !versionRefused(ctx, r.client, consistencyGroupAPI, consistencyGroupSnapshotTypeName, "", &resp.Diagnostics) || req.State.Raw.IsNull() {
 		return
 	}
 	var state, plan consistencyGroupSnapshotModel

@@ -27,9 +27,7 @@ const genericNotFound = "The resource could not be found."
 
 // ErrNoConsistencyGroups says that the server has no consistency-group API.
 var ErrNoConsistencyGroups = errors.New("this Manila server has no consistency-group API: consistency groups were an experimental API " +
-	"of microversions 2.4 to 2.30 and were replaced by share groups in microversion 2.31 (Ocata). " +
-	"Manage share groups and share group snapshots instead (manila share-group-create, share-group-snapshot-create), " +
-	"or use a Manila of Newton or earlier")
+	"of microversions 2.4 to 2.30 and were replaced by share groups in microversion 2.31 (Ocata)")
 
 // unexpected returns the gophercloud response error inside err, if any.
 func unexpected(err error) (gophercloud.ErrUnexpectedResponseCode, bool) {
@@ -127,8 +125,13 @@ func apiError(operation string, err error) error {
 		e.Hint = "Keystone refused the credentials or the token. Check manila.user_name and manila.password (OS_USERNAME, OS_PASSWORD), " +
 			"the application credential (OS_APPLICATION_CREDENTIAL_ID, OS_APPLICATION_CREDENTIAL_SECRET), the domains and the project, " +
 			"or the clouds.yaml entry named by manila.cloud (OS_CLOUD)."
+	case resp.Actual == http.StatusNotFound && isUnrouted(resp.Body) &&
+		(strings.Contains(urlPath(resp.URL), "/"+cgPath) || strings.Contains(urlPath(resp.URL), "/"+cgsnapshotPath)):
+		e.Hint = ErrNoConsistencyGroups.Error() + ": use continuity_manila_share_group and continuity_manila_share_group_snapshot, " +
+			"or a Manila of Newton or earlier."
 	case resp.Actual == http.StatusNotFound && isUnrouted(resp.Body):
-		e.Hint = ErrNoConsistencyGroups.Error() + "."
+		e.Hint = "The Manila server has no route for this path: its release predates this part of the API, or a proxy in front of it " +
+			"does not pass it on."
 	case resp.Actual == http.StatusNotAcceptable:
 		e.Hint = "The server refused the negotiated microversion; this is a bug in the provider or a server behind a proxy that changed versions. Please report it."
 	}
@@ -150,8 +153,8 @@ func notFound(kind, id string, err error) error {
 	var e *apierr.Error
 	if errors.As(err, &e) && e.StatusCode == http.StatusNotFound && e.Service == serviceManila && e.Message == genericNotFound {
 		if e.Hint == "" {
-			e.Hint = "Manila answered as if the consistency-group API did not exist at the negotiated microversion with the experimental header; " +
-				"check that the endpoint is a Manila of Newton or earlier."
+			e.Hint = "Manila answered as if this API did not exist at the negotiated microversion with the experimental header; " +
+				"check the Manila release behind the endpoint."
 		}
 		return err
 	}
@@ -162,9 +165,27 @@ func notFound(kind, id string, err error) error {
 // whose 404 never names the object, and for lookups.
 func apierrNotFound(kind, id string, err error) error { return apierr.NotFound(kind, id, err) }
 
+// objectNotFound wraps Manila's 404 for an object of a route that exists
+// at every microversion the caller uses (shares, snapshots: their show
+// answers a bare HTTPNotFound) as apierr.NotFound; a path without a route
+// is not a missing object.
+func objectNotFound(kind, id string, err error) error {
+	var e *apierr.Error
+	if errors.As(err, &e) && e.StatusCode == http.StatusNotFound && e.Code == "Not Found" {
+		return err
+	}
+	return apierr.NotFound(kind, id, err)
+}
+
 // isStatusConflict reports Manila's 409 for an object whose status does
 // not allow the operation yet.
 func isStatusConflict(err error) bool {
 	var e *apierr.Error
 	return errors.As(err, &e) && e.StatusCode == http.StatusConflict && strings.Contains(e.Message, "status must be")
+}
+
+// isNotFoundStatus reports an API error with status 404, whatever it names.
+func isNotFoundStatus(err error) bool {
+	var e *apierr.Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound
 }

@@ -64,7 +64,7 @@ func FuzzParseVersion(f *testing.F) {
 }
 
 // FuzzNegotiate checks that whatever range a version document claims, the
-// negotiated microversion has consistency groups and is within the range.
+// negotiated microversion is within the range and within the provider's.
 func FuzzNegotiate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, lo, hi string) {
 		v, err := Negotiate(lo, hi)
@@ -73,7 +73,7 @@ func FuzzNegotiate(f *testing.F) {
 		}
 		low, _ := ParseVersion(lo)
 		high, _ := ParseVersion(hi)
-		if v.Less(MinMicroversion) || MaxMicroversion.Less(v) || v.Less(low) || high.Less(v) {
+		if v.Less(OldestMicroversion) || NewestMicroversion.Less(v) || v.Less(low) || high.Less(v) {
 			t.Fatalf("Negotiate(%q, %q) = %v", lo, hi, v)
 		}
 	})
@@ -136,5 +136,102 @@ func FuzzShareNetworkFromAPI(f *testing.F) {
 		var m shareNetworkModel
 		m.fromAPI(&n)
 		setState(t, dataSourceSchemaState(NewShareNetworkDataSource()), &m)
+	})
+}
+
+func FuzzShareFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in struct {
+			Share   Share            `json:"share"`
+			Exports []ExportLocation `json:"export_locations"`
+			Replica *string          `json:"primary_replica_id"`
+		}
+		if json.Unmarshal(data, &in) != nil {
+			return
+		}
+		m := shareModel{Timeouts: nullTimeouts(), Metadata: types.MapNull(types.StringType), RevertToSnapshotID: types.StringNull()}
+		m.fromAPI(&in.Share, in.Exports, in.Replica)
+		setState(t, resourceSchemaState(NewShareResource()), &m)
+
+		var item shareDataModel
+		item.fromAPI(&in.Share, in.Exports)
+		setState(t, dataSourceSchemaState(NewShareDataSource()), &item)
+		list := sharesDataModel{Name: types.StringNull(), Status: types.StringNull(), ShareGroupID: types.StringNull(),
+			ConsistencyGroupID: types.StringNull(), SnapshotID: types.StringNull(), ShareNetworkID: types.StringNull(),
+			Metadata: types.MapNull(types.StringType), IDs: stringList([]string{item.ID.ValueString()}),
+			Shares: types.ListValueMust(types.ObjectType{AttrTypes: shareDataAttrTypes}, []attr.Value{item.object()})}
+		setState(t, dataSourceSchemaState(NewSharesDataSource()), &list)
+	})
+}
+
+func FuzzShareSnapshotFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s ShareSnapshot
+		if json.Unmarshal(data, &s) != nil {
+			return
+		}
+		m := shareSnapshotModel{Timeouts: nullTimeouts()}
+		m.fromAPI(&s)
+		setState(t, resourceSchemaState(NewShareSnapshotResource()), &m)
+	})
+}
+
+func FuzzShareGroupFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var g ShareGroup
+		if json.Unmarshal(data, &g) != nil {
+			return
+		}
+		m := shareGroupModel{Timeouts: nullTimeouts()}
+		m.fromAPI(&g)
+		setState(t, resourceSchemaState(NewShareGroupResource()), &m)
+
+		var item shareGroupDataModel
+		item.fromAPI(&g)
+		setState(t, dataSourceSchemaState(NewShareGroupDataSource()), &item)
+		list := shareGroupsDataModel{Name: types.StringNull(), Status: types.StringNull()}
+		list.fromAPI([]ShareGroup{g, g})
+		setState(t, dataSourceSchemaState(NewShareGroupsDataSource()), &list)
+	})
+}
+
+func FuzzShareGroupSnapshotFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s ShareGroupSnapshot
+		if json.Unmarshal(data, &s) != nil {
+			return
+		}
+		m := shareGroupSnapshotModel{Timeouts: nullTimeouts()}
+		m.fromAPI(&s)
+		setState(t, resourceSchemaState(NewShareGroupSnapshotResource()), &m)
+	})
+}
+
+func FuzzShareGroupTypeFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var gt ShareGroupType
+		if json.Unmarshal(data, &gt) != nil {
+			return
+		}
+		var m shareGroupTypeModel
+		m.fromAPI(&gt, gt.IsDefault != nil && *gt.IsDefault)
+		setState(t, dataSourceSchemaState(NewShareGroupTypeDataSource()), &m)
+	})
+}
+
+func FuzzShareReplicaFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in struct {
+			Replica ShareReplica     `json:"share_replica"`
+			Exports []ExportLocation `json:"export_locations"`
+		}
+		if json.Unmarshal(data, &in) != nil {
+			return
+		}
+		for _, active := range []types.Bool{types.BoolNull(), types.BoolValue(true), types.BoolValue(false)} {
+			m := shareReplicaModel{Timeouts: nullTimeouts(), Active: active, ResyncWhenOutOfSync: types.BoolNull()}
+			m.fromAPI(&in.Replica, in.Exports)
+			setState(t, resourceSchemaState(NewShareReplicaResource()), &m)
+		}
 	})
 }

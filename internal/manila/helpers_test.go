@@ -202,24 +202,38 @@ func (l liftFaults) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plan
 	setFaults(l.t, l.base, "")
 }
 
+// Kinds of the share objects in the sandbox's inventory (a restored
+// group's shares and a share's first replica are fixtures there: they come
+// with their group or share).
+var shareKinds = map[string]string{
+	shareType: "manila.share", shareSnapType: "manila.share_snapshot", groupType: "manila.share_group",
+	groupSnapType: "manila.share_group_snapshot", replicaType: "manila.share_replica",
+}
+
 // checkSandboxHolds checks that the sandbox holds exactly the groups and
 // snapshots of the state, want of them in all: a duplicate made by a
 // repeated creation, or an orphan left by a lost answer, is a difference.
 func checkSandboxHolds(t *testing.T, base string, want int) resource.TestCheckFunc {
+	return checkHeld(t, base, sandboxKinds, want)
+}
+
+// checkHeld checks that the sandbox holds exactly the objects of kinds in
+// the state, want of them in all.
+func checkHeld(t *testing.T, base string, kinds map[string]string, want int) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		inState := map[string][]string{}
 		total := 0
 		for _, rs := range s.RootModule().Resources {
-			if kind, ok := sandboxKinds[rs.Type]; ok {
+			if kind, ok := kinds[rs.Type]; ok {
 				inState[kind] = append(inState[kind], rs.Primary.ID)
 				total++
 			}
 		}
 		if total != want {
-			return fmt.Errorf("the state holds %d groups and snapshots, want %d", total, want)
+			return fmt.Errorf("the state holds %d objects, want %d", total, want)
 		}
 		held := acctest.SandboxObjects(t, base)
-		for _, kind := range sandboxKinds {
+		for _, kind := range kinds {
 			var ids []string
 			for _, o := range held[kind] {
 				ids = append(ids, o.ID)
@@ -235,9 +249,14 @@ func checkSandboxHolds(t *testing.T, base string, want int) resource.TestCheckFu
 
 // checkSandboxEmpty fails while the sandbox holds any group or snapshot.
 func checkSandboxEmpty(t *testing.T, base string) resource.TestCheckFunc {
+	return checkNone(t, base, sandboxKinds)
+}
+
+// checkNone fails while the sandbox holds any object of kinds.
+func checkNone(t *testing.T, base string, kinds map[string]string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		held := acctest.SandboxObjects(t, base)
-		for _, kind := range sandboxKinds {
+		for _, kind := range kinds {
 			if len(held[kind]) > 0 {
 				return fmt.Errorf("the sandbox still holds %d %s: %v", len(held[kind]), kind, held[kind])
 			}

@@ -10,6 +10,11 @@ func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewConsistencyGroupResource,
 		NewConsistencyGroupSnapshotResource,
+		NewShareResource,
+		NewShareSnapshotResource,
+		NewShareGroupResource,
+		NewShareGroupSnapshotResource,
+		NewShareReplicaResource,
 	}
 }
 
@@ -20,5 +25,10 @@ func DataSources() []func() datasource.DataSource {
 		NewConsistencyGroupsDataSource,
 		NewShareTypeDataSource,
 		NewShareNetworkDataSource,
+		NewShareDataSource,
+		NewSharesDataSource,
+		NewShareGroupTypeDataSource,
+		NewShareGroupDataSource,
+		NewShareGroupsDataSource,
 	}
 }

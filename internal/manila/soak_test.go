@@ -66,3 +66,84 @@ resource "continuity_manila_consistency_group" "restored" {
 		}
 	}
 }
+
+// The soak of shares, share groups, their snapshots, restored groups and
+// replicas, on a modern sandbox of its own under the same faults: the
+// second plan is empty, the sandbox holds exactly the state's objects, and
+// none after destroy.
+func TestAccManilaShareSoakUnderFaults(t *testing.T) {
+	acctest.PreCheckManila(t)
+	const groups, restored, replicated = 2, 1, 2
+	env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true, Faults: soakFaults, Transition: 50 * time.Millisecond})
+	base := sandboxBase(env)
+	config := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env)) + fmt.Sprintf(`
+data "continuity_manila_share_type" "gold" {
+  name = "gold"
+}
+data "continuity_manila_share_type" "replicated" {
+  name = "replicated"
+}
+resource "continuity_manila_share_group" "soak" {
+  count       = %[1]d
+  name        = "soak-group-${count.index}"
+  share_types = [data.continuity_manila_share_type.gold.id]
+}
+resource "continuity_manila_share" "soak" {
+  count          = 2 * length(continuity_manila_share_group.soak)
+  name           = "soak-share-${count.index}"
+  share_proto    = "NFS"
+  size           = 1 + count.index %% 2
+  share_type_id  = data.continuity_manila_share_type.gold.id
+  share_group_id = continuity_manila_share_group.soak[floor(count.index / 2)].id
+}
+resource "continuity_manila_share_snapshot" "soak" {
+  count    = length(continuity_manila_share.soak)
+  share_id = continuity_manila_share.soak[count.index].id
+  name     = "soak-share-snapshot-${count.index}"
+}
+resource "continuity_manila_share_group_snapshot" "soak" {
+  count          = length(continuity_manila_share_group.soak)
+  share_group_id = continuity_manila_share_group.soak[count.index].id
+  name           = "soak-group-snapshot-${count.index}"
+  depends_on     = [continuity_manila_share.soak]
+}
+resource "continuity_manila_share_group" "restored" {
+  count                          = %[2]d
+  name                           = "soak-restored-${count.index}"
+  source_share_group_snapshot_id = continuity_manila_share_group_snapshot.soak[count.index].id
+}
+resource "continuity_manila_share" "replicated" {
+  count         = %[3]d
+  name          = "soak-replicated-${count.index}"
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = data.continuity_manila_share_type.replicated.id
+}
+resource "continuity_manila_share_replica" "soak" {
+  count             = length(continuity_manila_share.replicated)
+  share_id          = continuity_manila_share.replicated[count.index].id
+  availability_zone = "nova-dr"
+}
+`, groups, restored, replicated)
+	objects := groups + 2*groups + 2*groups + groups + restored + 2*replicated
+	start := time.Now()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkNone(t, base, shareKinds),
+		Steps: []resource.TestStep{{
+			Config: config,
+			Check:  checkHeld(t, base, shareKinds, objects),
+		}},
+	})
+	m := acctest.SandboxMetrics(t, base)
+	var requests int64
+	for _, st := range m.Routes {
+		requests += st.Requests
+	}
+	t.Logf("manila share soak: %d objects, %d requests, faults injected %v, %s", objects, requests, m.Faults, time.Since(start).Round(time.Second))
+	for _, kind := range []string{"5xx", "429", "reset", "reset_after"} {
+		if m.Faults[kind] == 0 {
+			t.Errorf("no %s fault was injected: the soak did not test it", kind)
+		}
+	}
+}

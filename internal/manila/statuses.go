@@ -46,6 +46,9 @@ func resumeTransition(state types.String, planned *types.String, resp *resource.
 type watcher[T any] struct {
 	// kind names the object in messages: "consistency group".
 	kind string
+	// op names the object in the kinds of waits, which are op and the
+	// operation: "manila.consistency_group" waits "manila.consistency_group.create".
+	op string
 	// get reads the object; a missing one gives an apierr.NotFoundError.
 	get func(ctx context.Context, id string) (*T, error)
 	// status returns the object's status.
@@ -57,10 +60,15 @@ type watcher[T any] struct {
 // wait polls object id while its status is pending, until a target status
 // (or its disappearance, as notFound says). message, when not nil,
 // explains a failure status. It returns the last object read.
-func (w watcher[T]) wait(ctx context.Context, id, what string, pending, target []string, notFound wait.NotFound,
+func (w watcher[T]) wait(ctx context.Context, id, what, operation string, pending, target []string, notFound wait.NotFound,
 	message func(*T) string,
 ) (*T, error) {
+	kind := ""
+	if w.op != "" {
+		kind = w.op + "." + operation
+	}
 	return wait.Conf[*T]{
+		Kind:      kind,
 		Operation: w.kind + " " + id + " " + what,
 		Pending:   pending,
 		Target:    target,
@@ -79,14 +87,14 @@ func (w watcher[T]) wait(ctx context.Context, id, what string, pending, target [
 
 // untilAvailable waits for a creation to end in available.
 func (w watcher[T]) untilAvailable(ctx context.Context, id string, message func(*T) string) (*T, error) {
-	return w.wait(ctx, id, "to become available", []string{statusCreating}, []string{statusAvailable}, wait.NotFoundFails, message)
+	return w.wait(ctx, id, "to become available", "create", []string{statusCreating}, []string{statusAvailable}, wait.NotFoundFails, message)
 }
 
 // untilDeleted waits, after a delete, while the object is deleting and
 // until it is gone; a deletion that fails ends in a failure status, which
 // message explains.
 func (w watcher[T]) untilDeleted(ctx context.Context, id string, message func(*T) string) error {
-	_, err := w.wait(ctx, id, "to be deleted", []string{statusDeleting}, nil, wait.NotFoundIsSuccess, message)
+	_, err := w.wait(ctx, id, "to be deleted", "delete", []string{statusDeleting}, nil, wait.NotFoundIsSuccess, message)
 	return err
 }
 
@@ -102,7 +110,7 @@ func (w watcher[T]) deleteWhenSettled(ctx context.Context, id string, del func(c
 		return err
 	}
 	tflog.Debug(ctx, w.kind+" busy, waiting before deleting", map[string]any{"id": id})
-	obj, err := w.wait(ctx, id, "to settle before deletion", []string{statusCreating, statusDeleting},
+	obj, err := w.wait(ctx, id, "to settle before deletion", "settle", []string{statusCreating, statusDeleting},
 		[]string{statusAvailable, statusError}, wait.NotFoundIsSuccess, message)
 	if err != nil || obj == nil {
 		return err

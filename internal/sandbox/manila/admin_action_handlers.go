@@ -6,7 +6,7 @@ func (a *API) resetStatus(c *call, rows adminRows) *fault {
 	if f := authorizeAdmin(c); f != nil {
 		return f
 	}
-	status, f := resetStatusBody(c.body)
+	status, f := resetStatusBody(c.body, rows.statuses)
 	if f != nil {
 		return f
 	}
@@ -35,6 +35,9 @@ func (a *API) forceDelete(c *call, rows adminRows) *fault {
 	}
 	op := rows.kind + opForceDelete
 	row.deleting(op, c.now, a.opts.Hooks.Faults.Fail(op))
+	if rows.deleteFailure != "" && row.next.status == statusError {
+		row.next.status = rows.deleteFailure
+	}
 	a.db.settle(c.now, a.stalled)
 	writeAccepted(c.w)
 	return nil

@@ -72,10 +72,12 @@ func (a *API) createCG(c *call) *fault {
 	}
 	a.db.cgs.Add(cg)
 	for _, m := range p.members {
-		a.db.shares.Add(&share{
-			id: newID(), projectID: c.tok.projectID, consistencyGroupID: cg.id, shareTypeID: m.shareTypeID,
-			shareProto: m.shareProto, size: m.size, readyAt: done.at,
-		})
+		st, _ := a.db.shareType(m.shareTypeID)
+		s := a.newShare(c, sharePlacement{shareType: st, networkID: p.networkID, zone: AvailabilityZone, host: derefString(host), server: server},
+			m.shareProto, m.size)
+		s.consistencyGroupID, s.sourceCGSnapshotMemberID = &cg.id, &m.id
+		sdone := a.startShareCreation(c, s, done.status == statusError)
+		sdone.op = done.op // The group's creation makes them: a stall of it holds them too.
 	}
 	writeJSON(c.w, http.StatusAccepted, object{{"consistency_group", c.cgView(cg, true)}})
 	return nil

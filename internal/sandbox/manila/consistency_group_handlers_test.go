@@ -98,12 +98,17 @@ func TestCreateFromSnapshotInheritsTypesAndNetwork(t *testing.T) {
 	f := newFixture(t, Options{})
 	src := f.createCG(f.user, `{"consistency_group": {"share_types": ["`+ShareTypeDefaultID+`"], "share_network_id": "`+ShareNetworkID+`"}}`)
 	f.clock.advance(step)
-	// Two shares in the source group (created through the share API of a
-	// real server; the sandbox has none, so they are added to its store).
+	// Two shares in the source group, created in it through the share API.
+	var shareIDs []string
 	for _, proto := range []string{"NFS", "CIFS"} {
-		f.api.db.shares.Add(&share{id: newID(), projectID: ProjectID, consistencyGroupID: src,
-			shareTypeID: ShareTypeDefaultID, shareProto: proto, size: 1, readyAt: f.clock.Now()})
+		res := f.manila(http.MethodPost, "/shares", f.user, `{"share": {"share_proto": "`+proto+`", "size": 1, "consistency_group_id": "`+src+`", "share_network_id": "`+ShareNetworkID+`"}}`)
+		expect(t, res, http.StatusOK, "")
+		if sh := obj(t, res, "share"); sh["consistency_group_id"] != src || sh["share_network_id"] != ShareNetworkID || sh["status"] != "creating" {
+			t.Fatalf("share in the group %s", res.raw)
+		}
+		shareIDs = append(shareIDs, obj(t, res, "share")["id"].(string))
 	}
+	f.clock.advance(step)
 	res := f.manila(http.MethodPost, "/cgsnapshots", f.user, `{"cgsnapshot": {"consistency_group_id": "`+src+`"}}`)
 	snapID := obj(t, res, "cgsnapshot")["id"].(string)
 	// Not available yet: 409.
@@ -135,8 +140,14 @@ func TestCreateFromSnapshotInheritsTypesAndNetwork(t *testing.T) {
 	f.clock.advance(step)
 	expect(t, f.manila(http.MethodDelete, "/consistency-groups/"+restored, f.user, ""), http.StatusConflict,
 		`{"conflictingRequest": {"code": 409, "message": "Invalid ConsistencyGroup: Cannot delete a consistency group with shares"}}`)
+	// The restored shares carry the members they come from.
+	res = f.manila(http.MethodGet, "/shares/detail?consistency_group_id="+restored, f.user, "")
+	if list := res.body["shares"].([]any); len(list) != 2 || list[0].(map[string]any)["source_cgsnapshot_member_id"] == nil {
+		t.Errorf("restored shares %s", res.raw)
+	}
 	// A snapshot needs every share available.
-	f.api.db.shares.All()[0].readyAt = f.clock.Now().Add(step)
+	expect(t, f.send(request{method: http.MethodPost, path: "/v2/" + ProjectID + "/shares/" + shareIDs[0] + "/action", token: f.user,
+		version: "2.22", body: `{"extend": {"new_size": 2}}`}), http.StatusAccepted, "")
 	res = f.manila(http.MethodPost, "/cgsnapshots", f.user, `{"cgsnapshot": {"consistency_group_id": "`+src+`"}}`)
 	expect(t, res, http.StatusConflict, "")
 	if !strings.Contains(res.raw, "in consistency group must have status of available in order to create a CG snapshot") {

@@ -52,7 +52,7 @@ func (a *API) createSnapshot(c *call) *fault {
 	if f != nil {
 		return f
 	}
-	cg, shares, f := a.db.snapshotOf(c.tok, req.consistencyGroupID, c.now)
+	cg, shares, f := a.db.snapshotOf(c.tok, req.consistencyGroupID)
 	if f != nil {
 		return f
 	}

@@ -1,9 +1,6 @@
 package manila
 
-import (
-	"encoding/json"
-	"time"
-)
+import "encoding/json"
 
 // snapshotCreate is a cgsnapshot creation whose body passed the
 // controller's checks (manila.md §2.2).
@@ -31,9 +28,9 @@ func parseSnapshotCreate(body json.RawMessage) (snapshotCreate, *fault) {
 }
 
 // snapshotOf returns the group to snapshot and its shares: the group must
-// be available, as must each of its shares at now (consistency_group.api
+// be available, as must each of its shares (consistency_group.api
 // .create_cgsnapshot).
-func (db *manilaDB) snapshotOf(t *token, cgID string, now time.Time) (*consistencyGroup, []*share, *fault) {
+func (db *manilaDB) snapshotOf(t *token, cgID string) (*consistencyGroup, []*share, *fault) {
 	cg := db.cg(t, cgID)
 	if cg == nil {
 		return nil, nil, badRequest("ConsistencyGroup " + cgID + " could not be found.")
@@ -43,7 +40,7 @@ func (db *manilaDB) snapshotOf(t *token, cgID string, now time.Time) (*consisten
 	}
 	shares := db.sharesOf(cg.id)
 	for _, sh := range shares {
-		if sh.status(now) != statusAvailable {
+		if sh.status != statusAvailable {
 			return nil, nil, conflict("Invalid ConsistencyGroup: Share " + sh.id + " in consistency group must have status of available in order to create a CG snapshot")
 		}
 	}

@@ -224,7 +224,8 @@ func TestObjectsListWhatTheEmulatorHolds(t *testing.T) {
 		return out
 	}
 	held := byKind()
-	if len(held) != 2 || len(held["manila.share_type"]) != 2 || len(held["manila.share_network"]) != 1 ||
+	if len(held) != 5 || len(held["manila.share_type"]) != 4 || len(held["manila.share_network"]) != 1 ||
+		len(held["manila.share_group_type"]) != 2 || len(held["manila.availability_zone"]) != 2 || len(held["manila.security_service"]) != 1 ||
 		!held["manila.share_type"][0].Fixture || !held["manila.share_network"][0].Fixture || held["manila.share_network"][0].Name != ShareNetworkName {
 		t.Fatalf("fixtures %+v", held)
 	}
@@ -280,7 +281,7 @@ func TestObjectsListSharesAndMembersAsFixtures(t *testing.T) {
 			kinds = append(kinds, o.Kind)
 		}
 	}
-	if len(kinds) != 2 || kinds[0] != "manila.share" || kinds[1] != "manila.consistency_group_snapshot_member" {
+	if len(kinds) != 2 || kinds[0] != "manila.consistency_group_snapshot_member" || kinds[1] != "manila.share" {
 		t.Fatalf("emulator-made objects: %v", kinds)
 	}
 }

@@ -29,7 +29,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	mux.Handle("GET /v2", a.authenticated(a.versionDocument))
 	mux.Handle("GET /v2/{$}", a.authenticated(a.versionDocument))
 
-	if !a.opts.Modern {
+	if !a.modern {
 		cg := route{from: v24, experimental: true}
 		a.handle(mux, "GET "+projectPrefix+"/consistency-groups", cg.with(a.listCGs(false)))
 		a.handle(mux, "GET "+projectPrefix+"/consistency-groups/detail", cg.with(a.listCGs(true)))
@@ -56,6 +56,10 @@ func (a *API) Register(mux *http.ServeMux) {
 	a.handle(mux, "GET "+projectPrefix+"/share-networks", core.with(a.listShareNetworks(false)))
 	a.handle(mux, "GET "+projectPrefix+"/share-networks/detail", core.with(a.listShareNetworks(true)))
 	a.handle(mux, "GET "+projectPrefix+"/share-networks/{id}", core.with(a.showShareNetwork))
+	a.registerShares(mux)
+	if a.modern {
+		a.registerShareGroups(mux)
+	}
 
 	// Any other path under /v2 has no route: the router answers with a
 	// bare webob 404 (after keystonemiddleware authenticated the caller).
@@ -89,7 +93,10 @@ type route struct {
 	from         version
 	to           *version // nil: no upper bound
 	experimental bool
-	handle       handler
+	// graduates, when set, is the first microversion at which the
+	// experimental header is no longer needed.
+	graduates *version
+	handle    handler
 }
 
 // with returns the route served by h.
@@ -103,6 +110,9 @@ func (rt route) with(h handler) route {
 func (rt route) matches(c *call) bool {
 	if c.version.less(rt.from) || (rt.to != nil && rt.to.less(c.version)) {
 		return false
+	}
+	if rt.graduates != nil && c.version.atLeast(*rt.graduates) {
+		return true
 	}
 	return !rt.experimental || c.experimental
 }

@@ -69,7 +69,7 @@ func TestGophercloudDrivesTheSandbox(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if all, _ := sharetypes.ExtractShareTypes(types); len(all) != 2 {
+			if all, _ := sharetypes.ExtractShareTypes(types); len(all) != 4 {
 				t.Errorf("share types %v", all)
 			}
 			nets, err := sharenetworks.ListDetail(sc, sharenetworks.ListOpts{Name: ShareNetworkName}).AllPages(ctx)

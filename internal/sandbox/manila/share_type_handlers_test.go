@@ -10,7 +10,7 @@ func TestShareTypes(t *testing.T) {
 	res := f.send(request{method: http.MethodGet, path: "/v2/" + ProjectID + "/types", token: f.user, version: "2.22"})
 	expect(t, res, http.StatusOK, "")
 	types := res.body["share_types"].([]any)
-	if len(types) != 2 || types[0].(map[string]any)["name"] != "default" || types[0].(map[string]any)["share_type_access:is_public"] != true ||
+	if len(types) != 4 || types[0].(map[string]any)["name"] != "default" || types[0].(map[string]any)["share_type_access:is_public"] != true ||
 		types[1].(map[string]any)["extra_specs"].(map[string]any)["driver_handles_share_servers"] != "False" {
 		t.Errorf("types %s", res.raw)
 	}

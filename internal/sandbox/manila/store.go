@@ -18,6 +18,18 @@ const (
 	statusErrorDeleting = "error_deleting"
 	// statusGone marks a transition that destroys the row.
 	statusGone = ""
+
+	// Statuses of shares, their snapshots and replicas
+	// (manila-groups.md §3.6, §4, §5, §9.3).
+	statusCreatingFromSnapshot = "creating_from_snapshot"
+	statusExtending            = "extending"
+	statusExtendingError       = "extending_error"
+	statusShrinking            = "shrinking"
+	statusShrinkingError       = "shrinking_error"
+	statusReverting            = "reverting"
+	statusRevertingError       = "reverting_error"
+	statusRestoring            = "restoring"
+	statusReplicationChange    = "replication_change"
 )
 
 // FailurePrefix is the magic name prefix of the sandbox: a consistency
@@ -29,35 +41,70 @@ const FailurePrefix = "sandbox-error"
 // manilaDB holds Manila's tables. Its methods expect the emulator's lock
 // held.
 type manilaDB struct {
-	shareTypes    *store.Table[shareType]
-	shareNetworks *store.Table[shareNetwork]
-	cgs           *store.Table[consistencyGroup]
-	snapshots     *store.Table[cgsnapshot]
-	members       *store.Table[cgsnapshotMember]
-	shares        *store.Table[share]
+	shareTypes       *store.Table[shareType]
+	shareGroupTypes  *store.Table[shareGroupType]
+	shareNetworks    *store.Table[shareNetwork]
+	securityServices *store.Table[securityService]
+	zones            *store.Table[availabilityZone]
+	cgs              *store.Table[consistencyGroup]
+	snapshots        *store.Table[cgsnapshot]
+	members          *store.Table[cgsnapshotMember]
+	shares           *store.Table[share]
+	shareSnapshots   *store.Table[shareSnapshot]
+	accessRules      *store.Table[accessRule]
+	shareGroups      *store.Table[shareGroup]
+	groupSnapshots   *store.Table[shareGroupSnapshot]
+	groupMembers     *store.Table[shareGroupSnapshotMember]
+	replicas         *store.Table[shareReplica]
+	messages         *store.Table[userMessage]
 }
 
 func newManilaDB() *manilaDB {
 	return &manilaDB{
-		shareTypes:    store.NewTable(func(t *shareType) string { return t.id }, fixtureShareTypes()...),
-		shareNetworks: store.NewTable(func(n *shareNetwork) string { return n.id }, fixtureShareNetworks()...),
-		cgs:           store.NewTable(func(cg *consistencyGroup) string { return cg.id }),
-		snapshots:     store.NewTable(func(s *cgsnapshot) string { return s.id }),
-		members:       store.NewTable(func(m *cgsnapshotMember) string { return m.id }),
-		shares:        store.NewTable(func(s *share) string { return s.id }),
+		shareTypes:       store.NewTable(func(t *shareType) string { return t.id }, fixtureShareTypes()...),
+		shareGroupTypes:  store.NewTable(func(t *shareGroupType) string { return t.id }, fixtureShareGroupTypes()...),
+		shareNetworks:    store.NewTable(func(n *shareNetwork) string { return n.id }, fixtureShareNetworks()...),
+		securityServices: store.NewTable(func(s *securityService) string { return s.id }, fixtureSecurityServices()...),
+		zones:            store.NewTable(func(z *availabilityZone) string { return z.id }, fixtureAvailabilityZones()...),
+		cgs:              store.NewTable(func(cg *consistencyGroup) string { return cg.id }),
+		snapshots:        store.NewTable(func(s *cgsnapshot) string { return s.id }),
+		members:          store.NewTable(func(m *cgsnapshotMember) string { return m.id }),
+		shares:           store.NewTable(func(s *share) string { return s.id }),
+		shareSnapshots:   store.NewTable(func(s *shareSnapshot) string { return s.id }),
+		accessRules:      store.NewTable(func(r *accessRule) string { return r.id }),
+		shareGroups:      store.NewTable(func(g *shareGroup) string { return g.id }),
+		groupSnapshots:   store.NewTable(func(s *shareGroupSnapshot) string { return s.id }),
+		groupMembers:     store.NewTable(func(m *shareGroupSnapshotMember) string { return m.id }),
+		replicas:         store.NewTable(func(r *shareReplica) string { return r.id }),
+		messages:         store.NewTable(func(m *userMessage) string { return m.id }),
 	}
 }
 
 // Names of the asynchronous operations, as the fault injector's stall and
 // fail and the notice recorder know them (see the package doc).
 const (
-	kindCG       = "manila.consistency_group"
-	kindSnapshot = "manila.consistency_group_snapshot"
+	kindCG            = "manila.consistency_group"
+	kindSnapshot      = "manila.consistency_group_snapshot"
+	kindShare         = "manila.share"
+	kindShareSnapshot = "manila.share_snapshot"
+	kindShareGroup    = "manila.share_group"
+	kindGroupSnapshot = "manila.share_group_snapshot"
+	kindReplica       = "manila.share_replica"
+	kindAccess        = "manila.share_access"
 
 	opCreate      = ".create"
 	opDelete      = ".delete"
 	opForceDelete = ".force_delete"
 	opResetStatus = ".reset_status"
+	opExtend      = ".extend"
+	opShrink      = ".shrink"
+	opRevert      = ".revert"
+	opPromote     = ".promote"
+	opResync      = ".resync"
+	opResetState  = ".reset_replica_state"
+	opUpdate      = ".update"
+	opAllow       = ".allow"
+	opDeny        = ".deny"
 )
 
 // transition is a status change the emulated share manager makes at a
@@ -76,6 +123,12 @@ type transition struct {
 	created       bool
 	host          *string
 	shareServerID *string
+	// effect, when set, is what the end of the operation changes besides
+	// the status (a share's new size, its export locations); it is not
+	// applied when the operation fails.
+	effect func(at time.Time)
+	// failEffect, when set, is what the operation changes when it fails.
+	failEffect func(at time.Time)
 }
 
 // ended is the last transition of an object that completed: its operation
@@ -146,8 +199,44 @@ func (l *lifecycle) due(now time.Time, stalled func(op string) bool) *transition
 	return t
 }
 
+// begin starts the operation op that ends at the given time: the object
+// shows pending at once, then target, or failure when the operation fails
+// (target statusGone destroys the row). The caller may set the effect of
+// the transition it returns.
+func (l *lifecycle) begin(op string, at time.Time, pending, target, failure string, fails bool) *transition {
+	l.status = pending
+	l.next = &transition{op: op, at: at, status: target}
+	if fails {
+		l.next.status = failure
+	}
+	return l.next
+}
+
+// advance applies the transition of l that is due at now, its effect
+// included; it reports whether the transition destroys the row.
+func (l *lifecycle) advance(now time.Time, stalled func(op string) bool) bool {
+	t := l.due(now, stalled)
+	if t == nil {
+		return false
+	}
+	if t.status == statusGone {
+		return true
+	}
+	failed := t.status == statusError || strings.HasSuffix(t.status, "_error") || strings.HasPrefix(t.status, "error")
+	l.status = t.status
+	switch {
+	case !failed && t.effect != nil:
+		t.effect(t.at)
+	case failed && t.failEffect != nil:
+		t.failEffect(t.at)
+	}
+	return false
+}
+
 // settle applies every transition that is due at now, but those stalled:
 // the rows a transition destroys are removed, a snapshot with its members.
+// Groups settle before their shares, and shares before their snapshots and
+// replicas, so that a restored group and its shares end together.
 func (db *manilaDB) settle(now time.Time, stalled func(op string) bool) {
 	for _, cg := range db.cgs.All() {
 		if cg.settle(now, stalled) {
@@ -157,6 +246,36 @@ func (db *manilaDB) settle(now time.Time, stalled func(op string) bool) {
 	for _, s := range db.snapshots.All() {
 		if s.settle(now, stalled) {
 			db.removeSnapshot(s.id)
+		}
+	}
+	for _, g := range db.shareGroups.All() {
+		if g.advance(now, stalled) {
+			db.removeShareGroup(g.id)
+		}
+	}
+	for _, s := range db.shares.All() {
+		if s.advance(now, stalled) {
+			db.removeShare(s.id)
+		}
+	}
+	for _, s := range db.shareSnapshots.All() {
+		if s.advance(now, stalled) {
+			db.shareSnapshots.Remove(s.id)
+		}
+	}
+	for _, s := range db.groupSnapshots.All() {
+		if s.advance(now, stalled) {
+			db.removeGroupSnapshot(s.id)
+		}
+	}
+	for _, r := range db.replicas.All() {
+		if r.advance(now, stalled) {
+			db.replicas.Remove(r.id)
+		}
+	}
+	for _, r := range db.accessRules.All() {
+		if r.advance(now, stalled) {
+			db.accessRules.Remove(r.id)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package manila
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -69,4 +70,17 @@ func TestMaxVersionOption(t *testing.T) {
 		t.Errorf("version document %s", res.raw)
 	}
 	expect(t, f.send(request{method: http.MethodGet, path: "/v2/"}), http.StatusUnauthorized, unauthorizedBody)
+}
+
+// The maximum microversion is at most the newest the specs document, and
+// it chooses the release: from 2.31 a modern server.
+func TestMaxVersionChoosesTheRelease(t *testing.T) {
+	if err := CheckMaxVersion("2.100"); err == nil || !strings.Contains(err.Error(), "beyond 2.99") {
+		t.Errorf("2.100: %v", err)
+	}
+	for v, modern := range map[string]bool{"2.22": false, "2.30": false, "2.31": true, "2.55": true} {
+		if got := New(Options{MaxVersion: v}).modern; got != modern {
+			t.Errorf("%s: modern = %v", v, got)
+		}
+	}
 }

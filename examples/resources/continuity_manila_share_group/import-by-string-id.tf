@@ -1,0 +1,4 @@
+import {
+  to = continuity_manila_share_group.db
+  id = "f9c1f80c-2392-4e34-bd90-fc89cdc5bf93"
+}

@@ -1,0 +1,4 @@
+import {
+  to = continuity_manila_share_group_snapshot.nightly
+  id = "46bf5875-58d6-4816-948f-8828423b0b9f"
+}
