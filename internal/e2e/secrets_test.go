@@ -44,6 +44,9 @@ func copyDir(t *testing.T, src, dst string) {
 func TestDemoTraceLeaksNoSecret(t *testing.T) {
 	h := Build(t)
 	env := acctest.StartSandbox(t, sandbox.Options{})
+	// The demo's share group lives on a second sandbox, a Manila of Ocata
+	// or later (scripts/demo.sh starts it the same way).
+	modern := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
 	w := h.NewWorkdir(t, "", env)
 	root, err := moduleRoot()
 	if err != nil {
@@ -55,7 +58,9 @@ func TestDemoTraceLeaksNoSecret(t *testing.T) {
 	w.Setenv(map[string]string{
 		"TF_LOG": "trace", "TF_LOG_PATH": logPath,
 		"TF_VAR_sdrs_vpc_id": env["CONTINUITY_SANDBOX_SDRS_VPC_ID"], "TF_VAR_sdrs_volume_ids": env["CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"],
-		"TF_VAR_astra_backup_secret": backupSecret,
+		"TF_VAR_astra_backup_secret":    backupSecret,
+		"TF_VAR_manila_modern_auth_url": modern["OS_AUTH_URL"], "TF_VAR_manila_modern_user_name": modern["OS_USERNAME"],
+		"TF_VAR_manila_modern_password": modern["OS_PASSWORD"], "TF_VAR_manila_modern_project_name": modern["OS_PROJECT_NAME"],
 	})
 	w.Init()
 	outputs := w.MustRun("apply", "-auto-approve", "-input=false")
@@ -75,11 +80,12 @@ func TestDemoTraceLeaksNoSecret(t *testing.T) {
 	}
 
 	secrets := map[string]string{
-		"ASTRA_API_TOKEN":                env["ASTRA_API_TOKEN"],
-		"HW_SECRET_KEY":                  env["HW_SECRET_KEY"],
-		"OS_PASSWORD":                    env["OS_PASSWORD"],
-		"the bucket credential's secret": backupSecret,
-		"the bucket secret in base64":    base64.StdEncoding.EncodeToString([]byte(backupSecret)),
+		"ASTRA_API_TOKEN":                 env["ASTRA_API_TOKEN"],
+		"HW_SECRET_KEY":                   env["HW_SECRET_KEY"],
+		"OS_PASSWORD":                     env["OS_PASSWORD"],
+		"the modern Manila's OS_PASSWORD": modern["OS_PASSWORD"],
+		"the bucket credential's secret":  backupSecret,
+		"the bucket secret in base64":     base64.StdEncoding.EncodeToString([]byte(backupSecret)),
 	}
 	// The credential's key store was sent (its base64 reached the
 	// sandbox): the log's silence about it is the masking's doing.
