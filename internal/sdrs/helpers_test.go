@@ -37,6 +37,7 @@ func checkDestroyed(t *testing.T) resource.TestCheckFunc {
 	return acctest.CheckDestroyed(map[string]acctest.Finder{
 		"continuity_sdrs_protection_group": acctest.Find(client.GetGroup),
 		"continuity_sdrs_replication_pair": acctest.Find(client.GetPair),
+		"continuity_sdrs_protected_instance": acctest.Find(client.GetInstance),
 	})
 }
 

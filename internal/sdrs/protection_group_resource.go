@@ -33,7 +33,7 @@ const protectionGroupTimeout = 10 * time.Minute
 
 // protectionGroupObject describes the resource's object for the shared
 // life cycle (lifecycle.go).
-var protectionGroupObject = objectType[Group]{typeName: protectionGroupTypeName, kind: "protection group", entity: entityServerGroupID,
+var protectionGroupObject = objectType[Group]{typeName: protectionGroupTypeName, kind: "protection group", entity: entityServerGroupID, op: "sdrs.protection_group",
 	timeout: protectionGroupTimeout, get: (*Client).GetGroup, addError: addProtectionGroupError,
 	status:       func(g *Group) string { return g.Status },
 	transitional: groupTransitional,

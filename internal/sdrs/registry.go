@@ -10,6 +10,7 @@ func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewProtectionGroupResource,
 		NewReplicationPairResource,
+		NewProtectedInstanceResource,
 	}
 }
 

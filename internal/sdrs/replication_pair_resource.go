@@ -28,7 +28,7 @@ const replicationPairTimeout = 10 * time.Minute
 
 // replicationPairObject describes the resource's object for the shared
 // life cycle (lifecycle.go).
-var replicationPairObject = objectType[Pair]{typeName: replicationPairTypeName, kind: "replication pair", entity: entityReplicationPairID,
+var replicationPairObject = objectType[Pair]{typeName: replicationPairTypeName, kind: "replication pair", entity: entityReplicationPairID, op: "sdrs.replication_pair",
 	timeout: replicationPairTimeout, get: (*Client).GetPair, addError: addReplicationPairError,
 	status:       func(p *Pair) string { return p.Status },
 	transitional: pairTransitional,
