@@ -50,7 +50,7 @@ type Client struct {
 	// their NICs are read (Settings.ECSEndpointURL).
 	ecsEndpoint string
 	vpcEndpoint string
-	cred      *basic.Credentials
+	cred        *basic.Credentials
 	// httpConfig is copied for each call; its RoundTripper is set there.
 	httpConfig config.HttpConfig
 	transport  http.RoundTripper

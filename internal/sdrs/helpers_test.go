@@ -35,8 +35,8 @@ func randomName() string { return "tf_test_" + acctest.RandomName("x")[2:] }
 func checkDestroyed(t *testing.T) resource.TestCheckFunc {
 	client := acctest.SDRSClient(t)
 	return acctest.CheckDestroyed(map[string]acctest.Finder{
-		"continuity_sdrs_protection_group": acctest.Find(client.GetGroup),
-		"continuity_sdrs_replication_pair": acctest.Find(client.GetPair),
+		"continuity_sdrs_protection_group":   acctest.Find(client.GetGroup),
+		"continuity_sdrs_replication_pair":   acctest.Find(client.GetPair),
 		"continuity_sdrs_protected_instance": acctest.Find(client.GetInstance),
 	})
 }

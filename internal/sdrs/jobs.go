@@ -195,6 +195,9 @@ type deletion struct {
 	// Transitional are the statuses in which a job of the object is under
 	// way (deleting among them): the API refuses a deletion then.
 	Transitional []string
+	// Deleting is the status of an object being deleted; "" is
+	// statusDeleting (an attachment's is "detaching").
+	Deleting string
 }
 
 // deleteByJob is the Delete of every SDRS resource. It resumes an
@@ -209,6 +212,10 @@ type deletion struct {
 // An object already gone is no error.
 func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 	what := "deleting " + d.Kind + " " + d.ID
+	deleting := d.Deleting
+	if deleting == "" {
+		deleting = statusDeleting
+	}
 	gone := func(ctx context.Context) error {
 		return wait.UntilGone(ctx, d.Kind+" "+d.ID+" to be deleted", func(ctx context.Context) error { _, err := d.Status(ctx); return err })
 	}
@@ -218,7 +225,7 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 		return nil
 	case err != nil:
 		return err
-	case status == statusDeleting:
+	case status == deleting:
 		tflog.Info(ctx, "resuming: "+what+" is under way", nil)
 		return gone(ctx)
 	case slices.Contains(d.Transitional, status):
@@ -243,7 +250,7 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 			if apierr.IsNotFound(err) {
 				return true, nil
 			}
-			return status == statusDeleting, err
+			return status == deleting, err
 		},
 	}.Run(ctx)
 	if apierr.IsNotFound(err) {
@@ -254,7 +261,7 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 		// was lost) is refused while the first deletion runs.
 		if status, serr := d.Status(ctx); apierr.IsNotFound(serr) {
 			return nil
-		} else if serr == nil && status == statusDeleting {
+		} else if serr == nil && status == deleting {
 			return gone(ctx)
 		}
 		return err

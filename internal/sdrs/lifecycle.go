@@ -1,6 +1,7 @@
 package sdrs
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -49,6 +50,9 @@ type objectType[A any] struct {
 	// transitional are the statuses in which a job of the object is under
 	// way (groupTransitional, pairTransitional).
 	transitional []string
+	// deleting is the object's status while it is deleted; "" is
+	// statusDeleting.
+	deleting string
 	// resumable are the transitional statuses of the object's own
 	// operations that an update resumes: a state that holds one after an
 	// interrupted or timed-out apply plans an update that waits for it.
@@ -242,12 +246,17 @@ func planResume[A any](ctx context.Context, o objectType[A], req resource.Modify
 	}
 	var status types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	deleting := status.ValueString() == statusDeleting
+	deleting := status.ValueString() == cmp.Or(o.deleting, statusDeleting)
 	if !deleting && !slices.Contains(o.resumable, status.ValueString()) {
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 	for name, unknown := range o.volatile {
+		// A value the configuration sets is planned as it is.
+		var configured attr.Value
+		if d := req.Config.GetAttribute(ctx, path.Root(name), &configured); !d.HasError() && configured != nil && !configured.IsNull() {
+			continue
+		}
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), unknown)...)
 	}
 	if deleting {
@@ -308,7 +317,7 @@ func deleteObject[A any](ctx context.Context, c *Client, o objectType[A], id str
 	}
 	defer cancel()
 	err := c.deleteByJob(ctx, deletion{Kind: o.kind, ID: id, Op: o.op + ".delete", Submit: submit, Status: o.statusOf(c, id),
-		Transitional: o.transitional})
+		Transitional: o.transitional, Deleting: o.deleting})
 	switch {
 	case err == nil:
 	case apierr.Interrupted(err) || apierr.TimedOut(err):

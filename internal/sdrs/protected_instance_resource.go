@@ -645,7 +645,9 @@ func (r *protectedInstanceResource) Delete(ctx context.Context, req resource.Del
 	deleteServer := state.DeleteTargetServer.ValueBool()
 	deleteEIP := deleteServer && state.DeleteTargetEIP.ValueBool()
 	deleteObject(ctx, r.client, protectedInstanceObject, id, state.Timeouts.Delete,
-		func(ctx context.Context) (string, error) { return r.client.DeleteInstance(ctx, id, deleteServer, deleteEIP) }, resp)
+		func(ctx context.Context) (string, error) {
+			return r.client.DeleteInstance(ctx, id, deleteServer, deleteEIP)
+		}, resp)
 }
 
 func (r *protectedInstanceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

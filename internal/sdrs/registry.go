@@ -11,6 +11,8 @@ func Resources() []func() resource.Resource {
 		NewProtectionGroupResource,
 		NewReplicationPairResource,
 		NewProtectedInstanceResource,
+		NewReplicationAttachmentResource,
+		NewDrillResource,
 	}
 }
 

@@ -111,7 +111,9 @@ func (idValidator) ValidateString(_ context.Context, req validator.StringRequest
 // SDRS takes (SDRS.0219 otherwise).
 type ipv4Validator struct{}
 
-func (ipv4Validator) Description(context.Context) string { return "an IPv4 address such as 192.168.0.15" }
+func (ipv4Validator) Description(context.Context) string {
+	return "an IPv4 address such as 192.168.0.15"
+}
 
 func (v ipv4Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
