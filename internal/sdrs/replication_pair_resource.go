@@ -42,7 +42,7 @@ var replicationPairObject = objectType[Pair]{typeName: replicationPairTypeName, 
 	resumable: []string{statusCreating, pairExtending},
 	volatile: map[string]attr.Value{
 		"target_volume_id": types.StringUnknown(), "replication_status": types.StringUnknown(), "fault_level": types.StringUnknown(),
-		"size": types.Int64Unknown(),
+		"size":             types.Int64Unknown(),
 		"priority_station": types.StringUnknown(), "updated_at": types.StringUnknown(),
 	},
 }
