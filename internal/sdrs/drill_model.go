@@ -49,3 +49,32 @@ func drillServersFromAPI(servers []model.DrillServerParams) types.List {
 	}
 	return types.ListValueMust(types.ObjectType{AttrTypes: drillServerAttrTypes}, elems)
 }
+
+// drillsDataModel is the state of continuity_sdrs_drills.
+type drillsDataModel struct {
+	GroupID    types.String `tfsdk:"server_group_id"`
+	Name       types.String `tfsdk:"name"`
+	Status     types.String `tfsdk:"status"`
+	DrillVPCID types.String `tfsdk:"drill_vpc_id"`
+	IDs        types.List   `tfsdk:"ids"`
+	Drills     []drillItem  `tfsdk:"drills"`
+}
+
+// drillItem is one DR drill of the list: every field the API returns.
+type drillItem struct {
+	ID            types.String `tfsdk:"id"`
+	Name          types.String `tfsdk:"name"`
+	Status        types.String `tfsdk:"status"`
+	ServerGroupID types.String `tfsdk:"server_group_id"`
+	DrillVPCID    types.String `tfsdk:"drill_vpc_id"`
+	DrillServers  types.List   `tfsdk:"drill_servers"`
+	CreatedAt     types.String `tfsdk:"created_at"`
+	UpdatedAt     types.String `tfsdk:"updated_at"`
+}
+
+func drillItemFromAPI(d *Drill) drillItem {
+	var m drillResourceModel
+	m.fromAPI(d)
+	return drillItem{ID: m.ID, Name: m.Name, Status: m.Status, ServerGroupID: m.GroupID, DrillVPCID: m.DrillVPCID,
+		DrillServers: m.DrillServers, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+}

@@ -362,3 +362,54 @@ func setStrings(s types.Set) []string {
 	}
 	return out
 }
+
+// protectedInstancesDataModel is the state of
+// continuity_sdrs_protected_instances.
+type protectedInstancesDataModel struct {
+	GroupID              types.String            `tfsdk:"server_group_id"`
+	GroupIDs             types.List              `tfsdk:"server_group_ids"`
+	ProtectedInstanceIDs types.List              `tfsdk:"protected_instance_ids"`
+	Name                 types.String            `tfsdk:"name"`
+	Status               types.String            `tfsdk:"status"`
+	QueryType            types.String            `tfsdk:"query_type"`
+	AvailabilityZone     types.String            `tfsdk:"availability_zone"`
+	IDs                  types.List              `tfsdk:"ids"`
+	Instances            []protectedInstanceItem `tfsdk:"protected_instances"`
+}
+
+// filter returns the list's query.
+func (m protectedInstancesDataModel) filter() InstanceFilter {
+	return InstanceFilter{GroupID: m.GroupID.ValueString(), GroupIDs: listStrings(m.GroupIDs), ProtectedInstanceIDs: listStrings(m.ProtectedInstanceIDs),
+		Name: m.Name.ValueString(), Status: m.Status.ValueString(), QueryType: m.QueryType.ValueString(), AvailabilityZone: m.AvailabilityZone.ValueString()}
+}
+
+// protectedInstanceItem is one protected instance of the list: every field
+// the API returns.
+type protectedInstanceItem struct {
+	ID              types.String `tfsdk:"id"`
+	Name            types.String `tfsdk:"name"`
+	Description     types.String `tfsdk:"description"`
+	ServerGroupID   types.String `tfsdk:"server_group_id"`
+	Status          types.String `tfsdk:"status"`
+	Progress        types.Int64  `tfsdk:"progress"`
+	SourceServer    types.String `tfsdk:"source_server"`
+	TargetServer    types.String `tfsdk:"target_server"`
+	PriorityStation types.String `tfsdk:"priority_station"`
+	Attachments     types.List   `tfsdk:"attachments"`
+	Tags            types.Map    `tfsdk:"tags"`
+	SystemFrozen    types.Bool   `tfsdk:"system_frozen"`
+	CreatedAt       types.String `tfsdk:"created_at"`
+	UpdatedAt       types.String `tfsdk:"updated_at"`
+}
+
+func protectedInstanceItemFromAPI(i *Instance) protectedInstanceItem {
+	frozen := i.Metadata != nil && i.Metadata.SystemFrozen == "true"
+	tags := tagsFromAPI(i.Tags, types.MapValueMust(types.StringType, map[string]attr.Value{}))
+	return protectedInstanceItem{
+		ID: types.StringValue(i.Id), Name: types.StringValue(i.Name), Description: optionalString(i.Description),
+		ServerGroupID: types.StringValue(i.ServerGroupId), Status: types.StringValue(i.Status), Progress: types.Int64Value(int64(i.Progress)),
+		SourceServer: types.StringValue(i.SourceServer), TargetServer: optionalString(i.TargetServer),
+		PriorityStation: optionalString(i.PriorityStation), Attachments: attachmentsFromAPI(i.Attachment), Tags: tags,
+		SystemFrozen: types.BoolValue(frozen), CreatedAt: optionalString(i.CreatedAt), UpdatedAt: optionalString(i.UpdatedAt),
+	}
+}

@@ -22,5 +22,10 @@ func DataSources() []func() datasource.DataSource {
 		NewDomainDataSource,
 		NewProtectionGroupsDataSource,
 		NewReplicationPairsDataSource,
+		NewProtectedInstancesDataSource,
+		NewDrillsDataSource,
+		NewQuotasDataSource,
+		NewRPOStatisticsDataSource,
+		NewFailedJobsDataSource,
 	}
 }
