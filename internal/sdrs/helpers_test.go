@@ -38,6 +38,7 @@ func checkDestroyed(t *testing.T) resource.TestCheckFunc {
 		"continuity_sdrs_protection_group":   acctest.Find(client.GetGroup),
 		"continuity_sdrs_replication_pair":   acctest.Find(client.GetPair),
 		"continuity_sdrs_protected_instance": acctest.Find(client.GetInstance),
+		"continuity_sdrs_drill":              acctest.Find(client.GetDrill),
 	})
 }
 
@@ -104,7 +105,8 @@ func checkSandboxHolds(t *testing.T, env map[string]string, want map[string]int)
 func checkSandboxEmpty(t *testing.T, env map[string]string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		held := acctest.SandboxObjects(t, env["HW_SDRS_ENDPOINT"])
-		for _, typeName := range []string{"continuity_sdrs_protection_group", "continuity_sdrs_replication_pair"} {
+		for _, typeName := range []string{"continuity_sdrs_protection_group", "continuity_sdrs_replication_pair",
+			"continuity_sdrs_protected_instance", "continuity_sdrs_drill"} {
 			if objs := held[sandboxKind(typeName)]; len(objs) > 0 {
 				return fmt.Errorf("after destroy the sandbox still holds %d %s: %v", len(objs), sandboxKind(typeName), objs)
 			}
@@ -136,6 +138,11 @@ const (
 // sandboxVolume returns the i-th fixture disk of the sandbox of env.
 func sandboxVolume(env map[string]string, i int) string {
 	return strings.Split(env[acctest.EnvSDRSVolumeIDs], ",")[i]
+}
+
+// sandboxServer returns the i-th fixture server of the sandbox of env.
+func sandboxServer(env map[string]string, i int) string {
+	return strings.Split(env[acctest.EnvSDRSServerIDs], ",")[i]
 }
 
 // liftFaultsOnError is an ErrorCheck that clears the sandbox's faults when

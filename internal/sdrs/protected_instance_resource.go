@@ -180,9 +180,14 @@ func (r *protectedInstanceResource) Schema(ctx context.Context, _ resource.Schem
 					"adds a NIC, removing one deletes it, changing one's subnet, address or security groups replaces that NIC; the " +
 					"others stay. When not set, the provider follows the server.",
 				Validators: []validator.List{listvalidator.SizeAtMost(maxExtensionNICs)},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"subnet_id": schema.StringAttribute{Required: true, Validators: []validator.String{idValidator{}},
-						MarkdownDescription: "Subnet (its network ID, a UUID) of the NIC, in the group's VPC."},
+				NestedObject: schema.NestedAttributeObject{Validators: []validator.Object{nicSubnetRequired{}}, Attributes: map[string]schema.Attribute{
+					// Optional and computed for Terraform, required by
+					// nicSubnetRequired: a list element with a value that
+					// only the configuration sets would make Terraform plan
+					// the list from the configuration even when it sets
+					// none, and nics follows the server when it is not set.
+					"subnet_id": schema.StringAttribute{Optional: true, Computed: true, Validators: []validator.String{idValidator{}},
+						MarkdownDescription: "Subnet (its network ID, a UUID) of the NIC, in the group's VPC. Required."},
 					"ip_address": schema.StringAttribute{Optional: true, Computed: true, Validators: []validator.String{ipv4Validator{}},
 						MarkdownDescription: "IPv4 address of the NIC; by default assigned."},
 					"security_group_ids": schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType,
@@ -330,6 +335,23 @@ func nicModelMatches(c, s nicModel) bool {
 	slices.Sort(want)
 	slices.Sort(have)
 	return slices.Equal(want, have)
+}
+
+// nicSubnetRequired requires subnet_id in each NIC of the configuration.
+type nicSubnetRequired struct{}
+
+func (nicSubnetRequired) Description(context.Context) string { return "subnet_id is required" }
+
+func (v nicSubnetRequired) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (nicSubnetRequired) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if v, ok := req.ConfigValue.Attributes()["subnet_id"]; !ok || v.IsNull() {
+		resp.Diagnostics.AddAttributeError(req.Path.AtName("subnet_id"), "Missing subnet_id",
+			"Each NIC of nics needs the subnet_id (the subnet's network ID) it is added in.")
+	}
 }
 
 // instanceChangeable are the statuses in which SDRS changes an instance's

@@ -54,13 +54,20 @@ func getAttachment(c *Client, ctx context.Context, id string) (*attachmentState,
 	if err != nil {
 		return nil, err
 	}
+	gone := func(cause error) error { return &apierr.NotFoundError{Kind: "replication attachment", ID: id, Cause: cause} }
 	inst, err := c.GetInstance(ctx, instanceID)
+	if apierr.IsNotFound(err) {
+		return nil, gone(err)
+	}
 	if err != nil {
-		return nil, apierr.NotFound("replication attachment", id, err)
+		return nil, err
 	}
 	pair, err := c.GetPair(ctx, pairID)
+	if apierr.IsNotFound(err) {
+		return nil, gone(err)
+	}
 	if err != nil {
-		return nil, apierr.NotFound("replication attachment", id, err)
+		return nil, err
 	}
 	st := &attachmentState{Instance: *inst, Pair: *pair}
 	for _, a := range inst.Attachment {
@@ -73,7 +80,7 @@ func getAttachment(c *Client, ctx context.Context, id string) (*attachmentState,
 	if pair.Status == pairAttaching && !attachedElsewhere {
 		return st, nil
 	}
-	return nil, apierr.NotFound("replication attachment", id, fmt.Errorf("replication pair %s is not attached to protected instance %s", pairID, instanceID))
+	return nil, gone(fmt.Errorf("replication pair %s is not attached to protected instance %s", pairID, instanceID))
 }
 
 // replicationAttachmentResourceModel is the state of
