@@ -252,6 +252,13 @@ func (r *protectedInstanceResource) ModifyPlan(ctx context.Context, req resource
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
 	if req.Plan.Raw.IsNull() {
+		if (state.DeleteTargetServer.ValueBool() || state.DeleteTargetEIP.ValueBool()) && r.client != nil {
+			// The state may predate a failover of the group (a plan
+			// without refresh): the API says where production runs.
+			if inst, err := r.client.GetInstance(ctx, state.ID.ValueString()); err == nil {
+				state.PriorityStation = optionalString(inst.PriorityStation)
+			}
+		}
 		checkDestroyInstance(state, &resp.Diagnostics)
 		return
 	}
