@@ -133,6 +133,12 @@ const (
 	routeGroupAction = "POST /v1/{project_id}/server-groups/{server_group_id}/action"
 	routeDeleteGroup = "DELETE /v1/{project_id}/server-groups/{server_group_id}"
 	routeCreatePair  = "POST /v1/{project_id}/replications"
+
+	routeCreateInstance = "POST /v1/{project_id}/protected-instances"
+	routeResize         = "POST /v1/{project_id}/protected-instances/{protected_instance_id}/resize"
+	routeCreateDrill    = "POST /v1/{project_id}/disaster-recovery-drills"
+	routeAttach         = "POST /v1/{project_id}/protected-instances/{protected_instance_id}/attachreplication"
+	routeAddNIC         = "POST /v1/{project_id}/protected-instances/{protected_instance_id}/nic"
 )
 
 // sandboxVolume returns the i-th fixture disk of the sandbox of env.

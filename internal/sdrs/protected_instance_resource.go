@@ -66,6 +66,11 @@ var protectedInstanceObject = objectType[instanceState]{typeName: protectedInsta
 		"target_server": types.StringUnknown(), "server_status": types.StringUnknown(), "target_server_status": types.StringUnknown(),
 		"progress": types.Int64Unknown(), "attachments": types.ListUnknown(types.ObjectType{AttrTypes: attachmentAttrTypes}),
 		"updated_at": types.StringUnknown(), "priority_station": types.StringUnknown(),
+		// Known once the DR server exists (at the end of the creation),
+		// or changed by a resize or a NIC's job.
+		"primary_subnet_id": types.StringUnknown(), "primary_ip_address": types.StringUnknown(),
+		"target_server_flavor": types.StringUnknown(), "server_flavor": types.StringUnknown(),
+		"nics": types.ListUnknown(nicObjectType),
 	},
 }
 
