@@ -361,8 +361,8 @@ func (nicSubnetRequired) ValidateObject(_ context.Context, req validator.ObjectR
 		return
 	}
 	if v, ok := req.ConfigValue.Attributes()["subnet_id"]; !ok || v.IsNull() {
-		resp.Diagnostics.AddAttributeError(req.Path.AtName("subnet_id"), "Missing subnet_id",
-			"Each NIC of nics needs the subnet_id (the subnet's network ID) it is added in.")
+		resp.Diagnostics.AddAttributeError(req.Path, "Missing subnet_id",
+			nested(req.Path)+"each NIC of nics needs the subnet_id (the subnet's network ID) it is added in.")
 	}
 }
 

@@ -281,30 +281,7 @@ func (r *protectionGroupResource) checkChange(ctx context.Context, req resource.
 	reprotecting := !plan.FailedOver.ValueBool() && state.FailedOver.ValueBool()
 	enabling := plan.Enabled.ValueBool() && !state.Enabled.ValueBool()
 	switching := !failing && !plan.PriorityStation.IsUnknown() && !plan.PriorityStation.IsNull() && !plan.PriorityStation.Equal(state.PriorityStation)
-	if !enabling && !switching && !failing && !reprotecting {
-		return
-	}
-	attr := "enabled"
-	switch {
-	case failing || reprotecting:
-		attr = "failed_over"
-	case switching:
-		attr = "priority_station"
-	}
-	id, status := state.ID.ValueString(), state.Status.ValueString()
-	if status == statusError || status == statusErrorDeleting {
-		what := "its creation failed"
-		if status == statusErrorDeleting {
-			what = "its deletion failed"
-		}
-		resp.Diagnostics.AddAttributeError(path.Root(attr), fmt.Sprintf("Cannot change the protection of %s %q in status %s", protectionGroupTypeName, id, status),
-			fmt.Sprintf("Protection group %q (%s) is in status %s: %s, and SDRS allows no protection action in it. Replace the group "+
-				"(terraform apply -replace=ADDRESS) or destroy it; nothing was changed.", state.Name.ValueString(), id, status, what))
-		return
-	}
-	if failing && !r.checkFailover(ctx, plan, state, configStation, resp) {
-		return
-	}
+	id := state.ID.ValueString()
 	if plan.FailedOver.ValueBool() && state.FailedOver.ValueBool() {
 		switch {
 		case switching:
@@ -318,6 +295,30 @@ func (r *protectionGroupResource) checkChange(ctx context.Context, req resource.
 					"again; it cannot be disabled while failed over. Nothing was changed.")
 			return
 		}
+	}
+	if !enabling && !switching && !failing && !reprotecting {
+		return
+	}
+	attr := "enabled"
+	switch {
+	case failing || reprotecting:
+		attr = "failed_over"
+	case switching:
+		attr = "priority_station"
+	}
+	status := state.Status.ValueString()
+	if status == statusError || status == statusErrorDeleting {
+		what := "its creation failed"
+		if status == statusErrorDeleting {
+			what = "its deletion failed"
+		}
+		resp.Diagnostics.AddAttributeError(path.Root(attr), fmt.Sprintf("Cannot change the protection of %s %q in status %s", protectionGroupTypeName, id, status),
+			fmt.Sprintf("Protection group %q (%s) is in status %s: %s, and SDRS allows no protection action in it. Replace the group "+
+				"(terraform apply -replace=ADDRESS) or destroy it; nothing was changed.", state.Name.ValueString(), id, status, what))
+		return
+	}
+	if failing && !r.checkFailover(ctx, plan, state, configStation, resp) {
+		return
 	}
 	if state.ReplicationNum.ValueInt64() == 0 && r.client != nil {
 		// The state says no pairs; the API has the last word (the state may
@@ -340,7 +341,7 @@ func (r *protectionGroupResource) checkChange(ctx context.Context, req resource.
 	}
 	if reprotecting && len(running.dr) > 0 {
 		resp.Diagnostics.AddAttributeError(path.Root("failed_over"), fmt.Sprintf("Cannot re-protect %s %q while servers of its DR site run", protectionGroupTypeName, id),
-			fmt.Sprintf("Re-protection makes the site that does not run production now the DR site, and SDRS needs its servers stopped "+
+			fmt.Sprintf("Re-protection (failed_over = false) makes the site that does not run production now the DR site, and SDRS needs its servers stopped "+
 				"first (SDRS.1342); these run: %s. Stop them (ECS), refresh, and apply again. Nothing was changed.", strings.Join(running.dr, ", ")))
 		return
 	}

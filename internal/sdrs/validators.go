@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -103,8 +104,18 @@ func (idValidator) ValidateString(_ context.Context, req validator.StringRequest
 	}
 	if id := req.ConfigValue.ValueString(); !uuidPattern.MatchString(id) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid SDRS ID",
-			fmt.Sprintf("%q is not an ID of the form SDRS uses: Huawei Cloud IDs are UUIDs, such as 6f519a48-3183-46cf-a32f-41815f813986.", id))
+			nested(req.Path)+fmt.Sprintf("%q is not an ID of the form SDRS uses: Huawei Cloud IDs are UUIDs, such as 6f519a48-3183-46cf-a32f-41815f813986.", id))
 	}
+}
+
+// nested names an attribute nested in a list or an object ("nics[0].
+// subnet_id: "), whose line Terraform does not quote under a diagnostic;
+// "" for a top-level one.
+func nested(p path.Path) string {
+	if len(p.Steps()) < 2 {
+		return ""
+	}
+	return p.String() + ": "
 }
 
 // ipv4Validator accepts an IPv4 address, the form of every NIC address
@@ -123,7 +134,7 @@ func (ipv4Validator) ValidateString(_ context.Context, req validator.StringReque
 	}
 	if ip, err := netip.ParseAddr(req.ConfigValue.ValueString()); err != nil || !ip.Is4() {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid IPv4 address",
-			fmt.Sprintf("%q is not an IPv4 address such as 192.168.0.15.", req.ConfigValue.ValueString()))
+			nested(req.Path)+fmt.Sprintf("%q is not an IPv4 address such as 192.168.0.15.", req.ConfigValue.ValueString()))
 	}
 }
 
