@@ -65,7 +65,9 @@ func (r *drillResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"of the group in `drill_vpc_id` (a drill VPC serves one drill), or, without one, the drill of that `name` created since " +
 			"the request was sent; SDRS cannot tell apart two drills of one name made at once without a drill VPC.\n\n" +
 			"**Interruptions and timeouts.** An apply interrupted while the drill is `creating` keeps it in the state; the next plan " +
-			"shows an in-place update that waits. A create past `timeouts.create` leaves it tainted. An interrupted destroy resumes.",
+			"shows an in-place update that waits. A create past `timeouts.create` leaves it tainted. An interrupted destroy resumes.\n\n" +
+			"**Timeouts.** `timeouts.create`, `timeouts.update` and `timeouts.delete` default to 10 minutes each (as in the Huawei " +
+			"Cloud provider).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The DR drill's ID.", PlanModifiers: stable},
 			"name": schema.StringAttribute{

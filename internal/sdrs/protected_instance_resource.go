@@ -116,7 +116,9 @@ func (r *protectedInstanceResource) Schema(ctx context.Context, _ resource.Schem
 			"`timeouts.create` leaves the instance tainted (`terraform untaint` keeps it). An interrupted destroy resumes: the next " +
 			"destroy finds the instance `deleting` and waits until it is gone.\n\n" +
 			"Not offered: `cluster_id` (dedicated storage pools), `tenancy` and `dedicated_host_id` (dedicated hosts). SDRS never " +
-			"reports them, so an imported instance could not be compared with its configuration.",
+			"reports them, so an imported instance could not be compared with its configuration.\n\n" +
+			"**Timeouts.** `timeouts.create`, `timeouts.update` and `timeouts.delete` default to 10 minutes each (as in the Huawei " +
+			"Cloud provider).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The protected instance's ID.", PlanModifiers: stable},
 			"name": schema.StringAttribute{

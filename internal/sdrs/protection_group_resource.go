@@ -93,7 +93,9 @@ func (r *protectionGroupResource) Schema(ctx context.Context, _ resource.SchemaR
 			"`stopping`, `reversing`, ...); the next plan shows an in-place update that waits for that operation to end, without " +
 			"starting it again. A create that passes `timeouts.create` leaves the group tainted: `terraform untaint` keeps it, " +
 			"and the next apply resumes waiting; otherwise the next apply replaces it. An interrupted destroy resumes: the next " +
-			"destroy finds the group `deleting` and waits until it is gone.",
+			"destroy finds the group `deleting` and waits until it is gone.\n\n" +
+			"**Timeouts.** `timeouts.create`, `timeouts.update` and `timeouts.delete` default to 10 minutes each (as in the Huawei " +
+			"Cloud provider).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,

@@ -54,7 +54,9 @@ func getAttachment(c *Client, ctx context.Context, id string) (*attachmentState,
 	if err != nil {
 		return nil, err
 	}
-	gone := func(cause error) error { return &apierr.NotFoundError{Kind: "replication attachment", ID: id, Cause: cause} }
+	gone := func(cause error) error {
+		return &apierr.NotFoundError{Kind: "replication attachment", ID: id, Cause: cause}
+	}
 	inst, err := c.GetInstance(ctx, instanceID)
 	if apierr.IsNotFound(err) {
 		return nil, gone(err)

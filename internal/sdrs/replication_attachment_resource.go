@@ -77,7 +77,9 @@ func (r *replicationAttachmentResource) Schema(ctx context.Context, _ resource.S
 			"**Lost answers.** When the answer to an attachment or a detachment is lost, the pair's status and the instance's " +
 			"attachments tell whether it took effect before it is sent again.\n\n" +
 			"**Interruptions.** An apply interrupted while the pair is `attaching` keeps the attachment in the state; the next plan " +
-			"shows an in-place update that waits for it. An interrupted destroy finds the pair `detaching` and waits.",
+			"shows an in-place update that waits for it. An interrupted destroy finds the pair `detaching` and waits.\n\n" +
+			"**Timeouts.** `timeouts.create`, `timeouts.update` and `timeouts.delete` default to 10 minutes each (as in the Huawei " +
+			"Cloud provider).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<instance_id>/<replication_id>`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},

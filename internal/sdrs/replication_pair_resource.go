@@ -79,7 +79,9 @@ func (r *replicationPairResource) Schema(ctx context.Context, _ resource.SchemaR
 			"without creating again. A create that passes `timeouts.create` leaves the pair tainted: `terraform untaint` keeps " +
 			"it, and the next apply resumes waiting; otherwise the next apply replaces it. An interrupted destroy resumes: the " +
 			"next destroy finds the pair `deleting` and waits until it is gone; a pair whose group is in the middle of an action " +
-			"is deleted once the action has ended.",
+			"is deleted once the action has ended.\n\n" +
+			"**Timeouts.** `timeouts.create`, `timeouts.update` and `timeouts.delete` default to 10 minutes each (as in the Huawei " +
+			"Cloud provider).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The replication pair's ID.", PlanModifiers: stable},
 			"name": schema.StringAttribute{
