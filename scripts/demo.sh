@@ -86,6 +86,7 @@ step "Start the sandbox" start_sandbox
 source "$work/sandbox.env"
 # Fixture IDs the demo's variables take.
 export TF_VAR_sdrs_vpc_id="$CONTINUITY_SANDBOX_SDRS_VPC_ID" TF_VAR_sdrs_volume_ids="$CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"
+export TF_VAR_sdrs_server_ids="$CONTINUITY_SANDBOX_SDRS_SERVER_IDS"
 
 # dev_overrides for the provider; the mirror lets init work offline.
 # Terraform warns about the overrides at every command: the warnings go to
@@ -133,7 +134,7 @@ cat <<SUMMARY
 demo: OK in $((SECONDS - started)) s
   objects managed      $objects resources
   wordpress            replicated to cluster-west, then failed over${failover:+ (state: $failover)}
-  SDRS                 protection group with two replication pairs, protection enabled
+  SDRS                 protection group with two replication pairs and a protected server, protection enabled
   Manila               consistency group and its snapshot
   destroyed            every object; the sandbox is stopped
   full output          $log

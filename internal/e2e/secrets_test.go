@@ -51,6 +51,7 @@ func TestDemoTraceLeaksNoSecret(t *testing.T) {
 	w.Setenv(map[string]string{
 		"TF_LOG": "trace", "TF_LOG_PATH": logPath,
 		"TF_VAR_sdrs_vpc_id": env["CONTINUITY_SANDBOX_SDRS_VPC_ID"], "TF_VAR_sdrs_volume_ids": env["CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"],
+		"TF_VAR_sdrs_server_ids": env["CONTINUITY_SANDBOX_SDRS_SERVER_IDS"],
 	})
 	w.Init()
 	outputs := w.MustRun("apply", "-auto-approve", "-input=false")
