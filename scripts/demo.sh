@@ -112,6 +112,7 @@ TF_VAR_manila_modern_user_name=$(modern_env OS_USERNAME)
 TF_VAR_manila_modern_password=$(modern_env OS_PASSWORD)
 TF_VAR_manila_modern_project_name=$(modern_env OS_PROJECT_NAME)
 export TF_VAR_manila_modern_auth_url TF_VAR_manila_modern_user_name TF_VAR_manila_modern_password TF_VAR_manila_modern_project_name
+export TF_VAR_sdrs_server_ids="$CONTINUITY_SANDBOX_SDRS_SERVER_IDS"
 
 # dev_overrides for the provider; the mirror lets init work offline.
 # Terraform warns about the overrides at every command: the warnings go to
@@ -162,7 +163,7 @@ demo: OK in $((SECONDS - started)) s
   objects managed      $objects resources
   wordpress            replicated to cluster-west, then failed over${failover:+ (state: $failover)}
   ledger               managed, backed up to a bucket${restored:+ (backup: $restored)}, the backup restored into ledger-restored
-  SDRS                 protection group with two replication pairs, protection enabled
+  SDRS                 protection group with two replication pairs and a protected server, protection enabled
   Manila (Newton)      consistency group and its snapshot
   Manila (modern)      share group with two shares, snapshotted together${group_members:+ ($group_members members)}
   destroyed            every object; the sandboxes are stopped

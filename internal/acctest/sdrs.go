@@ -7,9 +7,14 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
+	ecsv2 "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/ecs/v2"
+	ecsmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/ecs/v2/model"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
@@ -19,6 +24,17 @@ import (
 const (
 	EnvSDRSVPCID     = "CONTINUITY_SANDBOX_SDRS_VPC_ID"
 	EnvSDRSVolumeIDs = "CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"
+	// EnvSDRSServerIDs are ECS servers of the domain's local AZ, in the VPC,
+	// each with disks of its own, that the tests may protect (one
+	// protected instance per server at a time); EnvSDRSSubnetID is a
+	// subnet of the VPC and EnvSDRSDrillVPCID a VPC for DR drills (a
+	// subnet of the same CIDR); EnvSDRSSecurityGroupID a security group and
+	// EnvSDRSFlavors ECS flavors of both AZs, the servers' first.
+	EnvSDRSServerIDs       = "CONTINUITY_SANDBOX_SDRS_SERVER_IDS"
+	EnvSDRSSubnetID        = "CONTINUITY_SANDBOX_SDRS_SUBNET_ID"
+	EnvSDRSDrillVPCID      = "CONTINUITY_SANDBOX_SDRS_DRILL_VPC_ID"
+	EnvSDRSSecurityGroupID = "CONTINUITY_SANDBOX_SDRS_SECURITY_GROUP_ID"
+	EnvSDRSFlavors         = "CONTINUITY_SANDBOX_SDRS_FLAVORS"
 )
 
 // PreCheckSDRS is PreCheck for tests of the Huawei Cloud SDRS backend.
@@ -74,6 +90,92 @@ func SDRSVolumeID(t *testing.T, i int) string {
 		t.Skipf("%s has %d disks; this test needs disk #%d", EnvSDRSVolumeIDs, len(ids), i+1)
 	}
 	return strings.TrimSpace(ids[i])
+}
+
+// SDRSServerID returns the i-th fixture server, as SDRSVolumeID does the
+// disks: tests that run in parallel protect different servers.
+func SDRSServerID(t *testing.T, i int) string {
+	t.Helper()
+	PreCheckSDRS(t)
+	ids := strings.Split(SandboxEnv(t, EnvSDRSServerIDs), ",")
+	if i >= len(ids) {
+		if UseSandbox() {
+			t.Fatalf("the sandbox exports %d servers in %s; this test needs server #%d", len(ids), EnvSDRSServerIDs, i+1)
+		}
+		t.Skipf("%s has %d servers; this test needs server #%d", EnvSDRSServerIDs, len(ids), i+1)
+	}
+	return strings.TrimSpace(ids[i])
+}
+
+// SDRSFlavor returns the i-th fixture flavor (0: the servers').
+func SDRSFlavor(t *testing.T, i int) string {
+	t.Helper()
+	ids := strings.Split(SandboxEnv(t, EnvSDRSFlavors), ",")
+	if i >= len(ids) {
+		t.Fatalf("%s has %d flavors; this test needs flavor #%d", EnvSDRSFlavors, len(ids), i+1)
+	}
+	return strings.TrimSpace(ids[i])
+}
+
+// SDRSSetServers stops (start false) or starts ECS servers through ECS's
+// batch actions, as an operator does before a planned failover, a resize
+// or a re-protection (the official SDK's ECS client, on the credentials of
+// the environment, or of env when given), and waits for them.
+func SDRSSetServers(t testing.TB, env map[string]string, start bool, ids ...string) {
+	t.Helper()
+	s := sdrs.SettingsFromEnv()
+	if env != nil {
+		s = sdrs.Settings{Region: env["HW_REGION_NAME"], ProjectID: env["HW_PROJECT_ID"], AccessKey: env["HW_ACCESS_KEY"],
+			SecretKey: env["HW_SECRET_KEY"], Endpoint: env["HW_SDRS_ENDPOINT"]}
+	}
+	endpoint, err := s.ECSEndpointURL()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cred, err := basic.NewCredentialsBuilder().WithAk(s.AccessKey).WithSk(s.SecretKey).WithProjectId(s.ProjectID).SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := ecsv2.EcsClientBuilder().WithEndpoints([]string{endpoint}).WithCredential(cred).
+		WithHttpConfig(config.DefaultHttpConfig().WithUserAgent("continuity-acctest")).SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecs := ecsv2.NewEcsClient(hc)
+	var servers []ecsmodel.ServerId
+	for _, id := range ids {
+		servers = append(servers, ecsmodel.ServerId{Id: id})
+	}
+	var jobID *string
+	if start {
+		resp, err := ecs.BatchStartServers(&ecsmodel.BatchStartServersRequest{Body: &ecsmodel.BatchStartServersRequestBody{
+			OsStart: &ecsmodel.BatchStartServersOption{Servers: servers}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		jobID = resp.JobId
+	} else {
+		resp, err := ecs.BatchStopServers(&ecsmodel.BatchStopServersRequest{Body: &ecsmodel.BatchStopServersRequestBody{
+			OsStop: &ecsmodel.BatchStopServersOption{Servers: servers}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		jobID = resp.JobId
+	}
+	for range 600 {
+		j, err := ecs.ShowJob(&ecsmodel.ShowJobRequest{JobId: *jobID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch j.Status.Value() {
+		case "SUCCESS":
+			return
+		case "FAIL":
+			t.Fatalf("ECS job %s failed: %v", *jobID, j)
+		}
+		time.Sleep(time.Second) // polling a real ECS job; the sandbox's end at once
+	}
+	t.Fatalf("ECS job %s did not end", *jobID)
 }
 
 // SetSDRSSandboxFaults replaces the faults of the sandbox whose variables

@@ -124,6 +124,37 @@ resource "continuity_sdrs_replication_pair" "x" {
   volume_id = %q
 }`, strings.Split(env["CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"], ",")[0])
 	}},
+	"continuity_sdrs_protected_instance": {addr: "continuity_sdrs_protected_instance.x", setup: func(env map[string]string) string {
+		return sdrsGroup(env) + sdrsInstance(env, 0, fmt.Sprintf(`
+  description          = "imported"
+  delete_target_server = true
+  nics                 = [{ subnet_id = %q, ip_address = "192.168.0.201" }]
+  tags                 = { imported = "yes" }`, env["CONTINUITY_SANDBOX_SDRS_SUBNET_ID"]))
+	}},
+	"continuity_sdrs_replication_attachment": {addr: "continuity_sdrs_replication_attachment.x",
+		setup: func(env map[string]string) string {
+			return sdrsGroup(env) + sdrsInstance(env, 1, "  delete_target_server = true") + fmt.Sprintf(`
+resource "continuity_sdrs_replication_pair" "a" {
+  name      = "e2e_import_attached"
+  group_id  = continuity_sdrs_protection_group.x.id
+  volume_id = %q
+}
+
+resource "continuity_sdrs_replication_attachment" "x" {
+  instance_id    = continuity_sdrs_protected_instance.x.id
+  replication_id = continuity_sdrs_replication_pair.a.id
+  device         = "/dev/vdc"
+}`, strings.Split(env["CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"], ",")[1])
+		}},
+	"continuity_sdrs_drill": {addr: "continuity_sdrs_drill.x", setup: func(env map[string]string) string {
+		return sdrsGroup(env) + sdrsInstance(env, 2, "  delete_target_server = true") + fmt.Sprintf(`
+resource "continuity_sdrs_drill" "x" {
+  name         = "e2e_import"
+  group_id     = continuity_sdrs_protection_group.x.id
+  drill_vpc_id = %q
+  depends_on   = [continuity_sdrs_protected_instance.x]
+}`, env["CONTINUITY_SANDBOX_SDRS_DRILL_VPC_ID"])
+	}},
 	"continuity_manila_consistency_group": {addr: "continuity_manila_consistency_group.x", setup: func(env map[string]string) string {
 		return manilaGroup(env)
 	}},
@@ -199,6 +230,17 @@ resource "continuity_sdrs_protection_group" "x" {
   domain_id                = %q
   source_vpc_id            = %q
 }`, env["CONTINUITY_SANDBOX_SDRS_DOMAIN_ID"], env["CONTINUITY_SANDBOX_SDRS_VPC_ID"])
+}
+
+// sdrsInstance protects the i-th fixture server in the group of sdrsGroup.
+func sdrsInstance(env map[string]string, i int, lines string) string {
+	return fmt.Sprintf(`
+resource "continuity_sdrs_protected_instance" "x" {
+  name      = "e2e_import"
+  group_id  = continuity_sdrs_protection_group.x.id
+  server_id = %q
+%s
+}`, strings.Split(env["CONTINUITY_SANDBOX_SDRS_SERVER_IDS"], ",")[i], lines)
 }
 
 func manilaGroup(env map[string]string) string {

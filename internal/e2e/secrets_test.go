@@ -61,6 +61,7 @@ func TestDemoTraceLeaksNoSecret(t *testing.T) {
 		"TF_VAR_astra_backup_secret":    backupSecret,
 		"TF_VAR_manila_modern_auth_url": modern["OS_AUTH_URL"], "TF_VAR_manila_modern_user_name": modern["OS_USERNAME"],
 		"TF_VAR_manila_modern_password": modern["OS_PASSWORD"], "TF_VAR_manila_modern_project_name": modern["OS_PROJECT_NAME"],
+		"TF_VAR_sdrs_server_ids": env["CONTINUITY_SANDBOX_SDRS_SERVER_IDS"],
 	})
 	w.Init()
 	outputs := w.MustRun("apply", "-auto-approve", "-input=false")

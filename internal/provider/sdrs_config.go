@@ -17,6 +17,9 @@ type sdrsModel struct {
 	AccessKey types.String `tfsdk:"access_key"`
 	SecretKey types.String `tfsdk:"secret_key"`
 	Endpoint  types.String `tfsdk:"endpoint"`
+
+	ECSEndpoint types.String `tfsdk:"ecs_endpoint"`
+	VPCEndpoint types.String `tfsdk:"vpc_endpoint"`
 }
 
 func sdrsBlock() schema.Block {
@@ -29,6 +32,13 @@ func sdrsBlock() schema.Block {
 			"secret_key": schema.StringAttribute{Optional: true, Sensitive: true, MarkdownDescription: "Secret key (SK). Environment: `HW_SECRET_KEY`."},
 			"endpoint": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "SDRS endpoint URL; by default `https://sdrs.<region>.myhuaweicloud.com`. Environment: `HW_SDRS_ENDPOINT`."},
+			"ecs_endpoint": schema.StringAttribute{Optional: true,
+				MarkdownDescription: "ECS endpoint URL, where the servers of protected instances are read (SDRS does not report their flavors and " +
+					"states). By default the region's (`https://ecs.<region>.myhuaweicloud.com`), or, when `endpoint` is set, that URL with " +
+					"its first host label `sdrs` replaced by `ecs` (a host without it, such as the sandbox's, serves both). Environment: `HW_ECS_ENDPOINT`."},
+			"vpc_endpoint": schema.StringAttribute{Optional: true,
+				MarkdownDescription: "VPC endpoint URL, where the NICs of protected instances' servers are read; by default derived as " +
+					"`ecs_endpoint` is, with `vpc`. Environment: `HW_VPC_ENDPOINT`."},
 		},
 	}
 }
@@ -50,6 +60,8 @@ func resolveSDRS(block *sdrsModel) (sdrs.Settings, error) {
 	str(&s.AccessKey, block.AccessKey, sdrs.SettingAccessKey)
 	str(&s.SecretKey, block.SecretKey, sdrs.SettingSecretKey)
 	str(&s.Endpoint, block.Endpoint, sdrs.SettingEndpoint)
+	str(&s.ECSEndpoint, block.ECSEndpoint, sdrs.SettingECSEndpoint)
+	str(&s.VPCEndpoint, block.VPCEndpoint, sdrs.SettingVPCEndpoint)
 	return s, errors.Join(errs...)
 }
 

@@ -8,9 +8,11 @@
 package sdrs
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
@@ -19,7 +21,9 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/impl"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+	ecsv2 "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/ecs/v2"
 	sdrsv1 "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1"
+	vpcv2 "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/vpc/v2"
 )
 
 // serviceName names the API in errors.
@@ -42,7 +46,11 @@ const serviceName = "Huawei Cloud SDRS"
 type Client struct {
 	endpoint  string
 	projectID string
-	cred      *basic.Credentials
+	// ecsEndpoint and vpcEndpoint are where the protected servers and
+	// their NICs are read (Settings.ECSEndpointURL).
+	ecsEndpoint string
+	vpcEndpoint string
+	cred        *basic.Credentials
 	// httpConfig is copied for each call; its RoundTripper is set there.
 	httpConfig config.HttpConfig
 	transport  http.RoundTripper
@@ -59,6 +67,14 @@ func NewClient(s Settings, transport http.RoundTripper, userAgent string) (*Clie
 	if err != nil {
 		return nil, err
 	}
+	ecsEndpoint, err := s.ECSEndpointURL()
+	if err != nil {
+		return nil, err
+	}
+	vpcEndpoint, err := s.VPCEndpointURL()
+	if err != nil {
+		return nil, err
+	}
 	cred, err := basic.NewCredentialsBuilder().WithAk(s.AccessKey).WithSk(s.SecretKey).WithProjectId(s.ProjectID).SafeBuild()
 	if err != nil {
 		return nil, fmt.Errorf("SDRS credentials: %w", err)
@@ -66,7 +82,8 @@ func NewClient(s Settings, transport http.RoundTripper, userAgent string) (*Clie
 	// A User-Agent keeps the SDK from writing ~/.huaweicloud/application_id.
 	// No overall timeout: the call's context bounds it, retries included.
 	hc := config.DefaultHttpConfig().WithUserAgent(userAgent).WithTimeout(0)
-	return &Client{endpoint: endpoint, projectID: s.ProjectID, cred: cred, httpConfig: *hc, transport: transport}, nil
+	return &Client{endpoint: endpoint, ecsEndpoint: ecsEndpoint, vpcEndpoint: vpcEndpoint, projectID: s.ProjectID, cred: cred,
+		httpConfig: *hc, transport: transport}, nil
 }
 
 // ProjectID returns the project the client works in.
@@ -74,12 +91,46 @@ func (c *Client) ProjectID() string { return c.projectID }
 
 // sdk returns an SDK client whose requests carry ctx.
 func (c *Client) sdk(ctx context.Context) *sdrsv1.SdrsClient {
+	return sdrsv1.NewSdrsClient(c.hcClient(c.endpoint, contextTransport{ctx: ctx, next: c.transport}))
+}
+
+// sdkRaw is sdk whose answers' bodies are also kept, for the fields the
+// SDK's models lack (a DR drill job's entity, sdrs.md §23): the bodies
+// read back from the round tripper, as the server sent them.
+func (c *Client) sdkRaw(ctx context.Context) (*sdrsv1.SdrsClient, *rawBodies) {
+	raw := &rawBodies{}
+	return sdrsv1.NewSdrsClient(c.hcClient(c.endpoint, contextTransport{ctx: ctx, next: c.transport, raw: raw})), raw
+}
+
+// ecs and vpc return SDK clients of ECS and VPC, which the protected
+// instances' servers and NICs are read from.
+func (c *Client) ecs(ctx context.Context) *ecsv2.EcsClient {
+	return ecsv2.NewEcsClient(c.hcClient(c.ecsEndpoint, contextTransport{ctx: ctx, next: c.transport}))
+}
+
+func (c *Client) vpc(ctx context.Context) *vpcv2.VpcClient {
+	return vpcv2.NewVpcClient(c.hcClient(c.vpcEndpoint, contextTransport{ctx: ctx, next: c.transport}))
+}
+
+// hcClient is the SDK's HTTP client of endpoint on the round tripper rt.
+func (c *Client) hcClient(endpoint string, rt http.RoundTripper) *core.HcHttpClient {
 	cfg := c.httpConfig
-	cfg.RoundTripper = contextTransport{ctx: ctx, next: c.transport}
-	hc := core.NewHcHttpClient(impl.NewDefaultHttpClient(&cfg)).
-		WithEndpoints([]string{c.endpoint}).
+	cfg.RoundTripper = rt
+	return core.NewHcHttpClient(impl.NewDefaultHttpClient(&cfg)).
+		WithEndpoints([]string{endpoint}).
 		WithCredential(c.cred)
-	return sdrsv1.NewSdrsClient(hc)
+}
+
+// rawBodies keeps the bodies of the answers of one SDK client, the last
+// one last.
+type rawBodies struct{ bodies [][]byte }
+
+// last returns the body of the last answer, or nil.
+func (r *rawBodies) last() []byte {
+	if len(r.bodies) == 0 {
+		return nil
+	}
+	return r.bodies[len(r.bodies)-1]
 }
 
 // contextTransport attaches a call's context to the requests the SDK built.
@@ -94,10 +145,23 @@ type contextTransport struct {
 	// ctx is one call's context, held for the SDK that takes none; see Client.
 	ctx  context.Context
 	next http.RoundTripper
+	// raw, when set, keeps a copy of every answer's body.
+	raw *rawBodies
 }
 
 func (t contextTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	return t.next.RoundTrip(r.WithContext(t.ctx))
+	resp, err := t.next.RoundTrip(r.WithContext(t.ctx))
+	if err != nil || t.raw == nil {
+		return resp, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	t.raw.bodies = append(t.raw.bodies, body)
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	return resp, nil
 }
 
 // operation names an API call in errors, e.g. "POST /v1/{project_id}/server-groups".

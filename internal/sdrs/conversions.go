@@ -3,10 +3,12 @@ package sdrs
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // optionalString maps the SDK's renderings of a JSON null (an empty string,
@@ -111,3 +113,17 @@ func onlyOne(ids []string, what string) (string, bool, error) {
 	return "", false, fmt.Errorf("%d %s (%s), so none is adopted. Import the one to keep (terraform import) and delete the others",
 		len(ids), what, strings.Join(ids, ", "))
 }
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// objectAsOptions converts nested objects whose unknown or null members
+// map to the framework's value types.
+var objectAsOptions = basetypes.ObjectAsOptions{}

@@ -61,3 +61,58 @@ func FuzzJobFromAPI(f *testing.F) {
 		_ = setJobHint(je, "protection group", "to retry")
 	})
 }
+
+func FuzzProtectedInstanceFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var st instanceState
+		if json.Unmarshal(data, &st) != nil {
+			return
+		}
+		var m protectedInstanceResourceModel
+		m.fromAPI(&st)
+		m.fromAPI(&st) // again, from a model that holds what it read
+		_ = protectedInstanceItemFromAPI(&st.Instance)
+	})
+}
+
+func FuzzReplicationAttachmentFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var st attachmentState
+		if json.Unmarshal(data, &st) != nil {
+			return
+		}
+		var m replicationAttachmentResourceModel
+		m.fromAPI(&st)
+		_, _, _ = parseAttachmentID(m.ID.ValueString())
+	})
+}
+
+func FuzzDrillFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d Drill
+		if json.Unmarshal(data, &d) != nil {
+			return
+		}
+		var m drillResourceModel
+		m.fromAPI(&d)
+		_ = drillItemFromAPI(&d)
+	})
+}
+
+// FuzzListsFromAPI covers the items of the quota, RPO and failed-job lists.
+func FuzzListsFromAPI(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var q Quota
+		if json.Unmarshal(data, &q) == nil {
+			_ = quotaItemFromAPI(&q)
+		}
+		var s RPOStatistic
+		if json.Unmarshal(data, &s) == nil {
+			_ = rpoStatisticItemFromAPI(&s)
+		}
+		var j FailedJob
+		if json.Unmarshal(data, &j) == nil {
+			_ = failedJobItemFromAPI(&j)
+		}
+	})
+}

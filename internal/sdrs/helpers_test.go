@@ -35,8 +35,10 @@ func randomName() string { return "tf_test_" + acctest.RandomName("x")[2:] }
 func checkDestroyed(t *testing.T) resource.TestCheckFunc {
 	client := acctest.SDRSClient(t)
 	return acctest.CheckDestroyed(map[string]acctest.Finder{
-		"continuity_sdrs_protection_group": acctest.Find(client.GetGroup),
-		"continuity_sdrs_replication_pair": acctest.Find(client.GetPair),
+		"continuity_sdrs_protection_group":   acctest.Find(client.GetGroup),
+		"continuity_sdrs_replication_pair":   acctest.Find(client.GetPair),
+		"continuity_sdrs_protected_instance": acctest.Find(client.GetInstance),
+		"continuity_sdrs_drill":              acctest.Find(client.GetDrill),
 	})
 }
 
@@ -103,7 +105,8 @@ func checkSandboxHolds(t *testing.T, env map[string]string, want map[string]int)
 func checkSandboxEmpty(t *testing.T, env map[string]string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		held := acctest.SandboxObjects(t, env["HW_SDRS_ENDPOINT"])
-		for _, typeName := range []string{"continuity_sdrs_protection_group", "continuity_sdrs_replication_pair"} {
+		for _, typeName := range []string{"continuity_sdrs_protection_group", "continuity_sdrs_replication_pair",
+			"continuity_sdrs_protected_instance", "continuity_sdrs_drill"} {
 			if objs := held[sandboxKind(typeName)]; len(objs) > 0 {
 				return fmt.Errorf("after destroy the sandbox still holds %d %s: %v", len(objs), sandboxKind(typeName), objs)
 			}
@@ -130,11 +133,22 @@ const (
 	routeGroupAction = "POST /v1/{project_id}/server-groups/{server_group_id}/action"
 	routeDeleteGroup = "DELETE /v1/{project_id}/server-groups/{server_group_id}"
 	routeCreatePair  = "POST /v1/{project_id}/replications"
+
+	routeCreateInstance = "POST /v1/{project_id}/protected-instances"
+	routeResize         = "POST /v1/{project_id}/protected-instances/{protected_instance_id}/resize"
+	routeCreateDrill    = "POST /v1/{project_id}/disaster-recovery-drills"
+	routeAttach         = "POST /v1/{project_id}/protected-instances/{protected_instance_id}/attachreplication"
+	routeAddNIC         = "POST /v1/{project_id}/protected-instances/{protected_instance_id}/nic"
 )
 
 // sandboxVolume returns the i-th fixture disk of the sandbox of env.
 func sandboxVolume(env map[string]string, i int) string {
 	return strings.Split(env[acctest.EnvSDRSVolumeIDs], ",")[i]
+}
+
+// sandboxServer returns the i-th fixture server of the sandbox of env.
+func sandboxServer(env map[string]string, i int) string {
+	return strings.Split(env[acctest.EnvSDRSServerIDs], ",")[i]
 }
 
 // liftFaultsOnError is an ErrorCheck that clears the sandbox's faults when

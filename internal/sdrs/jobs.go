@@ -65,8 +65,15 @@ func newJobError(j *Job, id, what string) *JobError {
 // what (e.g. "enabling protection of protection group X"). timeout bounds
 // the wait (zero leaves the context's deadline).
 func (c *Client) WaitJob(ctx context.Context, id, what string, timeout time.Duration) (*Job, error) {
+	return c.waitJob(ctx, id, what, "", timeout)
+}
+
+// waitJob is WaitJob of an operation of kind (wait.Conf.Kind, e.g.
+// "sdrs.protected_instance.create"), whose waits learn its length.
+func (c *Client) waitJob(ctx context.Context, id, what, kind string, timeout time.Duration) (*Job, error) {
 	j, err := wait.Conf[*Job]{
 		Operation: what + " (SDRS job " + id + ")",
+		Kind:      kind,
 		Pending:   []string{jobInit, jobRunning},
 		Target:    []string{jobSuccess},
 		Failure:   []string{jobFail},
@@ -92,8 +99,10 @@ func (c *Client) WaitJob(ctx context.Context, id, what string, timeout time.Dura
 type creation struct {
 	// What names the creation in messages: "creating protection group x".
 	What string
+	// Kind names the operation for the waits ("sdrs.protection_group.create").
+	Kind string
 	// Entity is the job entity that carries the new object's ID
-	// (entityServerGroupID, entityReplicationPairID).
+	// (entityServerGroupID, entityReplicationPairID, entityDrillID).
 	Entity string
 	// Submit sends the create request and returns the job's ID.
 	Submit func(ctx context.Context) (jobID string, err error)
@@ -154,11 +163,14 @@ func (c *Client) createByJob(ctx context.Context, state *tfsdk.State, diags *dia
 	tflog.Info(ctx, "submitted: "+cr.What, map[string]any{"job_id": jobID})
 	// The job names the object from its start in the API's examples; a
 	// failed first read is left to the wait, which reads the job again.
-	if j, err := c.GetJob(ctx, jobID); err == nil {
-		record(jobEntity(j, cr.Entity))
+	if id, err := c.jobEntityID(ctx, jobID, nil, cr.Entity); err == nil {
+		record(id)
 	}
-	j, err := c.WaitJob(ctx, jobID, cr.What, 0)
-	record(jobEntity(j, cr.Entity))
+	j, err := c.waitJob(ctx, jobID, cr.What, cr.Kind, 0)
+	if id == "" && j != nil {
+		found, _ := c.jobEntityID(ctx, jobID, j, cr.Entity)
+		record(found)
+	}
 	if err == nil && id == "" {
 		err = fmt.Errorf("the SDRS job %s (%s) succeeded but names no %s in its entities; the new object cannot be tracked. Please report this",
 			jobID, cr.What, cr.Entity)
@@ -173,6 +185,8 @@ type deletion struct {
 	Kind string
 	// ID is the object's.
 	ID string
+	// Op names the operation for the waits ("sdrs.protection_group.delete").
+	Op string
 	// Submit sends the delete request and returns the job's ID.
 	Submit func(ctx context.Context) (jobID string, err error)
 	// Status reads the object's status; an object that is gone gives an
@@ -181,6 +195,9 @@ type deletion struct {
 	// Transitional are the statuses in which a job of the object is under
 	// way (deleting among them): the API refuses a deletion then.
 	Transitional []string
+	// Deleting is the status of an object being deleted; "" is
+	// statusDeleting (an attachment's is "detaching").
+	Deleting string
 }
 
 // deleteByJob is the Delete of every SDRS resource. It resumes an
@@ -195,6 +212,10 @@ type deletion struct {
 // An object already gone is no error.
 func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 	what := "deleting " + d.Kind + " " + d.ID
+	deleting := d.Deleting
+	if deleting == "" {
+		deleting = statusDeleting
+	}
 	gone := func(ctx context.Context) error {
 		return wait.UntilGone(ctx, d.Kind+" "+d.ID+" to be deleted", func(ctx context.Context) error { _, err := d.Status(ctx); return err })
 	}
@@ -204,12 +225,12 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 		return nil
 	case err != nil:
 		return err
-	case status == statusDeleting:
+	case status == deleting:
 		tflog.Info(ctx, "resuming: "+what+" is under way", nil)
 		return gone(ctx)
 	case slices.Contains(d.Transitional, status):
 		tflog.Info(ctx, what+": waiting for the operation under way to end first", map[string]any{"status": status})
-		if err := settle(ctx, d.Kind+" "+d.ID+" to end its "+status+" operation before its deletion", d.Status, d.Transitional); err != nil {
+		if err := settle(ctx, d.Kind+" "+d.ID+" to end its "+status+" operation before its deletion", "", d.Status, d.Transitional); err != nil {
 			if apierr.IsNotFound(err) {
 				return nil
 			}
@@ -229,7 +250,7 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 			if apierr.IsNotFound(err) {
 				return true, nil
 			}
-			return status == statusDeleting, err
+			return status == deleting, err
 		},
 	}.Run(ctx)
 	if apierr.IsNotFound(err) {
@@ -240,13 +261,13 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 		// was lost) is refused while the first deletion runs.
 		if status, serr := d.Status(ctx); apierr.IsNotFound(serr) {
 			return nil
-		} else if serr == nil && status == statusDeleting {
+		} else if serr == nil && status == deleting {
 			return gone(ctx)
 		}
 		return err
 	}
 	if jobID != "" {
-		if _, err := c.WaitJob(ctx, jobID, what, 0); err != nil {
+		if _, err := c.waitJob(ctx, jobID, what, d.Op, 0); err != nil {
 			return err
 		}
 	}
@@ -255,10 +276,12 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 
 // settle waits, reading the status with get, until it leaves the
 // transitional statuses. what names the wait in messages; a timeout names
-// the last transitional status.
-func settle(ctx context.Context, what string, get func(ctx context.Context) (string, error), transitional []string) error {
+// the last transitional status; kind, when known, is the operation's name
+// (wait.Conf.Kind).
+func settle(ctx context.Context, what, kind string, get func(ctx context.Context) (string, error), transitional []string) error {
 	_, err := wait.Conf[struct{}]{
 		Operation: what,
+		Kind:      kind,
 		Pending:   transitional,
 		Target:    []string{stateSettled},
 		Refresh: func(ctx context.Context) (struct{}, string, error) {

@@ -1,6 +1,7 @@
 package sdrs
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -34,15 +35,24 @@ type objectType[A any] struct {
 	kind string
 	// entity is the job entity that names a new object (entityServerGroupID).
 	entity string
+	// op is the prefix of the names of its operations, for the waits'
+	// Kind: "sdrs.protection_group" (…create, …delete, …start).
+	op string
 	// timeout is the default of each of the resource's timeouts.
 	timeout time.Duration
 	// get reads the object by ID (Client.GetGroup).
 	get func(c *Client, ctx context.Context, id string) (*A, error)
+	// statusGet, when set, reads the object's status alone, for the waits
+	// (an object whose get makes several calls).
+	statusGet func(c *Client, ctx context.Context, id string) (string, error)
 	// status returns the object's status.
 	status func(obj *A) string
 	// transitional are the statuses in which a job of the object is under
 	// way (groupTransitional, pairTransitional).
 	transitional []string
+	// deleting is the object's status while it is deleted; "" is
+	// statusDeleting.
+	deleting string
 	// resumable are the transitional statuses of the object's own
 	// operations that an update resumes: a state that holds one after an
 	// interrupted or timed-out apply plans an update that waits for it.
@@ -58,6 +68,9 @@ type objectType[A any] struct {
 
 // statusOf reads object id and returns its status.
 func (o objectType[A]) statusOf(c *Client, id string) func(ctx context.Context) (string, error) {
+	if o.statusGet != nil {
+		return func(ctx context.Context) (string, error) { return o.statusGet(c, ctx, id) }
+	}
 	return func(ctx context.Context) (string, error) {
 		obj, err := o.get(c, ctx, id)
 		if err != nil {
@@ -70,7 +83,7 @@ func (o objectType[A]) statusOf(c *Client, id string) func(ctx context.Context) 
 // settle waits until object id leaves its transitional statuses (what
 // names the wait) and returns it as it then is.
 func (o objectType[A]) settle(ctx context.Context, c *Client, id, what string) (*A, error) {
-	if err := settle(ctx, what, o.statusOf(c, id), o.transitional); err != nil {
+	if err := settle(ctx, what, "", o.statusOf(c, id), o.transitional); err != nil {
 		return nil, err
 	}
 	return o.get(c, ctx, id)
@@ -97,6 +110,7 @@ func createObject[A, M any, PM apiModel[A, M]](ctx context.Context, c *Client, o
 	}
 	defer cancel()
 	cr.Entity = o.entity
+	cr.Kind = o.op + ".create"
 	id, err := c.createByJob(ctx, &resp.State, &resp.Diagnostics, cr)
 	if id == "" {
 		if err != nil {
@@ -232,12 +246,17 @@ func planResume[A any](ctx context.Context, o objectType[A], req resource.Modify
 	}
 	var status types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	deleting := status.ValueString() == statusDeleting
+	deleting := status.ValueString() == cmp.Or(o.deleting, statusDeleting)
 	if !deleting && !slices.Contains(o.resumable, status.ValueString()) {
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), types.StringUnknown())...)
 	for name, unknown := range o.volatile {
+		// A value the configuration sets is planned as it is.
+		var configured attr.Value
+		if d := req.Config.GetAttribute(ctx, path.Root(name), &configured); !d.HasError() && configured != nil && !configured.IsNull() {
+			continue
+		}
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(name), unknown)...)
 	}
 	if deleting {
@@ -297,7 +316,8 @@ func deleteObject[A any](ctx context.Context, c *Client, o objectType[A], id str
 		return
 	}
 	defer cancel()
-	err := c.deleteByJob(ctx, deletion{Kind: o.kind, ID: id, Submit: submit, Status: o.statusOf(c, id), Transitional: o.transitional})
+	err := c.deleteByJob(ctx, deletion{Kind: o.kind, ID: id, Op: o.op + ".delete", Submit: submit, Status: o.statusOf(c, id),
+		Transitional: o.transitional, Deleting: o.deleting})
 	switch {
 	case err == nil:
 	case apierr.Interrupted(err) || apierr.TimedOut(err):

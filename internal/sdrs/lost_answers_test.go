@@ -3,12 +3,16 @@ package sdrs_test
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/adopt"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/sdrs/v1/model"
 )
 
@@ -84,6 +88,35 @@ func TestAccCreatesAnswered5xxAreRepeated(t *testing.T) {
 			checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_replication_pair": 1}),
 			checkSent(t, env, routeCreateGroup, 3, nil),
 			checkSent(t, env, routeCreatePair, 2, nil),
+		),
+	})
+}
+
+// The same for the objects of protected servers: every POST's answer is
+// lost (a protected instance's creation and its NIC's addition, a pair's
+// attachment, a drill's creation): each is found and adopted, or seen to
+// have taken effect, and sent once; the sandbox holds exactly one of each.
+func TestAccLostAnswersOfProtectedServersAreAdopted(t *testing.T) {
+	env := acctest.StartSandbox(t, sandbox.Options{Faults: "reset_after=1,route=POST /v1/"})
+	name := randomName()
+	config := ownGroupConfig(env, name, "", instanceBlock(name, sandboxServer(env, 0), fmt.Sprintf(
+		"  nics = [{ subnet_id = %q }]\n  tags = { a = \"b\" }", env[acctest.EnvSDRSSubnetID]))+
+		pairBlock(name+"-pair", sandboxVolume(env, 0), "")+attachmentBlock("/dev/vdc")+drillBlock(name, ""))
+	ownSandboxTest(t, env, resource.TestStep{
+		Config: config,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("nics"), knownvalue.ListSizeExact(1)),
+			statecheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("tags"), knownvalue.MapSizeExact(1)),
+			statecheck.ExpectKnownValue(attachmentAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+			statecheck.ExpectKnownValue(drillAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+		},
+		Check: resource.ComposeTestCheckFunc(
+			checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protection_group": 1, "continuity_sdrs_protected_instance": 1,
+				"continuity_sdrs_drill": 1}),
+			checkSent(t, env, routeCreateInstance, 1, nil),
+			checkSent(t, env, routeAddNIC, 1, nil),
+			checkSent(t, env, routeAttach, 1, nil),
+			checkSent(t, env, routeCreateDrill, 1, nil),
 		),
 	})
 }

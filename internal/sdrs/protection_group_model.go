@@ -18,6 +18,8 @@ type protectionGroupResourceModel struct {
 	DRType                   types.String   `tfsdk:"dr_type"`
 	Enabled                  types.Bool     `tfsdk:"enabled"`
 	PriorityStation          types.String   `tfsdk:"priority_station"`
+	FailedOver               types.Bool     `tfsdk:"failed_over"`
+	DeleteFailedJobs         types.Bool     `tfsdk:"delete_failed_jobs"`
 	Status                   types.String   `tfsdk:"status"`
 	ProtectedStatus          types.String   `tfsdk:"protected_status"`
 	ReplicationStatus        types.String   `tfsdk:"replication_status"`
@@ -49,7 +51,8 @@ func (m protectionGroupResourceModel) toAPI() model.CreateProtectionGroupRequest
 	return in
 }
 
-// fromAPI sets every attribute the API returns.
+// fromAPI sets every attribute the API returns; delete_failed_jobs is the
+// provider's own (false after an import).
 func (m *protectionGroupResourceModel) fromAPI(g *Group) {
 	m.ID = types.StringValue(g.Id)
 	m.Name = types.StringValue(g.Name)
@@ -61,6 +64,10 @@ func (m *protectionGroupResourceModel) fromAPI(g *Group) {
 	m.DRType = types.StringValue(g.DrType)
 	m.Enabled = types.BoolValue(protectionEnabled(g))
 	m.PriorityStation = types.StringValue(g.PriorityStation)
+	m.FailedOver = types.BoolValue(failedOver(g))
+	if m.DeleteFailedJobs.IsNull() || m.DeleteFailedJobs.IsUnknown() {
+		m.DeleteFailedJobs = types.BoolValue(false)
+	}
 	m.Status = types.StringValue(g.Status)
 	m.ProtectedStatus = optionalString(g.ProtectedStatus.Value())
 	m.ReplicationStatus = optionalString(g.ReplicationStatus.Value())
@@ -95,6 +102,7 @@ type protectionGroupItem struct {
 	Status                   types.String `tfsdk:"status"`
 	Enabled                  types.Bool   `tfsdk:"enabled"`
 	PriorityStation          types.String `tfsdk:"priority_station"`
+	FailedOver               types.Bool   `tfsdk:"failed_over"`
 	ProtectedStatus          types.String `tfsdk:"protected_status"`
 	ReplicationStatus        types.String `tfsdk:"replication_status"`
 	HealthStatus             types.String `tfsdk:"health_status"`
@@ -120,6 +128,7 @@ func protectionGroupItemFromAPI(g *Group) protectionGroupItem {
 	m.fromAPI(g)
 	return protectionGroupItem{
 		ID: m.ID, Name: m.Name, Description: m.Description, Status: m.Status, Enabled: m.Enabled, PriorityStation: m.PriorityStation,
+		FailedOver:      m.FailedOver,
 		ProtectedStatus: m.ProtectedStatus, ReplicationStatus: m.ReplicationStatus, HealthStatus: m.HealthStatus, Progress: m.Progress,
 		SourceAvailabilityZone: m.SourceAvailabilityZone, TargetAvailabilityZone: m.TargetAvailabilityZone, DomainID: m.DomainID,
 		DomainName: m.DomainName, SourceVPCID: m.SourceVPCID, TargetVPCID: m.TargetVPCID, DRType: m.DRType, ServerType: m.ServerType,

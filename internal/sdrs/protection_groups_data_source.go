@@ -55,6 +55,7 @@ func (d *protectionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 					"status":                      str("Status."),
 					"enabled":                     schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether protection is enabled, as `continuity_sdrs_protection_group` reads it."},
 					"priority_station":            str("Current production site: `source` or `target`."),
+					"failed_over":                 schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the group runs after an unplanned failover, not yet re-protected, as `continuity_sdrs_protection_group` reads it."},
 					"protected_status":            str("`started` or `stopped`; null for a new group."),
 					"replication_status":          str("`active`, `inactive`, `copying` or `active-stopped`; null for a new group."),
 					"health_status":               str("`normal` or `abnormal`; null for a new group."),

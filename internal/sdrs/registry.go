@@ -10,6 +10,9 @@ func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewProtectionGroupResource,
 		NewReplicationPairResource,
+		NewProtectedInstanceResource,
+		NewReplicationAttachmentResource,
+		NewDrillResource,
 	}
 }
 
@@ -19,5 +22,10 @@ func DataSources() []func() datasource.DataSource {
 		NewDomainDataSource,
 		NewProtectionGroupsDataSource,
 		NewReplicationPairsDataSource,
+		NewProtectedInstancesDataSource,
+		NewDrillsDataSource,
+		NewQuotasDataSource,
+		NewRPOStatisticsDataSource,
+		NewFailedJobsDataSource,
 	}
 }

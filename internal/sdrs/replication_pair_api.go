@@ -18,6 +18,7 @@ const (
 	opGetPair    operation = "GET /v1/{project_id}/replications/{replication_id}"
 	opRenamePair operation = "PUT /v1/{project_id}/replications/{replication_id}"
 	opDeletePair operation = "DELETE /v1/{project_id}/replications/{replication_id}"
+	opExpandPair operation = "POST /v1/{project_id}/replications/{replication_id}/action (extend-replication)"
 )
 
 // Codes of the replication pair's errors: SDRS answers a missing pair with
@@ -78,6 +79,27 @@ func (c *Client) DeletePair(ctx context.Context, id, groupID string, deleteTarge
 		return "", apierr.NotFoundCode("replication pair", id, apiError(opDeletePair, err), codePairNotFound)
 	}
 	return jobID(opDeletePair, resp.JobId)
+}
+
+// ExpandPair submits the expansion of both disks of a replication pair to
+// newSize GB, their final size (sdrs.md §13).
+func (c *Client) ExpandPair(ctx context.Context, id string, newSize int32) (string, error) {
+	resp, err := c.sdk(ctx).ExpandReplication(&model.ExpandReplicationRequest{
+		ReplicationId: id,
+		Body:          &model.ExtendReplicationRequestBody{ExtendReplication: &model.ExtendReplicationRequestParams{NewSize: newSize}},
+	})
+	if err != nil {
+		return "", apierr.NotFoundCode("replication pair", id, apiError(opExpandPair, err), codePairNotFound)
+	}
+	return jobID(opExpandPair, resp.JobId)
+}
+
+// pairSize returns the size of a pair's disks in GB, or 0 when unknown.
+func pairSize(p *Pair) int64 {
+	if p == nil || p.RecordMetadata == nil {
+		return 0
+	}
+	return int64(p.RecordMetadata.VolumeSize)
 }
 
 // maxListIDs is the most IDs server_group_ids and protected_instance_ids

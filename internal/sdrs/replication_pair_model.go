@@ -16,6 +16,7 @@ type replicationPairResourceModel struct {
 	VolumeID           types.String   `tfsdk:"volume_id"`
 	Description        types.String   `tfsdk:"description"`
 	DeleteTargetVolume types.Bool     `tfsdk:"delete_target_volume"`
+	Size               types.Int64    `tfsdk:"size"`
 	TargetVolumeID     types.String   `tfsdk:"target_volume_id"`
 	Status             types.String   `tfsdk:"status"`
 	ReplicationStatus  types.String   `tfsdk:"replication_status"`
@@ -49,6 +50,11 @@ func (m *replicationPairResourceModel) fromAPI(p *Pair) {
 	m.VolumeID = types.StringValue(production)
 	m.TargetVolumeID = optionalString(target)
 	m.Status = types.StringValue(p.Status)
+	if size := pairSize(p); size > 0 {
+		m.Size = types.Int64Value(size)
+	} else if m.Size.IsUnknown() {
+		m.Size = types.Int64Null()
+	}
 	m.ReplicationStatus = optionalString(p.ReplicationStatus.Value())
 	m.ReplicationModel = optionalString(p.ReplicationModel)
 	m.FaultLevel = optionalString(p.FaultLevel)

@@ -175,3 +175,53 @@ func TestAccReplicationPair_failedCreateJob(t *testing.T) {
 		}},
 	})
 }
+
+// A larger size expands both disks in place (the Huawei provider needs a
+// one-shot huaweicloud_sdrs_resize_replication for it); a smaller one is
+// refused at plan time; left out, size follows the disk.
+func TestAccReplicationPair_expand(t *testing.T) {
+	name := randomName()
+	volume := acctest.SDRSVolumeID(t, 14) // 30 GB
+	client := acctest.SDRSClient(t)
+	var pair acctest.ID
+	config := func(size string) string { return groupConfig(t, name, "", pairBlock(name, volume, size)) }
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDestroyed(t),
+		Steps: []resource.TestStep{
+			{
+				Config:            config(""),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(30))},
+				Check:             pair.Capture(pairAddr),
+			},
+			{
+				Config: config("  size = 50"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(pairAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("size"), knownvalue.Int64Exact(50)),
+					statecheck.ExpectKnownValue(pairAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				},
+				Check: func(*terraform.State) error {
+					p, err := client.GetPair(context.Background(), pair.Value)
+					if err != nil || p.RecordMetadata.VolumeSize != 50 {
+						return fmt.Errorf("API pair %+v, %v: want 50 GB", p, err)
+					}
+					return nil
+				},
+			},
+			{
+				Config:      config("  size = 40"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Cannot shrink continuity_sdrs_replication_pair.*50 GB.*size = 40`),
+			},
+			{
+				Config:           config(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{ResourceName: pairAddr, ImportState: true, ImportStateVerify: true},
+		},
+	})
+}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sdrs"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -217,6 +219,159 @@ func TestAccProtectionGroup_resumesDeletion(t *testing.T) {
 				thenLiftFaults(t, env),
 			}},
 			Check: checkSent(t, env, routeDeleteGroup, 1, nil), // only the first one
+		},
+	)
+}
+
+// An apply interrupted (or imported) while a protected instance was being
+// created: the next plan is an in-place update that waits for the creation
+// without creating again; one instance.
+func TestAccProtectedInstance_resumesCreationInPlace(t *testing.T) {
+	env := acctest.StartSandbox(t, sandbox.Options{})
+	client := acctest.SDRSClientFor(t, env)
+	name := randomName()
+	server := sandboxServer(env, 0)
+	var group acctest.ID
+	instanceID := ""
+	config := ownGroupConfig(env, name, "", instanceBlock(name, server, ""))
+	ownSandboxTest(t, env,
+		resource.TestStep{Config: ownGroupConfig(env, name, "", ""), Check: group.Capture(groupAddr)},
+		resource.TestStep{
+			PreConfig: func() {
+				setFaults(t, env, "stall=sdrs.protected_instance.create")
+				jobID, err := client.CreateInstance(context.Background(), model.CreateProtectedInstanceRequestParams{
+					ServerGroupId: group.Value, ServerId: server, Name: name})
+				if err != nil {
+					t.Fatal(err)
+				}
+				j, err := client.GetJob(context.Background(), jobID)
+				if err != nil || j.Entities == nil || j.Entities.ProtectedInstanceId == nil {
+					t.Fatalf("job %s: %v %v", jobID, j, err)
+				}
+				instanceID = *j.Entities.ProtectedInstanceId
+			},
+			Config:             config,
+			ResourceName:       instanceAddr,
+			ImportState:        true,
+			ImportStateIdFunc:  func(*terraform.State) (string, error) { return instanceID, nil },
+			ImportStatePersist: true,
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				return importedStatus(instanceID, "creating")(states)
+			},
+		},
+		resource.TestStep{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(instanceAddr, tfjsonpath.New("status")),
+				plancheck.ExpectUnknownValue(instanceAddr, tfjsonpath.New("target_server")),
+				thenLiftFaults(t, env),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				statecheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("target_server"), knownvalue.StringRegexp(uuidPattern)),
+			},
+			Check: resource.ComposeTestCheckFunc(
+				checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protected_instance": 1}),
+				checkSent(t, env, routeCreateInstance, 1, nil), // only the first one
+			),
+		},
+	)
+}
+
+// A protected instance's creation that passes its timeout leaves it
+// tainted, with the timeout named; the next apply replaces it: one
+// instance. A resize that passes its update timeout is resumed in place.
+func TestAccProtectedInstance_timeouts(t *testing.T) {
+	env := acctest.StartSandbox(t, sandbox.Options{})
+	name := randomName()
+	server := sandboxServer(env, 1)
+	flavor := strings.Split(env[acctest.EnvSDRSFlavors], ",")[1]
+	config := func(lines string) string {
+		return ownGroupConfig(env, name, "", instanceBlock(name, server, lines+"\n  timeouts = { create = \"1s\", update = \"1s\" }"))
+	}
+	var resizes int64
+	ownSandboxTest(t, env,
+		resource.TestStep{
+			PreConfig: func() { setFaults(t, env, "stall=sdrs.protected_instance.create") },
+			Config:    config(""),
+			ExpectError: regexp.MustCompile(`(?s)Timeout while creating continuity_sdrs_protected_instance.*creating\s+protected\s+instance.*` +
+				`the\s+timeout\s+of\s+1s\s+passed.*status\s+is\s+now\s+"creating".*terraform\s+untaint`),
+		},
+		resource.TestStep{
+			PreConfig: func() { setFaults(t, env, "") },
+			Config:    config(""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			Check: checkSandboxHolds(t, env, map[string]int{"continuity_sdrs_protected_instance": 1}),
+		},
+		resource.TestStep{
+			PreConfig: func() { setFaults(t, env, "stall=sdrs.protected_instance.resize") },
+			Config:    config(fmt.Sprintf("  target_server_flavor = %q", flavor)),
+			ExpectError: regexp.MustCompile(`(?s)Timeout while updating continuity_sdrs_protected_instance.*resizing.*` +
+				`status\s+is\s+now\s+"resizing"`),
+		},
+		resource.TestStep{
+			PreConfig: func() { resizes = mutations(t, env, routeResize) },
+			Config:    config(fmt.Sprintf("  target_server_flavor = %q", flavor)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(instanceAddr, tfjsonpath.New("status")),
+				thenLiftFaults(t, env),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("target_server_flavor"), knownvalue.StringExact(flavor)),
+				statecheck.ExpectKnownValue(instanceAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+			},
+			Check: checkSent(t, env, routeResize, 0, &resizes), // none by the resumed apply
+		},
+	)
+}
+
+// A drill imported while it was being created is resumed in place.
+func TestAccDrill_resumesCreationInPlace(t *testing.T) {
+	env := acctest.StartSandbox(t, sandbox.Options{})
+	client := acctest.SDRSClientFor(t, env)
+	name := randomName()
+	var group acctest.ID
+	drillID := ""
+	config := ownGroupConfig(env, name, "", instanceBlock(name, sandboxServer(env, 2), "")+drillBlock(name, ""))
+	ownSandboxTest(t, env,
+		resource.TestStep{Config: ownGroupConfig(env, name, "", instanceBlock(name, sandboxServer(env, 2), "")), Check: group.Capture(groupAddr)},
+		resource.TestStep{
+			PreConfig: func() {
+				setFaults(t, env, "stall=sdrs.drill.create")
+				jobID, err := client.CreateDrill(context.Background(), model.CreateDisasterRecoveryDrillRequestParams{ServerGroupId: group.Value, Name: name})
+				if err != nil {
+					t.Fatal(err)
+				}
+				drills, _, err := client.AllDrills(context.Background(), sdrs.DrillFilter{GroupID: group.Value})
+				if err != nil || len(drills) != 1 {
+					t.Fatalf("drills after job %s: %v %v", jobID, drills, err)
+				}
+				drillID = drills[0].Id
+			},
+			Config:             config,
+			ResourceName:       drillAddr,
+			ImportState:        true,
+			ImportStateIdFunc:  func(*terraform.State) (string, error) { return drillID, nil },
+			ImportStatePersist: true,
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				return importedStatus(drillID, "creating")(states)
+			},
+		},
+		resource.TestStep{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(drillAddr, plancheck.ResourceActionUpdate),
+				thenLiftFaults(t, env),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(drillAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				statecheck.ExpectKnownValue(drillAddr, tfjsonpath.New("drill_servers"), knownvalue.ListSizeExact(1)),
+			},
+			Check: checkSent(t, env, routeCreateDrill, 1, nil),
 		},
 	)
 }

@@ -43,3 +43,32 @@ func TestSettings(t *testing.T) {
 		}
 	}
 }
+
+// The ECS and VPC endpoints: configured; else the region's; else, with a
+// configured SDRS endpoint, its URL with sdrs replaced (or the same host).
+func TestServiceEndpoints(t *testing.T) {
+	for _, tc := range []struct {
+		s        Settings
+		ecs, vpc string
+		err      string
+	}{
+		{Settings{Region: "cn-north-4"}, "https://ecs.cn-north-4.myhuaweicloud.com", "https://vpc.cn-north-4.myhuaweicloud.com", ""},
+		{Settings{Region: "eu-west-101"}, "https://ecs.eu-west-101.myhuaweicloud.com", "https://vpc.eu-west-101.myhuaweicloud.com", ""},
+		{Settings{Endpoint: "https://sdrs.my-cloud.example.com"}, "https://ecs.my-cloud.example.com", "https://vpc.my-cloud.example.com", ""},
+		{Settings{Endpoint: "http://127.0.0.1:8787"}, "http://127.0.0.1:8787", "http://127.0.0.1:8787", ""},
+		{Settings{Region: "cn-north-4", ECSEndpoint: "https://ecs.internal", VPCEndpoint: "https://vpc.internal/"}, "https://ecs.internal", "https://vpc.internal", ""},
+		{Settings{Region: "cn-north-4", ECSEndpoint: "https://ecs.internal/v2"}, "", "", "must not have a path"},
+	} {
+		ecs, err := tc.s.ECSEndpointURL()
+		vpc, verr := tc.s.VPCEndpointURL()
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.Contains(err.Error(), "HW_ECS_ENDPOINT") {
+				t.Errorf("%+v: err = %v, want %q naming HW_ECS_ENDPOINT", tc.s, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || verr != nil || ecs != tc.ecs || vpc != tc.vpc {
+			t.Errorf("%+v: %q %q (%v %v), want %q %q", tc.s, ecs, vpc, err, verr, tc.ecs, tc.vpc)
+		}
+	}
+}

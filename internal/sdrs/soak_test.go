@@ -18,8 +18,45 @@ import (
 const soakFaults = "5xx=0.2,429=0.1,reset=0.05,reset_after=0.05"
 
 // soakConfig is groups protection groups with pairsPerGroup replication
-// pairs each, protection enabled as given.
-func soakConfig(env map[string]string, groups, pairsPerGroup int, enabled bool) string {
+// pairs each, protection enabled as given; with servers, each group also
+// protects a server with a NIC, the first group's first pair is attached
+// to its instance and the first group has a DR drill.
+func soakConfig(env map[string]string, groups, pairsPerGroup int, enabled, servers bool) string {
+	return soakGroups(env, groups, pairsPerGroup, enabled) + map[bool]string{true: soakServers(env, groups)}[servers]
+}
+
+// soakServers is the protected servers of soakConfig.
+func soakServers(env map[string]string, groups int) string {
+	return fmt.Sprintf(`
+locals {
+  servers = split(",", %q)
+}
+
+resource "continuity_sdrs_protected_instance" "soak" {
+  count                = %d
+  name                 = "soak-instance-${count.index}"
+  group_id             = continuity_sdrs_protection_group.soak[count.index].id
+  server_id            = local.servers[count.index]
+  delete_target_server = true
+  nics                 = [{ subnet_id = %q }]
+  tags                 = { soak = "yes" }
+}
+
+resource "continuity_sdrs_replication_attachment" "soak" {
+  instance_id    = continuity_sdrs_protected_instance.soak[0].id
+  replication_id = continuity_sdrs_replication_pair.soak[0].id
+  device         = "/dev/vdc"
+}
+
+resource "continuity_sdrs_drill" "soak" {
+  name       = "soak-drill"
+  group_id   = continuity_sdrs_protection_group.soak[0].id
+  depends_on = [continuity_sdrs_protected_instance.soak]
+}
+`, env[acctest.EnvSDRSServerIDs], groups, env[acctest.EnvSDRSSubnetID])
+}
+
+func soakGroups(env map[string]string, groups, pairsPerGroup int, enabled bool) string {
 	return acctest.ProviderBlock(env) + fmt.Sprintf(`
 data "continuity_sdrs_domain" "soak" {}
 
@@ -47,22 +84,34 @@ resource "continuity_sdrs_replication_pair" "soak" {
 }
 
 // The SDRS part of the soak, under the same faults: groups with pairs are
-// created, then protected (the start actions under faults too); each
-// apply's second plan is empty (the framework checks it) and the sandbox
-// then holds exactly the objects in the state; destroy leaves none.
+// created, then protected (the start actions under faults too), then each
+// protects a server (its DR site, a NIC, tags), a pair is attached and a
+// drill made; each apply's second plan is empty (the framework checks it)
+// and the sandbox then holds exactly the objects in the state; destroy
+// leaves none.
 func TestAccSoakSDRS(t *testing.T) {
 	const groups, pairsPerGroup = 3, 2
 	env := acctest.StartSandbox(t, sandbox.Options{Faults: soakFaults, Transition: 50 * time.Millisecond})
 	holds := checkSandboxHolds(t, env, map[string]int{
 		"continuity_sdrs_protection_group": groups, "continuity_sdrs_replication_pair": groups * pairsPerGroup})
+	holdsAll := checkSandboxHolds(t, env, map[string]int{
+		"continuity_sdrs_protection_group": groups, "continuity_sdrs_protected_instance": groups, "continuity_sdrs_drill": 1})
 	start := time.Now()
 	ownSandboxTest(t, env,
-		resource.TestStep{Config: soakConfig(env, groups, pairsPerGroup, false), Check: holds},
+		resource.TestStep{Config: soakConfig(env, groups, pairsPerGroup, false, false), Check: holds},
 		resource.TestStep{
-			Config: soakConfig(env, groups, pairsPerGroup, true),
+			Config: soakConfig(env, groups, pairsPerGroup, true, false),
 			Check: resource.ComposeTestCheckFunc(holds,
 				resource.TestCheckResourceAttr("continuity_sdrs_protection_group.soak.0", "status", "protected"),
 				resource.TestCheckResourceAttr("continuity_sdrs_protection_group.soak.2", "status", "protected")),
+		},
+		resource.TestStep{
+			Config: soakConfig(env, groups, pairsPerGroup, true, true),
+			Check: resource.ComposeTestCheckFunc(holdsAll,
+				resource.TestCheckResourceAttr("continuity_sdrs_protected_instance.soak.0", "status", "protected"),
+				resource.TestCheckResourceAttr("continuity_sdrs_protected_instance.soak.2", "nics.#", "1"),
+				resource.TestCheckResourceAttr("continuity_sdrs_replication_attachment.soak", "status", "protected"),
+				resource.TestCheckResourceAttr("continuity_sdrs_drill.soak", "drill_servers.#", "1")),
 		},
 	)
 	m := acctest.SandboxMetrics(t, env["HW_SDRS_ENDPOINT"])
@@ -74,7 +123,7 @@ func TestAccSoakSDRS(t *testing.T) {
 			routes = append(routes, fmt.Sprintf("%s: %d", route, st.Requests))
 		}
 	}
-	t.Logf("SDRS soak: %d objects, %d requests (%v), faults injected %v, %s", groups*(1+pairsPerGroup), requests, routes, m.Faults,
+	t.Logf("SDRS soak: %d objects, %d requests (%v), faults injected %v, %s", groups*(2+pairsPerGroup)+2, requests, routes, m.Faults,
 		time.Since(start).Round(time.Second))
 	for _, kind := range []string{"5xx", "429", "reset", "reset_after"} {
 		if m.Faults[kind] == 0 {

@@ -31,7 +31,7 @@ var groupTransitional = []string{statusCreating, statusDeleting, statusStarting,
 // way: its own (creating, deleting; attaching, detaching and extending for
 // the operations on protected instances, OTC replication_pair_status.rst),
 // and its group's actions.
-var pairTransitional = []string{statusCreating, statusDeleting, "attaching", "detaching", "extending",
+var pairTransitional = []string{statusCreating, statusDeleting, pairAttaching, pairDetaching, pairExtending,
 	statusStarting, statusReprotecting, statusStopping, statusReversing, statusFailingOver}
 
 // Production sites of a protection group (its priority_station).
@@ -48,10 +48,28 @@ const (
 	jobFail    = "FAIL"
 )
 
+// failedOver tells from a group whether it runs after an unplanned
+// failover, not yet re-protected: failing over, failed over, or a
+// re-protection that failed. A failover that failed (error-failing-over)
+// is not: applying failed_over = true again retries it.
+func failedOver(g *Group) bool {
+	switch g.Status {
+	case statusFailingOver, statusFailedOver, statusErrorReprotecting:
+		return true
+	}
+	return false
+}
+
 // protectionEnabled tells from a group whether its protection is started:
 // protected_status when the API reports it (it is null for groups created
-// after SDRS's upgrade), else the status.
+// after SDRS's upgrade), else the status. A failed-over group's protection
+// is suspended, not disabled: a failover needs protection enabled, and
+// re-protection enables it again, so it counts as enabled (failed_over
+// says the rest).
 func protectionEnabled(g *Group) bool {
+	if failedOver(g) || g.Status == statusReprotecting {
+		return true
+	}
 	switch g.ProtectedStatus.Value() {
 	case "started":
 		return true

@@ -11,6 +11,12 @@ variable "volume_ids" {
   type        = list(string)
 }
 
+variable "failed_over" {
+  description = "true: fail over to the DR site now (unplanned). false afterwards: re-protect."
+  type        = bool
+  default     = false
+}
+
 variable "protection_enabled" {
   description = "Enable protection. SDRS needs replication pairs for it: create the group and its pairs with false, then set true."
   type        = bool
@@ -27,8 +33,16 @@ resource "continuity_sdrs_protection_group" "app" {
 
   enabled = var.protection_enabled
   # Set to "target" for a planned failover to the DR site, back to "source"
-  # to fail back. Left unset, the provider follows the group.
-  priority_station = "source"
+  # to fail back. Left unset, the provider follows the group (a failover
+  # moves it to the other site).
+  priority_station = var.failed_over ? "target" : "source"
+
+  # An unplanned failover when the production site is lost; setting it
+  # back to false re-protects the group from the site that runs now.
+  failed_over = var.failed_over
+
+  # Clear the group's failed jobs from SDRS's task center when it goes.
+  delete_failed_jobs = true
 
   timeouts = {
     update = "30m"

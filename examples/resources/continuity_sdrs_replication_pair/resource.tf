@@ -14,6 +14,9 @@ resource "continuity_sdrs_replication_pair" "data" {
   group_id    = var.protection_group_id
   volume_id   = var.volume_id
 
+  # Grow both disks to 100 GB in place (disks never shrink).
+  size = 100
+
   # Keep the DR-site disk when the pair is destroyed (the default).
   delete_target_volume = false
 }

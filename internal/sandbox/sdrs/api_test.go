@@ -37,8 +37,9 @@ func TestObjectsListsWhatTheBackendHolds(t *testing.T) {
 		}
 		return out
 	}
-	if got := kinds(); len(got[kindProtectionGroup]) != 0 || len(got[kindReplicationPair]) != 0 || len(got[kindVolume]) != len(VolumeIDs) ||
-		len(got[kindDomain]) != 1 || len(got[kindVPC]) != 1 {
+	if got := kinds(); len(got[kindProtectionGroup]) != 0 || len(got[kindReplicationPair]) != 0 || len(got[kindInstance]) != 0 ||
+		len(got[kindDrill]) != 0 || len(got[kindFailedJob]) != 0 || len(got[kindVolume]) != len(VolumeIDs)+2*len(ServerIDs) ||
+		len(got[kindServer]) != len(ServerIDs) || len(got[kindDomain]) != 1 || len(got[kindVPC]) != 2 || len(got[kindSubnet]) != 2 {
 		t.Fatalf("a new backend holds %v", got)
 	}
 	for _, o := range ta.api.Objects() {
@@ -61,7 +62,7 @@ func TestObjectsListsWhatTheBackendHolds(t *testing.T) {
 	if p := got[kindReplicationPair]; len(p) != 1 || p[0].ID != pairID || p[0].Status != pairAvailable || p[0].Fixture {
 		t.Errorf("pairs = %+v", p)
 	}
-	for _, v := range got[kindVolume] {
+	for _, v := range got[kindVolume][:len(VolumeIDs)] {
 		if want := map[bool]string{true: "in-use", false: "available"}[v.ID == VolumeIDs[4]]; v.Status != want {
 			t.Errorf("volume %s is %s, want %s", v.ID, v.Status, want)
 		}

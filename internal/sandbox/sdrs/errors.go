@@ -35,6 +35,65 @@ var catalogue = map[string]struct {
 	"SDRS.1611": {http.StatusBadRequest, "Replication pair not in the protection group"},
 	"SDRS.1810": {http.StatusBadRequest, "Current production site AZ of the disk different from that of the protection group"},
 	"SDRS.1811": {http.StatusBadRequest, "Disk already used by a replication pair"},
+
+	// Protected instances, attachments, NICs, resize, expand, drills and
+	// the task center (sdrs.md §22).
+	"SDRS.0208": {http.StatusBadRequest, "Invalid protected instance ID"},
+	"SDRS.0209": {http.StatusBadRequest, "Incorrect status"},
+	"SDRS.0210": {http.StatusBadRequest, "Invalid server ID"},
+	"SDRS.0213": {http.StatusBadRequest, "Invalid replication pair ID"},
+	"SDRS.0218": {http.StatusBadRequest, "Invalid cluster ID"},
+	"SDRS.0219": {http.StatusBadRequest, "Invalid IP address"},
+	"SDRS.0223": {http.StatusBadRequest, "Invalid NIC ID"},
+	"SDRS.0227": {http.StatusBadRequest, "Invalid dedicated_host_id"},
+	"SDRS.0228": {http.StatusBadRequest, "Invalid tenancy"},
+	"SDRS.0305": {http.StatusBadRequest, "Insufficient protection group quota"},
+	"SDRS.0306": {http.StatusBadRequest, "Insufficient replication pair quota"},
+	"SDRS.1001": {http.StatusBadRequest, "Protection group deletion not allowed due to a protected instance"},
+	"SDRS.1003": {http.StatusBadRequest, "Protection group deletion not allowed due to a DR drill"},
+	"SDRS.1301": {http.StatusBadRequest, "Protected instance deletion not allowed in the current state"},
+	"SDRS.1303": {http.StatusBadRequest, "Server AZ different from the current production site AZ of the protection group"},
+	"SDRS.1304": {http.StatusBadRequest, "Server VPC different from the VPC of the protection group"},
+	"SDRS.1305": {http.StatusBadRequest, "Server already used by a protected instance"},
+	"SDRS.1310": {http.StatusBadRequest, "NIC not exist"},
+	"SDRS.1311": {http.StatusBadRequest, "Deleting the primary NIC not allowed"},
+	"SDRS.1316": {http.StatusBadRequest, "Server not stopped"},
+	"SDRS.1319": {http.StatusBadRequest, "Current production site server not stopped"},
+	"SDRS.1320": {http.StatusBadRequest, "Protected instance not found"},
+	"SDRS.1326": {http.StatusBadRequest, "Server not found"},
+	"SDRS.1327": {http.StatusBadRequest, "NIC operation not allowed in the current state of the protected instance"},
+	"SDRS.1328": {http.StatusBadRequest, "Operation not allowed because the protected instance status not available"},
+	"SDRS.1330": {http.StatusBadRequest, "Server at the current production site cannot be deleted because the current production site not the one specified when the protection group is created"},
+	"SDRS.1333": {http.StatusBadRequest, "Server status is not active or shutoff"},
+	"SDRS.1334": {http.StatusBadRequest, "Private IP address in the subnet is in use"},
+	"SDRS.1335": {http.StatusBadRequest, "Subnet not found"},
+	"SDRS.1338": {http.StatusBadRequest, "EIP of the server at the current production site cannot be deleted because the current production site not the one specified when the protection group is created"},
+	"SDRS.1339": {http.StatusBadRequest, "No system disk attached to the server"},
+	"SDRS.1340": {http.StatusBadRequest, "The number of NICs reaches the upper limit"},
+	"SDRS.1341": {http.StatusBadRequest, "Another flavor must be used for resizing"},
+	"SDRS.1342": {http.StatusBadRequest, "Current DR site server not stopped"},
+	"SDRS.1352": {http.StatusBadRequest, "Current production site server not stopped"},
+	"SDRS.1353": {http.StatusBadRequest, "DR site server flavor not supported"},
+	"SDRS.1356": {http.StatusBadRequest, "Production site server flavor not supported"},
+	"SDRS.1367": {http.StatusBadRequest, "The server is not on a dedicated host: dedicated host parameters not allowed"},
+	"SDRS.1380": {http.StatusBadRequest, "primary_subnet_id must be specified when primary_ip_address is specified"},
+	"SDRS.1603": {http.StatusBadRequest, "Replication pair attached or device name used to attach to a disk"},
+	"SDRS.1604": {http.StatusBadRequest, "Replication pair not attached"},
+	"SDRS.1605": {http.StatusBadRequest, "Replication pair attached"},
+	"SDRS.1900": {http.StatusBadRequest, "Invalid DR drill ID"},
+	"SDRS.1902": {http.StatusBadRequest, "DR drill not found"},
+	"SDRS.1907": {http.StatusBadRequest, "Drill VPC conflicts with the VPC of the protection group"},
+	"SDRS.1908": {http.StatusBadRequest, "Drill VPC not have a subnet"},
+	"SDRS.1909": {http.StatusBadRequest, "Drill VPC not have the CIDR block"},
+	"SDRS.1913": {http.StatusBadRequest, "DR drill deletion not allowed in the current state"},
+	"SDRS.1921": {http.StatusBadRequest, "Drill VPC is already used for creating a DR drill"},
+	"SDRS.1928": {http.StatusBadRequest, "Drill VPC not found"},
+	"SDRS.2203": {http.StatusBadRequest, "The number of tags exceeds the upper limit"},
+	"SDRS.2204": {http.StatusBadRequest, "Invalid tag key"},
+	"SDRS.2205": {http.StatusBadRequest, "Invalid tag value"},
+	"SDRS.2208": {http.StatusBadRequest, "Duplicate tag keys"},
+	"SDRS.2201": {http.StatusBadRequest, "Invalid tag action"},
+	"SDRS.2221": {http.StatusBadRequest, "Tags cannot be changed in the current state of the protected instance"},
 }
 
 // Job failure codes (reported in a FAIL job's error_code).
@@ -48,6 +107,17 @@ const (
 	codeReprotectFailed   = "SDRS.1032"
 	codeCreatePairFailed  = "SDRS.1609"
 	codeDeletePairFailed  = "SDRS.1607"
+	codeExpandFailed      = "SDRS.1820"
+
+	codeCreateInstanceFailed = "SDRS.1350"
+	codeDeleteInstanceFailed = "SDRS.1351"
+	codeAttachFailed         = "SDRS.1821"
+	codeDetachFailed         = "SDRS.1822"
+	codeAddNICFailed         = "SDRS.1312"
+	codeDeleteNICFailed      = "SDRS.1313"
+	codeResizeFailed         = "SDRS.1329"
+	codeCreateDrillFailed    = "SDRS.1922"
+	codeDeleteDrillFailed    = "SDRS.1923"
 )
 
 // jobFailureReasons are the catalogue messages of the job failure codes.
@@ -61,6 +131,17 @@ var jobFailureReasons = map[string]string{
 	codeReprotectFailed:   "Failed to enable protection again",
 	codeCreatePairFailed:  "Replication pair creation failure",
 	codeDeletePairFailed:  "Failed to delete the replication pair",
+	codeExpandFailed:      "Failed to expand the capacity",
+
+	codeCreateInstanceFailed: "Failed to create the protected instance",
+	codeDeleteInstanceFailed: "Failed to delete the protected instance",
+	codeAttachFailed:         "Failed to attach the replication pair",
+	codeDetachFailed:         "Failed to detach the replication pair",
+	codeAddNICFailed:         "Failed to add the NIC",
+	codeDeleteNICFailed:      "Failed to delete the NIC",
+	codeResizeFailed:         "Failed to modify protected instance specifications",
+	codeCreateDrillFailed:    "Failed to create the DR drill",
+	codeDeleteDrillFailed:    "Failed to delete the DR drill",
 }
 
 // apiError is an SDRS error answer: {"error":{"code","message"}}, the shape

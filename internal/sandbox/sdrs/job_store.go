@@ -32,16 +32,31 @@ const (
 	jobReverse     = "reverseProtectionGroupNoCG"
 	jobCreatePair  = "createReplicationPairNoCG"
 	jobDeletePair  = "deleteReplicationPairNoCG"
+	jobExpandPair  = "expandReplicationPairNew"
+
+	jobCreateInstance = "createProtectedInstanceNoCG"
+	jobDeleteInstance = "deleteProtectedInstanceNoCG"
+	jobAttach         = "attachReplicationPairNew"
+	jobDetach         = "detachReplicationPairNew"
+	jobAddNIC         = "addNicNew"
+	jobDeleteNIC      = "deleteNicNew"
+	jobResize         = "resizeProtectedInstanceNew"
+	jobCreateDrill    = "createDisasterRecoveryDrill"
+	jobDeleteDrill    = "deleteDisasterRecoveryDrill"
 )
 
 // operation is what the sandbox knows of the operation a job type
 // carries out: its name for fault injection and notice latency
 // (backend.Hooks), the SANDBOX_FAIL_<marker> that makes it fail from a
-// description, and the API's error code of its failure.
+// description, the API's error code of its failure, and how the task
+// center lists a failed job of it (its resource_type and failure_status,
+// sdrs.md §18).
 type operation struct {
-	name     string
-	marker   string
-	failCode string
+	name          string
+	marker        string
+	failCode      string
+	resourceType  string
+	failureStatus string
 }
 
 // Operation names, as faults' stall=/fail= and the notice recorder know
@@ -56,19 +71,52 @@ const (
 	opGroupReverse   = "sdrs.protection_group.reverse"
 	opPairCreate     = "sdrs.replication_pair.create"
 	opPairDelete     = "sdrs.replication_pair.delete"
+	opPairExpand     = "sdrs.replication_pair.expand"
+
+	opInstanceCreate    = "sdrs.protected_instance.create"
+	opInstanceDelete    = "sdrs.protected_instance.delete"
+	opInstanceAddNIC    = "sdrs.protected_instance.add_nic"
+	opInstanceDeleteNIC = "sdrs.protected_instance.delete_nic"
+	opInstanceResize    = "sdrs.protected_instance.resize"
+	opAttachmentCreate  = "sdrs.replication_attachment.create"
+	opAttachmentDelete  = "sdrs.replication_attachment.delete"
+	opDrillCreate       = "sdrs.drill.create"
+	opDrillDelete       = "sdrs.drill.delete"
+)
+
+// Resource types of the task center (sdrs.md §18).
+const (
+	resourceGroups    = "server_groups"
+	resourceInstances = "protected_instances"
+	resourcePairs     = "replications"
+	resourceDrills    = "disaster_recovery_drills"
 )
 
 // operations maps each job type to its operation.
+//
+// The failure_status enum has no value for the NIC operations: a failed NIC
+// addition is listed as attachFail and a failed NIC deletion as detachFail
+// (an attachment of a NIC) [I].
 var operations = map[string]operation{
-	jobCreateGroup: {opGroupCreate, "CREATE", codeCreateGroupFailed},
-	jobDeleteGroup: {opGroupDelete, "DELETE", codeDeleteGroupFailed},
-	jobStart:       {opGroupStart, "START", codeStartFailed},
-	jobReprotect:   {opGroupReprotect, "REPROTECT", codeReprotectFailed},
-	jobStop:        {opGroupStop, "STOP", codeStopFailed},
-	jobFailover:    {opGroupFailover, "FAILOVER", codeFailoverFailed},
-	jobReverse:     {opGroupReverse, "REVERSE", codeReverseFailed},
-	jobCreatePair:  {opPairCreate, "CREATE", codeCreatePairFailed},
-	jobDeletePair:  {opPairDelete, "DELETE", codeDeletePairFailed},
+	jobCreateGroup:    {opGroupCreate, "CREATE", codeCreateGroupFailed, resourceGroups, "createFail"},
+	jobDeleteGroup:    {opGroupDelete, "DELETE", codeDeleteGroupFailed, resourceGroups, "deleteFail"},
+	jobStart:          {opGroupStart, "START", codeStartFailed, resourceGroups, "startFail"},
+	jobReprotect:      {opGroupReprotect, "REPROTECT", codeReprotectFailed, resourceGroups, "reprotectFail"},
+	jobStop:           {opGroupStop, "STOP", codeStopFailed, resourceGroups, "stopFail"},
+	jobFailover:       {opGroupFailover, "FAILOVER", codeFailoverFailed, resourceGroups, "failoverFail"},
+	jobReverse:        {opGroupReverse, "REVERSE", codeReverseFailed, resourceGroups, "reverseFail"},
+	jobCreatePair:     {opPairCreate, "CREATE", codeCreatePairFailed, resourcePairs, "createFail"},
+	jobDeletePair:     {opPairDelete, "DELETE", codeDeletePairFailed, resourcePairs, "deleteFail"},
+	jobExpandPair:     {opPairExpand, "EXPAND", codeExpandFailed, resourcePairs, "expandFail"},
+	jobCreateInstance: {opInstanceCreate, "CREATE", codeCreateInstanceFailed, resourceInstances, "createFail"},
+	jobDeleteInstance: {opInstanceDelete, "DELETE", codeDeleteInstanceFailed, resourceInstances, "deleteFail"},
+	jobAttach:         {opAttachmentCreate, "ATTACH", codeAttachFailed, resourceInstances, "attachFail"},
+	jobDetach:         {opAttachmentDelete, "DETACH", codeDetachFailed, resourceInstances, "detachFail"},
+	jobAddNIC:         {opInstanceAddNIC, "ADD_NIC", codeAddNICFailed, resourceInstances, "attachFail"},
+	jobDeleteNIC:      {opInstanceDeleteNIC, "DELETE_NIC", codeDeleteNICFailed, resourceInstances, "detachFail"},
+	jobResize:         {opInstanceResize, "RESIZE", codeResizeFailed, resourceInstances, "resizeFail"},
+	jobCreateDrill:    {opDrillCreate, "CREATE", codeCreateDrillFailed, resourceDrills, "createFail"},
+	jobDeleteDrill:    {opDrillDelete, "DELETE", codeDeleteDrillFailed, resourceDrills, "deleteFail"},
 }
 
 // job is one asynchronous job. Its effects are applied once, by settle.
@@ -97,6 +145,9 @@ type job struct {
 	// for the protection group actions (as the API's stop example shows).
 	subJobType string
 	subJobIDs  []string
+	// groupID, resourceID and resourceName describe the job's object for
+	// the task center, which lists the jobs that failed (about).
+	groupID, resourceID, resourceName string
 	// onSuccess and onFailure apply the job's effect when it ends.
 	onSuccess func(now time.Time)
 	onFailure func(now time.Time)
@@ -133,6 +184,7 @@ func (a *API) settle(now time.Time) {
 			if j.onFailure != nil {
 				j.onFailure(j.end)
 			}
+			a.recordFailure(j)
 		} else if j.onSuccess != nil {
 			j.onSuccess(j.end)
 		}
@@ -160,6 +212,12 @@ func (a *API) stalled(j *job) bool {
 // description holds its SANDBOX_FAIL_<marker> or the fault spec says
 // fail=OP.
 func (a *API) submit(now time.Time, jobType, objectID string, entities map[string]string, description *string) *job {
+	return a.submitMarked(now, jobType, objectID, entities, description)
+}
+
+// submitMarked is submit where any of markedBy (descriptions, or a drill's
+// name) may hold the SANDBOX_FAIL_<marker>.
+func (a *API) submitMarked(now time.Time, jobType, objectID string, entities map[string]string, markedBy ...*string) *job {
 	op := operations[jobType]
 	j := &job{
 		id:       randomHex(),
@@ -170,8 +228,9 @@ func (a *API) submit(now time.Time, jobType, objectID string, entities map[strin
 		end:      now.Add(a.opts.Transition),
 		entities: entities,
 	}
+	marked := slices.ContainsFunc(markedBy, func(d *string) bool { return d != nil && strings.Contains(*d, faultMarker+op.marker) })
 	switch {
-	case description != nil && strings.Contains(*description, faultMarker+op.marker):
+	case marked:
 		j.failed, j.errorCode = true, op.failCode
 		j.failReason = jobFailureReasons[op.failCode] + " (sandbox fault requested by a " + faultMarker + "* marker in the description)"
 	case a.opts.Hooks.Faults.Fail(op.name):

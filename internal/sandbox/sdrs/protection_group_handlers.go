@@ -18,6 +18,9 @@ func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, n
 	if e != nil {
 		return e
 	}
+	if a.groups.Len() >= quotaServerGroups {
+		return sdrsError("SDRS.0305", "the project has "+strconv.Itoa(a.groups.Len())+" protection groups")
+	}
 	g := &protectionGroup{
 		id:          uuid.NewString(),
 		name:        *req.Name,
@@ -33,6 +36,7 @@ func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, n
 		updatedAt:   now,
 	}
 	g.job = a.submit(now, jobCreateGroup, g.id, map[string]string{"server_group_id": g.id}, g.description)
+	a.about(g.job, g.id, g.id, g.name)
 	g.job.onSuccess = func(t time.Time) { g.status, g.updatedAt = statusAvailable, t }
 	g.job.onFailure = func(t time.Time) {
 		g.status, g.updatedAt = statusError, t
@@ -75,12 +79,19 @@ func (a *API) renameGroup(w http.ResponseWriter, r *http.Request, body []byte, n
 }
 
 // deleteGroup submits a deleteProtectionGroupNoCG job. A group with
-// replication pairs cannot be deleted (SDRS.1010), nor one with a job under
-// way (SDRS.1002).
+// protected instances (SDRS.1001), DR drills (SDRS.1003) or replication
+// pairs (SDRS.1010) cannot be deleted, nor one with a job under way
+// (SDRS.1002).
 func (a *API) deleteGroup(w http.ResponseWriter, r *http.Request, _ []byte, now time.Time) *apiError {
 	g, e := a.findGroup(r)
 	if e != nil {
 		return e
+	}
+	if n := len(a.instancesOf(g.id)); n > 0 {
+		return sdrsError("SDRS.1001", "the protection group has "+strconv.Itoa(n)+" protected instance(s); delete them first")
+	}
+	if n := len(a.drillsOf(g.id)); n > 0 {
+		return sdrsError("SDRS.1003", "the protection group has "+strconv.Itoa(n)+" DR drill(s); delete them first")
 	}
 	if n := len(a.pairsOf(g.id)); n > 0 {
 		return sdrsError("SDRS.1010", "the protection group has "+strconv.Itoa(n)+" replication pair(s); delete them first")
@@ -90,6 +101,7 @@ func (a *API) deleteGroup(w http.ResponseWriter, r *http.Request, _ []byte, now 
 	}
 	g.status, g.updatedAt = statusDeleting, now
 	g.job = a.submit(now, jobDeleteGroup, g.id, map[string]string{"server_group_id": g.id}, g.description)
+	a.about(g.job, g.id, g.id, g.name)
 	g.job.onSuccess = func(time.Time) { a.groups.Remove(g.id) }
 	g.job.onFailure = func(t time.Time) {
 		g.status, g.updatedAt = statusErrorDeleting, t
@@ -106,7 +118,7 @@ func (a *API) listGroups(w http.ResponseWriter, r *http.Request, _ []byte, now t
 	if e != nil {
 		return e
 	}
-	matched := a.groups.Filter(f.matches)
+	matched := a.groups.Filter(func(g *protectionGroup) bool { return f.matches(g) && (!f.noDrill || !a.drilledSince(g, now)) })
 	slices.Reverse(matched)
 	writeList(w, "server_groups", matched, f.paging, func(g *protectionGroup) groupView {
 		a.observe(g.job)
@@ -125,6 +137,11 @@ func (a *API) groupAction(w http.ResponseWriter, r *http.Request, body []byte, n
 	name, value, e := parseAction(body)
 	if e != nil {
 		return e
+	}
+	for _, inst := range a.instancesOf(g.id) {
+		if !settledInstance(inst) {
+			return sdrsError("SDRS.1002", "protected instance "+inst.id+" is "+inst.status)
+		}
 	}
 	plan, e := a.planAction(g, name, value)
 	if e != nil {

@@ -62,7 +62,7 @@ var groupQueryTypes = map[string]func(g *protectionGroup) bool{
 	"general":            func(*protectionGroup) bool { return true },
 	"status_abnormal":    func(g *protectionGroup) bool { return strings.HasPrefix(g.status, "error") },
 	"stop_protected":     func(g *protectionGroup) bool { return g.status == statusAvailable || g.status == statusFailedOver },
-	"period_no_dr_drill": func(*protectionGroup) bool { return true }, // the sandbox has no DR drills
+	"period_no_dr_drill": func(*protectionGroup) bool { return true }, // groupFilter.noDrill
 }
 
 // groupFilter is the query of GET /server-groups (sdrs.md §1.4).
@@ -70,6 +70,9 @@ type groupFilter struct {
 	paging
 	q      url.Values
 	byType func(g *protectionGroup) bool
+	// noDrill selects the groups without a DR drill in the last three
+	// months (query_type period_no_dr_drill).
+	noDrill bool
 }
 
 // parseGroupQuery validates the list's query parameters.
@@ -83,7 +86,7 @@ func parseGroupQuery(q url.Values) (groupFilter, *apiError) {
 		return groupFilter{}, sdrsError("SDRS.0201", "query_type "+strconv.Quote(q.Get("query_type"))+
 			" is not status_abnormal, stop_protected, period_no_dr_drill or general")
 	}
-	return groupFilter{paging: p, q: q, byType: byType}, nil
+	return groupFilter{paging: p, q: q, byType: byType, noDrill: q.Get("query_type") == "period_no_dr_drill"}, nil
 }
 
 // matches reports whether g passes the filter: status exact, name
@@ -111,11 +114,14 @@ const (
 // actionPlan is what an action does to a group: the transitional status
 // while its job runs, and the effects when the job succeeds or fails.
 type actionPlan struct {
-	jobType     string
-	subJobType  string
-	during      string // group status while the job runs
-	duringRepl  string // replication status while the job runs
-	success     func(g *protectionGroup)
+	jobType    string
+	subJobType string
+	during     string // group status while the job runs
+	duringRepl string // replication status while the job runs
+	success    func(g *protectionGroup)
+	// servers applies the action to each created instance's servers when
+	// the job succeeds, before success changes the production site.
+	servers     func(inst *protectedInstance)
 	afterStatus string // group and pair status after success
 	afterRepl   string
 	errorStatus string // group and pair status after a failure
@@ -155,8 +161,11 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 			p = &actionPlan{jobType: jobStart, subJobType: "startProtectionGroupRepNoCG",
 				during: statusStarting, errorStatus: statusErrorStarting}
 		case statusFailedOver, statusErrorReprotecting:
+			if e := a.checkServersStopped(g, false, "SDRS.1342"); e != nil {
+				return nil, e
+			}
 			p = &actionPlan{jobType: jobReprotect, subJobType: "reprotectProtectionGroupRepNoCG",
-				during: statusReprotecting, errorStatus: statusErrorReprotecting}
+				during: statusReprotecting, errorStatus: statusErrorReprotecting, servers: a.reprotectServers}
 		default:
 			return nil, sdrsError("SDRS.1021", "the protection group is "+g.status)
 		}
@@ -186,6 +195,7 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		}
 		return &actionPlan{jobType: jobFailover, subJobType: "failoverProtectionGroupRepNoCG",
 			during: statusFailingOver, duringRepl: replActive, afterStatus: statusFailedOver, afterRepl: replActiveStopped, errorStatus: statusErrorFailingOver,
+			servers: a.failoverServers,
 			success: func(g *protectionGroup) {
 				g.priority = otherStation(g.priority)
 				g.protectedStatus = conv.Ptr("stopped")
@@ -211,21 +221,31 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		if station == g.priority {
 			return nil, sdrsError("SDRS.0201", "the current production site is already "+station)
 		}
+		if e := a.checkServersStopped(g, true, "SDRS.1319"); e != nil {
+			return nil, e
+		}
 		return &actionPlan{jobType: jobReverse, subJobType: "reverseProtectionGroupRepNoCG",
 			during: statusReversing, duringRepl: replCopying, afterStatus: statusProtected, afterRepl: replActive, errorStatus: statusErrorReversing,
-			success: func(g *protectionGroup) { g.priority = station }}, nil
+			servers: a.reverseServers, success: func(g *protectionGroup) { g.priority = station }}, nil
 	}
 }
 
 // needPairs refuses an operation on a group without replication pairs
-// (SDRS.1002), or with a pair that is being created or deleted (SDRS.1601).
+// (SDRS.1002), or with a pair that is being created or deleted (SDRS.1601),
+// or a protected instance with a job under way (SDRS.1002).
 func (a *API) needPairs(g *protectionGroup, operation string) *apiError {
+	for _, inst := range a.instancesOf(g.id) {
+		if !settledInstance(inst) {
+			return sdrsError("SDRS.1002", "protected instance "+inst.id+" is "+inst.status)
+		}
+	}
 	pairs := a.pairsOf(g.id)
 	if len(pairs) == 0 {
 		return sdrsError("SDRS.1002", operation+" needs replication pairs, and the protection group has none")
 	}
 	for _, p := range pairs {
-		if p.status == pairCreating || p.status == pairDeleting || p.status == pairError {
+		if p.status == pairCreating || p.status == pairDeleting || p.status == pairError || p.status == pairAttaching ||
+			p.status == pairDetaching || p.status == pairExtending {
 			return sdrsError("SDRS.1601", "replication pair "+p.id+" is "+p.status)
 		}
 	}

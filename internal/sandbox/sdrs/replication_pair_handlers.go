@@ -1,7 +1,10 @@
 package sdrs
 
 import (
+	"encoding/json"
 	"net/http"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
@@ -32,6 +35,7 @@ func (a *API) createPair(w http.ResponseWriter, _ *http.Request, body []byte, no
 	}
 	v.pairID = p.id
 	p.job = a.submit(now, jobCreatePair, p.id, map[string]string{"replication_pair_id": p.id, "volume_ids": v.id}, p.description)
+	a.about(p.job, g.id, p.id, p.name)
 	p.job.onSuccess = func(t time.Time) {
 		p.targetVolumeID = uuid.NewSHA1(fixtureNamespace, []byte("dr-volume/"+p.id)).String()
 		p.status, p.updatedAt = pairAvailable, t
@@ -90,6 +94,7 @@ func (a *API) deletePair(w http.ResponseWriter, r *http.Request, body []byte, no
 	}
 	p.status, p.updatedAt = pairDeleting, now
 	p.job = a.submit(now, jobDeletePair, p.id, map[string]string{"replication_pair_id": p.id}, p.description)
+	a.about(p.job, p.groupID, p.id, p.name)
 	p.job.onSuccess = func(time.Time) {
 		a.pairs.Remove(p.id)
 		if v, ok := a.volumes.Get(p.volumeID); ok && v.pairID == p.id {
@@ -113,5 +118,60 @@ func (a *API) listPairs(w http.ResponseWriter, r *http.Request, _ []byte, _ time
 		a.observe(p.job)
 		return a.pairView(p)
 	})
+	return nil
+}
+
+// maxDiskGB is the largest EVS disk, in GB.
+const maxDiskGB = 32768
+
+// pairAction applies POST /replications/{id}/action: only
+// {"extend-replication": {"new_size": N}}, which submits an
+// expandReplicationPairNew job that grows both disks to N GB; the pair is
+// "extending" until it ends (sdrs.md §13).
+func (a *API) pairAction(w http.ResponseWriter, r *http.Request, body []byte, now time.Time) *apiError {
+	p, e := a.findPair(r)
+	if e != nil {
+		return e
+	}
+	var actions map[string]json.RawMessage
+	if err := json.Unmarshal(body, &actions); err != nil || len(actions) != 1 {
+		return sdrsError("SDRS.0201", "the body must hold exactly one action")
+	}
+	raw, ok := actions["extend-replication"]
+	if !ok {
+		return sdrsError("SDRS.0206", "the only action of a replication pair is extend-replication")
+	}
+	var req struct {
+		NewSize *float64 `json:"new_size"`
+	}
+	if err := json.Unmarshal(raw, &req); err != nil || req.NewSize == nil {
+		return sdrsError("SDRS.0201", "extend-replication must be {\"new_size\": GB}")
+	}
+	size := int(*req.NewSize) // decimals are truncated (sdrs.md §13)
+	v, _ := a.volumes.Get(p.volumeID)
+	switch {
+	case !slices.Contains([]string{pairAvailable, statusProtected, "error-extending"}, p.status):
+		return sdrsError("SDRS.0214", "the replication pair is "+p.status)
+	case size <= v.sizeGB:
+		return sdrsError("SDRS.0201", "new_size "+strconv.Itoa(size)+" GB must be larger than the disks' "+strconv.Itoa(v.sizeGB)+" GB")
+	case size > maxDiskGB:
+		return sdrsError("SDRS.0201", "new_size must be at most 32768 GB")
+	}
+	before := p.status
+	if before == "error-extending" {
+		before = pairAvailable
+		if g, ok := a.groups.Get(p.groupID); ok {
+			before = pairStatusAfter(g.status)
+		}
+	}
+	p.status, p.updatedAt = pairExtending, now
+	p.job = a.submit(now, jobExpandPair, p.id, map[string]string{"replication_pair_id": p.id}, p.description)
+	a.about(p.job, p.groupID, p.id, p.name)
+	p.job.onSuccess = func(t time.Time) {
+		v.sizeGB = size
+		p.status, p.updatedAt = before, t
+	}
+	p.job.onFailure = func(t time.Time) { p.status, p.updatedAt = "error-extending", t }
+	writeJobID(w, p.job)
 	return nil
 }

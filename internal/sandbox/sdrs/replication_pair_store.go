@@ -11,6 +11,9 @@ const (
 	pairDeleting      = "deleting"
 	pairErrorDeleting = "error-deleting"
 	pairError         = "error"
+	pairAttaching     = "attaching"
+	pairDetaching     = "detaching"
+	pairExtending     = "extending"
 )
 
 // replicationPair is a replication pair: a fixture disk of its group's
@@ -25,8 +28,14 @@ type replicationPair struct {
 	status            string
 	replicationStatus string
 	failureDetail     *string
-	createdAt         time.Time
-	updatedAt         time.Time
+	// instanceID and device are the protected instance the pair is
+	// attached to and its device name there; auto marks a pair that the
+	// creation of a protected instance made for one of its server's disks.
+	instanceID string
+	device     string
+	auto       bool
+	createdAt  time.Time
+	updatedAt  time.Time
 	// job is the pair's last job: under way until it is finished.
 	job *job
 }

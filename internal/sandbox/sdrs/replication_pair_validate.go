@@ -44,6 +44,9 @@ func (a *API) checkCreatePair(req *createPairRequest) (*protectionGroup, *volume
 	if v.pairID != "" {
 		return nil, nil, sdrsError("SDRS.1811", "disk "+v.id+" is used by replication pair "+v.pairID)
 	}
+	if a.pairs.Len() >= quotaReplications {
+		return nil, nil, sdrsError("SDRS.0306", "the project has "+strconv.Itoa(a.pairs.Len())+" replication pairs")
+	}
 	if g.status != statusAvailable && g.status != statusProtected {
 		return nil, nil, sdrsError("SDRS.1024", "the protection group is "+g.status)
 	}
@@ -86,6 +89,9 @@ func (a *API) checkDeletePair(p *replicationPair, body []byte) *apiError {
 	}
 	if !slices.Contains(pairDeletableStatus, p.status) {
 		return sdrsError("SDRS.0214", "the replication pair is "+p.status)
+	}
+	if p.instanceID != "" {
+		return sdrsError("SDRS.1605", "replication pair "+p.id+" is attached to protected instance "+p.instanceID+" at "+p.device+"; detach it first")
 	}
 	if g, ok := a.groups.Get(p.groupID); ok && !slices.Contains(pairDeletableGroupStatus, g.status) {
 		return sdrsError("SDRS.1002", "the protection group is "+g.status)
@@ -177,13 +183,12 @@ func abnormalPairStatus(status string) bool {
 	return strings.HasPrefix(status, "error") || status == "invalid" || status == "fault"
 }
 
-// pairMatches reports whether p passes every filter of f. The sandbox has no
-// protected instances, so no pair is attached to one: a filter on
-// protected instances matches no pair.
+// pairMatches reports whether p passes every filter of f; a filter on
+// protected instances matches the pairs attached to them.
 func (a *API) pairMatches(f pairFilter, p *replicationPair) bool {
 	switch {
 	case f.groupIDs != nil && !slices.Contains(f.groupIDs, p.groupID):
-	case f.instanceIDs != nil:
+	case f.instanceIDs != nil && !slices.Contains(f.instanceIDs, p.instanceID):
 	case f.name != nil && !strings.Contains(p.name, *f.name):
 	case f.status != nil && p.status != *f.status:
 	case f.abnormal && !abnormalPairStatus(p.status):

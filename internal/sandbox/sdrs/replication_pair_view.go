@@ -43,6 +43,10 @@ func (a *API) pairView(p *replicationPair) pairView {
 	if p.targetVolumeID != "" {
 		ids += "," + p.targetVolumeID
 	}
+	attachment := []map[string]any{}
+	if p.instanceID != "" {
+		attachment = append(attachment, map[string]any{"protected_instance": p.instanceID, "device": p.device})
+	}
 	return pairView{
 		ID:                p.id,
 		Name:              p.name,
@@ -51,14 +55,14 @@ func (a *API) pairView(p *replicationPair) pairView {
 		Status:            p.status,
 		Progress:          progress,
 		ReplicationStatus: p.replicationStatus,
-		Attachment:        []map[string]any{},
+		Attachment:        attachment,
 		ServerGroupID:     p.groupID,
 		VolumeIDs:         ids,
 		PriorityStation:   a.priorityOf(p),
 		FaultLevel:        "0",
 		CreatedAt:         p.createdAt.UTC().Format(pairTimeFormat),
 		UpdatedAt:         p.updatedAt.UTC().Format(pairTimeFormat),
-		RecordMetadata:    recordMetadata{VolumeSize: v.sizeGB, VolumeType: v.kind},
+		RecordMetadata:    recordMetadata{VolumeSize: v.sizeGB, VolumeType: v.kind, Bootable: v.bootable},
 		FailureDetail:     p.failureDetail,
 	}
 }

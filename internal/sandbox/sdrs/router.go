@@ -19,6 +19,17 @@ const (
 	domainsPath   = projectPrefix + "/active-domains"
 	pairsPath     = projectPrefix + "/replications"
 	pairPath      = pairsPath + "/{replication_id}"
+	pairAction    = pairPath + "/action"
+
+	instancesPath  = projectPrefix + "/protected-instances"
+	instancePath   = instancesPath + "/{protected_instance_id}"
+	drillsPath     = projectPrefix + "/disaster-recovery-drills"
+	drillPath      = drillsPath + "/{disaster_recovery_drill_id}"
+	taskCenterPath = projectPrefix + "/task-center"
+
+	// ECS and VPC (ecs_handlers.go).
+	serversPath = projectPrefix + "/cloudservers"
+	portsPath   = projectPrefix + "/ports"
 )
 
 // handlerFunc serves one authenticated request once the jobs that ended are
@@ -43,6 +54,33 @@ func (a *API) Register(mux *http.ServeMux) {
 		{http.MethodGet, pairPath, a.getPair},
 		{http.MethodPut, pairPath, a.renamePair},
 		{http.MethodDelete, pairPath, a.deletePair},
+		{http.MethodPost, pairAction, a.pairAction},
+		{http.MethodPost, instancesPath, a.createInstance},
+		{http.MethodGet, instancesPath, a.listInstances},
+		{http.MethodGet, instancePath, a.getInstance},
+		{http.MethodPut, instancePath, a.renameInstance},
+		{http.MethodDelete, instancePath, a.deleteInstance},
+		{http.MethodGet, instancePath + "/tags", a.listInstanceTags},
+		{http.MethodPost, instancePath + "/tags/action", a.tagAction},
+		{http.MethodPost, instancePath + "/attachreplication", a.attachPair},
+		{http.MethodDelete, instancePath + "/detachreplication/{replication_id}", a.detachPair},
+		{http.MethodPost, instancePath + "/nic", a.addNIC},
+		{http.MethodPost, instancePath + "/nic/delete", a.deleteNIC},
+		{http.MethodPost, instancePath + "/resize", a.resizeInstance},
+		{http.MethodPost, drillsPath, a.createDrill},
+		{http.MethodGet, drillsPath, a.listDrills},
+		{http.MethodGet, drillPath, a.getDrill},
+		{http.MethodPut, drillPath, a.renameDrill},
+		{http.MethodDelete, drillPath, a.deleteDrill},
+		{http.MethodGet, taskCenterPath + "/failure-jobs", a.listFailureJobs},
+		{http.MethodDelete, taskCenterPath + "/failure-jobs/batch", a.deleteAllGroupFailureJobs},
+		{http.MethodDelete, taskCenterPath + "/failure-jobs/{failure_job_id}", a.deleteFailureJob},
+		{http.MethodDelete, taskCenterPath + "/{server_group_id}/failure-jobs/batch", a.deleteGroupFailureJobs},
+		{http.MethodGet, projectPrefix + "/sdrs/quotas", a.showQuota},
+		{http.MethodGet, projectPrefix + "/resource/rpo-statistics", a.listRPOStatistics},
+		{http.MethodGet, serversPath + "/{server_id}", a.showServer},
+		{http.MethodPost, serversPath + "/action", a.serverAction},
+		{http.MethodGet, portsPath, a.listPorts},
 		{http.MethodGet, jobPath, a.getJob},
 		{http.MethodGet, domainsPath, a.listDomains},
 	}

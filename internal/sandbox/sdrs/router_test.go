@@ -22,7 +22,7 @@ func TestProjectMustBeTheConfiguredOne(t *testing.T) {
 
 func TestUnknownAPIIsTheGatewaysNotFound(t *testing.T) {
 	ta := newTestAPI(t)
-	res := ta.do(t, request{method: http.MethodGet, path: "~/protected-instances", unsigned: true})
+	res := ta.do(t, request{method: http.MethodGet, path: "~/protected-instances/resource_instances/action", unsigned: true})
 	expectError(t, res, http.StatusNotFound, "APIGW.0101")
 	res = ta.do(t, request{method: http.MethodPatch, path: "~/server-groups"})
 	expectError(t, res, http.StatusNotFound, "APIGW.0101")

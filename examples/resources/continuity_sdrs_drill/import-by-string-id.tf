@@ -1,0 +1,4 @@
+import {
+  to = continuity_sdrs_drill.quarterly[0]
+  id = "e472d26f-9624-42fb-8bfc-717d4714c225"
+}
