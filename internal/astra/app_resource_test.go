@@ -134,7 +134,7 @@ func TestAccApp_driftAndDisappears(t *testing.T) {
 // protectedAppConfig is a managed app "test" of its own namespace, a
 // bucket, a snapshot "test" and a backup "test" of that snapshot.
 func protectedAppConfig(t *testing.T, ns string, extra ...string) string {
-	return bucketConfig(ns) + managedAppConfig(t, ns, ns, extra...) + fmt.Sprintf(`
+	return bucketConfig(ns) + managedAppConfig(t, ns, ns, extra...) + `
 resource "continuity_astra_snapshot" "test" {
   app_id = continuity_astra_app.test.id
   name   = "before-change"
@@ -146,7 +146,7 @@ resource "continuity_astra_backup" "test" {
   bucket_id   = continuity_astra_bucket.test.id
   snapshot_id = continuity_astra_snapshot.test.id
 }
-`)
+`
 }
 
 func TestAccApp_restoreAndClone(t *testing.T) {

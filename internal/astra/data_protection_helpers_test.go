@@ -85,7 +85,7 @@ resource "continuity_astra_cloud_credential" "test" {
 }
 
 // bucketConfig is a credential and a generic-s3 bucket "test" of it.
-func bucketConfig(name string, extra ...string) string {
+func bucketConfig(name string) string {
 	return credentialConfig(name, "s3cr3t-"+name, 1) + fmt.Sprintf(`
 resource "continuity_astra_bucket" "test" {
   name          = %q
@@ -93,9 +93,8 @@ resource "continuity_astra_bucket" "test" {
   credential_id = continuity_astra_cloud_credential.test.id
   bucket_name   = %q
   server_url    = "s3.example.com"
-%s
 }
-`, name, name, strings.Join(extra, "\n"))
+`, name, name)
 }
 
 // managedAppConfig is a continuity_astra_app "test" that manages the

@@ -97,10 +97,10 @@ const (
 
 // planFor returns what a plan does with an object in state.
 func planFor(state types.String) protectionPlan {
-	switch s := state.ValueString(); {
-	case s == SnapshotDeleting || s == SnapshotFailed || s == SnapshotRemoved:
+	switch state.ValueString() {
+	case SnapshotDeleting, SnapshotFailed, SnapshotRemoved:
 		return planReplace
-	case s == SnapshotCompleted || s == "":
+	case SnapshotCompleted, "":
 		return planAsIs
 	}
 	return planResume

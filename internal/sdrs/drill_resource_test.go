@@ -46,7 +46,7 @@ func TestAccDrill_basic(t *testing.T) {
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	var drillServer string
 	config := func(drillName string) string {
-		return instanceConfig(t, name, 9, "", "  delete_target_server = true", drillBlock(drillName, vpc))
+		return instanceConfig(t, name, 9, "  delete_target_server = true", drillBlock(drillName, vpc))
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },

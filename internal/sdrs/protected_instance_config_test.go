@@ -26,9 +26,9 @@ resource "continuity_sdrs_protected_instance" "test" {
 }
 
 // instanceConfig is the test group with an instance on server i.
-func instanceConfig(t *testing.T, name string, server int, groupExtra, extra, after string) string {
+func instanceConfig(t *testing.T, name string, server int, extra, after string) string {
 	t.Helper()
-	return groupConfig(t, name, groupExtra, instanceBlock(name+"-pi", acctest.SDRSServerID(t, server), extra)+after)
+	return groupConfig(t, name, "", instanceBlock(name+"-pi", acctest.SDRSServerID(t, server), extra)+after)
 }
 
 // checkAPIInstance checks the instance as the API reports it.

@@ -42,7 +42,7 @@ func TestAccProtectedInstance_basic(t *testing.T) {
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
 			{
-				Config: instanceConfig(t, name, 0, "", extra(`{ foo = "bar", key = "value" }`), ""),
+				Config: instanceConfig(t, name, 0, extra(`{ foo = "bar", key = "value" }`), ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(instanceAddr, plancheck.ResourceActionCreate),
 				}},
@@ -277,7 +277,7 @@ func TestAccProtectedInstance_disappears(t *testing.T) {
 	name := randomName()
 	client := acctest.SDRSClient(t)
 	var id acctest.ID
-	config := instanceConfig(t, name, 5, "", "  delete_target_server = true", "")
+	config := instanceConfig(t, name, 5, "  delete_target_server = true", "")
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -307,7 +307,7 @@ func TestAccProtectedInstance_failedCreateJob(t *testing.T) {
 		t.Skip("a failed job is made on purpose by the sandbox only")
 	}
 	name := randomName()
-	config := instanceConfig(t, name, 6, "", `  description = "SANDBOX_FAIL_CREATE"`, "")
+	config := instanceConfig(t, name, 6, `  description = "SANDBOX_FAIL_CREATE"`, "")
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheckSDRS(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,

@@ -31,7 +31,7 @@ resource "continuity_sdrs_replication_attachment" "test" {
 // attachmentConfig is a group with an instance on server i, a pair on disk
 // v, and the pair attached at device.
 func attachmentConfig(t *testing.T, name string, server, volume int, device string) string {
-	return instanceConfig(t, name, server, "", "  delete_target_server = true",
+	return instanceConfig(t, name, server, "  delete_target_server = true",
 		pairBlock(name+"-pair", acctest.SDRSVolumeID(t, volume), "  delete_target_volume = true")+attachmentBlock(device))
 }
 

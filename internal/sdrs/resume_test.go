@@ -39,7 +39,7 @@ func TestAccProtectionGroup_resumesCreationInPlace(t *testing.T) {
 			ImportState:        true,
 			ImportStateId:      id,
 			ImportStatePersist: true,
-			ImportStateCheck:   importedStatus(id, "creating"),
+			ImportStateCheck:   importedCreating(id),
 		},
 		resource.TestStep{
 			Config: config,
@@ -58,9 +58,10 @@ func TestAccProtectionGroup_resumesCreationInPlace(t *testing.T) {
 	)
 }
 
-// importedStatus checks the status of the imported object id (the states
-// hold every resource of the state when the import is persisted).
-func importedStatus(id, status string) resource.ImportStateCheckFunc {
+// importedCreating checks that the imported object id is still creating (the
+// states hold every resource of the state when the import is persisted).
+func importedCreating(id string) resource.ImportStateCheckFunc {
+	const status = "creating"
 	return func(states []*terraform.InstanceState) error {
 		for _, s := range states {
 			if s.ID == id {
@@ -106,7 +107,7 @@ func TestAccReplicationPair_resumesCreationInPlace(t *testing.T) {
 			ImportStateIdFunc:  func(*terraform.State) (string, error) { return pairID, nil },
 			ImportStatePersist: true,
 			ImportStateCheck: func(states []*terraform.InstanceState) error {
-				return importedStatus(pairID, "creating")(states)
+				return importedCreating(pairID)(states)
 			},
 		},
 		resource.TestStep{
@@ -256,7 +257,7 @@ func TestAccProtectedInstance_resumesCreationInPlace(t *testing.T) {
 			ImportStateIdFunc:  func(*terraform.State) (string, error) { return instanceID, nil },
 			ImportStatePersist: true,
 			ImportStateCheck: func(states []*terraform.InstanceState) error {
-				return importedStatus(instanceID, "creating")(states)
+				return importedCreating(instanceID)(states)
 			},
 		},
 		resource.TestStep{
@@ -358,7 +359,7 @@ func TestAccDrill_resumesCreationInPlace(t *testing.T) {
 			ImportStateIdFunc:  func(*terraform.State) (string, error) { return drillID, nil },
 			ImportStatePersist: true,
 			ImportStateCheck: func(states []*terraform.InstanceState) error {
-				return importedStatus(drillID, "creating")(states)
+				return importedCreating(drillID)(states)
 			},
 		},
 		resource.TestStep{

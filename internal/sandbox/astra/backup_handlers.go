@@ -14,7 +14,7 @@ import (
 func (a *API) listBackups(w http.ResponseWriter, r *http.Request) *problem {
 	appID := r.PathValue("app_id")
 	if appID != "" {
-		if _, p := a.protectedApp(r, 2); p != nil {
+		if _, p := a.protectedApp(r); p != nil {
 			return p
 		}
 	}
@@ -30,7 +30,7 @@ func (a *API) listBackups(w http.ResponseWriter, r *http.Request) *problem {
 // backup "pending" and its Location. Its pre-backup hooks run (and its
 // pre-snapshot hooks when it takes its own snapshot).
 func (a *API) createBackup(w http.ResponseWriter, r *http.Request) *problem {
-	x, p := a.protectedApp(r, 2)
+	x, p := a.protectedApp(r)
 	if p != nil {
 		return p
 	}

@@ -59,8 +59,3 @@ func checkKeyStore(keyType string, keyStore map[string]string, fields *fieldErro
 		}
 	}
 }
-
-// bucketsUsing returns the buckets whose credential is id.
-func (a *API) bucketsUsing(id string) []*bucket {
-	return a.buckets.Filter(func(b *bucket) bool { return b.credentialID == id })
-}

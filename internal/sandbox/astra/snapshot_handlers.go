@@ -8,18 +8,19 @@ import (
 
 // The snapshot routes: k8s/v1/apps/{app_id}/appSnaps, with no PUT.
 
-// snapshotApp returns the app of the path, or problem n.
-func (a *API) protectedApp(r *http.Request, n int) (*app, *problem) {
+// protectedApp returns the app of the path, or problem 2 (the app named
+// by the path does not exist).
+func (a *API) protectedApp(r *http.Request) (*app, *problem) {
 	x, ok := a.apps.Get(r.PathValue("app_id"))
 	if !ok {
-		return nil, newProblem(n)
+		return nil, newProblem(2)
 	}
 	return x, nil
 }
 
 // listSnapshots serves GET …/appSnaps (include and limit only).
 func (a *API) listSnapshots(w http.ResponseWriter, r *http.Request) *problem {
-	x, p := a.protectedApp(r, 2)
+	x, p := a.protectedApp(r)
 	if p != nil {
 		return p
 	}
@@ -33,7 +34,7 @@ func (a *API) listSnapshots(w http.ResponseWriter, r *http.Request) *problem {
 // createSnapshot serves POST …/appSnaps (see newSnapshot): 201 with the
 // snapshot "pending" and its Location. Its pre-snapshot hooks run.
 func (a *API) createSnapshot(w http.ResponseWriter, r *http.Request) *problem {
-	x, p := a.protectedApp(r, 2)
+	x, p := a.protectedApp(r)
 	if p != nil {
 		return p
 	}

@@ -42,9 +42,7 @@ func (t *transition) at(now time.Time, step time.Duration) int {
 	return min(max(int(now.Sub(t.start)/step), 0), t.steps-1)
 }
 
-// done reports whether the operation ended well, failed whether it ended
-// in failure.
-func (t *transition) done() bool   { return t != nil && t.settled && !t.failing }
+// failed reports whether the operation ended in failure.
 func (t *transition) failed() bool { return t != nil && t.settled && t.failing }
 
 // running reports whether the operation is under way.
