@@ -43,6 +43,7 @@ func (r *appMirrorResource) refresh(id string) wait.RefreshFunc[*AppMirror] {
 // waitSettled waits until the relationship is established or failed over.
 func (r *appMirrorResource) waitSettled(ctx context.Context, id string) (*AppMirror, error) {
 	return wait.Conf[*AppMirror]{
+		Kind:      "astra.app_mirror.settle",
 		Operation: "AppMirror " + id + " to be established or failed over",
 		Pending:   []string{MirrorEstablishing, MirrorFailingOver},
 		Target:    []string{MirrorEstablished, MirrorFailedOver},
@@ -64,6 +65,9 @@ const (
 func (r *appMirrorResource) waitFor(ctx context.Context, id, target, source, from string) (*AppMirror, error) {
 	refresh := r.refresh(id)
 	return wait.Conf[*AppMirror]{
+		// One kind per target state: establishing and failing over
+		// take different times (astra.app_mirror.established, …failedOver).
+		Kind:      "astra.app_mirror." + target,
 		Operation: fmt.Sprintf("AppMirror %s to be %s", id, target),
 		Pending:   []string{MirrorEstablishing, MirrorFailingOver, pendingRequested, pendingSwap},
 		Target:    []string{target},
@@ -88,6 +92,7 @@ func (r *appMirrorResource) waitFor(ctx context.Context, id, target, source, fro
 // former state for a moment after the DELETE.
 func (r *appMirrorResource) waitDeleted(ctx context.Context, id string) error {
 	_, err := wait.Conf[*AppMirror]{
+		Kind:      "astra.app_mirror.delete",
 		Operation: "AppMirror " + id + " to be deleted",
 		Pending:   []string{MirrorDeleting, MirrorEstablishing, MirrorEstablished, MirrorFailingOver, MirrorFailedOver},
 		Failure:   []string{pendingFailed},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 )
 
 func TestWaitsOfOneKindLearnWhenTheTransitionEnds(t *testing.T) {
@@ -53,5 +55,26 @@ func TestNearEndFallsBackWhenTheTransitionIsLate(t *testing.T) {
 	h := nearEnd{base: HuaweiPeer{}}
 	if h.Linger() != 5*time.Second {
 		t.Error("the base's linger is lost")
+	}
+}
+
+// A deletion ends when the object is gone: waits that take a 404 for
+// success learn its length too.
+func TestDeletionsLearnWhenTheObjectIsGone(t *testing.T) {
+	t.Cleanup(durations.reset)
+	clock := time.Duration(0)
+	refresh := func(context.Context) (obj, string, error) {
+		if clock >= 10*time.Second {
+			return obj{}, "", &apierr.NotFoundError{Kind: "thing", ID: "x"}
+		}
+		return obj{state: "deleting"}, "deleting", nil
+	}
+	conf := Conf[obj]{Kind: "thing.delete", Pending: []string{"deleting"}, NotFound: NotFoundIsSuccess, Refresh: refresh,
+		sleep: func(_ context.Context, d time.Duration) error { clock += d; return nil }, elapsed: func(time.Time) time.Duration { return clock }}
+	if _, err := conf.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := durations.expect("thing.delete"); !ok || got > 10*time.Second || got < 9*time.Second {
+		t.Errorf("learned %v (%v), want the read before the 404, at most 10 s", got, ok)
 	}
 }

@@ -183,6 +183,7 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 		case err != nil && apierr.IsNotFound(err):
 			switch c.NotFound {
 			case NotFoundIsSuccess:
+				durations.record(c.Kind, prev)
 				return zero, nil
 			case NotFoundKeepWaiting:
 				tflog.Debug(ctx, "waiting: object not found yet", map[string]any{"operation": c.Operation, "poll": polls})

@@ -20,3 +20,12 @@ func (a *API) observe(id string, l *lifecycle) {
 		a.opts.Hooks.Notice.Observe(l.last.op, id, l.last.at)
 	}
 }
+
+// observeGone tells the notice recorder that a read answered 404 for id:
+// when a transition destroyed that row, the client has seen it end.
+func (a *API) observeGone(id string) {
+	if e, ok := a.db.gone[id]; ok {
+		delete(a.db.gone, id)
+		a.opts.Hooks.Notice.Observe(e.op, id, e.at)
+	}
+}

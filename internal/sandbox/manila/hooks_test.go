@@ -211,6 +211,29 @@ func TestReadsNoticeTheEndOfTransitions(t *testing.T) {
 	}
 }
 
+// The end of a deletion is noticed by the first read answered 404 (the row
+// is gone), once: a later 404, or a 404 of an ID that never existed, is not.
+func TestReadsNoticeTheEndOfDeletions(t *testing.T) {
+	f, _, rec := hooked(t, faults.Spec{})
+	cg := f.createCG(f.user, goldCG("deleted"))
+	f.clock.advance(step)
+	f.cgStatus(f.user, cg)
+	expect(t, f.manila(http.MethodDelete, "/consistency-groups/"+cg, f.user, ""), http.StatusAccepted, "")
+	expect(t, f.manila(http.MethodGet, "/consistency-groups/"+cg, f.user, ""), http.StatusOK, "")
+	if got := rec.Snapshot(); got["manila.consistency_group.delete"].Count != 0 {
+		t.Fatalf("noticed while deleting: %v", got)
+	}
+	f.clock.advance(step)
+	for range 2 {
+		expect(t, f.manila(http.MethodGet, "/consistency-groups/"+cg, f.user, ""), http.StatusNotFound, "")
+	}
+	expect(t, f.manila(http.MethodGet, "/consistency-groups/"+newID(), f.user, ""), http.StatusNotFound, "")
+	got := rec.Snapshot()
+	if got["manila.consistency_group.delete"].Count != 1 || len(got) != 2 {
+		t.Fatalf("noticed: %v, want manila.consistency_group.delete once", got)
+	}
+}
+
 // The inventory lists the groups and snapshots of every project with their
 // status, the fixtures and what the emulator made itself as fixtures, and
 // nothing once it is deleted.

@@ -152,7 +152,11 @@ func (a *API) dispatch(c *call, rt route) *fault {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.db.settle(c.now, a.stalled)
-	return rt.handle(c)
+	f := rt.handle(c)
+	if f != nil && f.status == http.StatusNotFound && c.r.Method == http.MethodGet {
+		a.observeGone(c.r.PathValue("id"))
+	}
+	return f
 }
 
 // handleActions registers POST …/action, which dispatches on the single

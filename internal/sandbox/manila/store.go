@@ -57,10 +57,15 @@ type manilaDB struct {
 	groupMembers     *store.Table[shareGroupSnapshotMember]
 	replicas         *store.Table[shareReplica]
 	messages         *store.Table[userMessage]
+	// gone holds, by ID, how the rows a transition destroyed ended, so
+	// that the first read answered 404 tells the notice recorder when a
+	// client saw the deletion (hooks.go). A read takes its row out.
+	gone map[string]ended
 }
 
 func newManilaDB() *manilaDB {
 	return &manilaDB{
+		gone:             map[string]ended{},
 		shareTypes:       store.NewTable(func(t *shareType) string { return t.id }, fixtureShareTypes()...),
 		shareGroupTypes:  store.NewTable(func(t *shareGroupType) string { return t.id }, fixtureShareGroupTypes()...),
 		shareNetworks:    store.NewTable(func(n *shareNetwork) string { return n.id }, fixtureShareNetworks()...),
@@ -240,43 +245,58 @@ func (l *lifecycle) advance(now time.Time, stalled func(op string) bool) bool {
 func (db *manilaDB) settle(now time.Time, stalled func(op string) bool) {
 	for _, cg := range db.cgs.All() {
 		if cg.settle(now, stalled) {
+			db.destroyed(cg.id, &cg.lifecycle)
 			db.removeCG(cg.id)
 		}
 	}
 	for _, s := range db.snapshots.All() {
 		if s.settle(now, stalled) {
+			db.destroyed(s.id, &s.lifecycle)
 			db.removeSnapshot(s.id)
 		}
 	}
 	for _, g := range db.shareGroups.All() {
 		if g.advance(now, stalled) {
+			db.destroyed(g.id, &g.lifecycle)
 			db.removeShareGroup(g.id)
 		}
 	}
 	for _, s := range db.shares.All() {
 		if s.advance(now, stalled) {
+			db.destroyed(s.id, &s.lifecycle)
 			db.removeShare(s.id)
 		}
 	}
 	for _, s := range db.shareSnapshots.All() {
 		if s.advance(now, stalled) {
+			db.destroyed(s.id, &s.lifecycle)
 			db.shareSnapshots.Remove(s.id)
 		}
 	}
 	for _, s := range db.groupSnapshots.All() {
 		if s.advance(now, stalled) {
+			db.destroyed(s.id, &s.lifecycle)
 			db.removeGroupSnapshot(s.id)
 		}
 	}
 	for _, r := range db.replicas.All() {
 		if r.advance(now, stalled) {
+			db.destroyed(r.id, &r.lifecycle)
 			db.replicas.Remove(r.id)
 		}
 	}
 	for _, r := range db.accessRules.All() {
 		if r.advance(now, stalled) {
+			db.destroyed(r.id, &r.lifecycle)
 			db.accessRules.Remove(r.id)
 		}
+	}
+}
+
+// destroyed remembers how the transition that destroyed row id ended.
+func (db *manilaDB) destroyed(id string, l *lifecycle) {
+	if l.last != nil {
+		db.gone[id] = *l.last
 	}
 }
 
