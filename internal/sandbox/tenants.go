@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -255,8 +256,10 @@ func (s *Server) tenant(name string) (*tenant, bool) {
 
 // Tenant is a tenant's view: its name, prefix and variables.
 type Tenant struct {
-	Name      string    `json:"name"`
-	CreatedAt time.Time `json:"created_at"`
+	Name string `json:"name"`
+	// CreatedAt is when the tenant was created (RFC 3339); empty for the
+	// default tenant.
+	CreatedAt string `json:"created_at,omitempty"`
 	// Prefix is the path under which the tenant's Astra, Keystone and
 	// Manila are served; its SDRS is at the root, reached by its project.
 	Prefix string `json:"prefix"`
@@ -290,14 +293,19 @@ func (s *Server) tenantView(t *tenant) Tenant {
 	for _, v := range env {
 		vars[v.Name] = v.Value
 	}
-	return Tenant{Name: t.name, CreatedAt: t.createdAt, Prefix: t.prefix(), Variables: vars, Env: formatEnv(env)}
+	return Tenant{Name: t.name, CreatedAt: t.createdAt.Format(time.RFC3339Nano), Prefix: t.prefix(), Variables: vars, Env: formatEnv(env)}
 }
 
 // route returns the mux that serves r and the request as that mux must
 // see it: a tenant's prefix taken off (and remembered for
 // backend.BaseURL), an SDRS request whose project is a tenant's as it is,
-// anything else for the default tenant's mux (root).
+// anything else for the default tenant's mux (root). A path that is not
+// clean ("/_tenants/a/../b/...") goes to root too, whose mux redirects it
+// to its clean form, which is routed in turn.
 func (s *Server) route(root *http.ServeMux, r *http.Request) (*http.ServeMux, *http.Request, bool) {
+	if !isClean(r.URL.Path) {
+		return root, r, true
+	}
 	if rest, ok := strings.CutPrefix(r.URL.Path, tenantsRoot); ok {
 		name, _, _ := strings.Cut(rest, "/")
 		s.tenants.mu.RLock()
@@ -318,6 +326,16 @@ func (s *Server) route(root *http.ServeMux, r *http.Request) (*http.ServeMux, *h
 		}
 	}
 	return root, r, true
+}
+
+// isClean reports whether p is in the canonical form ServeMux serves
+// without a redirect.
+func isClean(p string) bool {
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c == p
 }
 
 // stripPrefix returns r without prefix at the start of its path, with the

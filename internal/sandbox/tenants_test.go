@@ -177,6 +177,7 @@ func TestTenantRouting(t *testing.T) {
 		{"/v1/unknown/server-groups", root, "/v1/unknown/server-groups", "http://sandbox", true, "an unknown project"},
 		{"/v2/p/shares", root, "/v2/p/shares", "http://sandbox", true, "Manila at the root"},
 		{"/_tenants/gone/v3/auth/tokens", srv.tenants.nobody.mux, "/v3/auth/tokens", "http://sandbox/_tenants/gone", false, "an unknown prefix"},
+		{"/_tenants/t1/../gone/v3", root, "/_tenants/t1/../gone/v3", "http://sandbox", true, "a path to clean (the mux redirects)"},
 	} {
 		r := httptest.NewRequest(http.MethodGet, "http://sandbox"+c.path+"?q=1", nil)
 		r.RequestURI = c.path + "?q=1" // As a server sees it.
@@ -259,5 +260,79 @@ func TestTenantAstraIsIsolated(t *testing.T) {
 	}
 	if status, _ := do(t, http.MethodGet, hookSources(b.Variables), auth(b.Variables), ""); status != http.StatusOK {
 		t.Errorf("b after a's deletion: HTTP %d", status)
+	}
+}
+
+// A tenant starts with the default tenant's fixtures (the user's of
+// -fixtures included, as both are built by buildBackends' path), with the
+// same IDs, and none of its objects.
+func TestTenantStartsWithTheDefaultFixtures(t *testing.T) {
+	srv := startSandbox(t)
+	tn, err := srv.CreateTenant("fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTenant, _ := srv.tenant(tn.Name)
+	fixtures := func(objects []backend.Object) map[string]bool {
+		out := map[string]bool{}
+		for _, o := range objects {
+			if o.Fixture {
+				out[o.Kind+" "+o.ID+" "+o.Name] = true
+			}
+		}
+		return out
+	}
+	want, got := fixtures(srv.Objects()), fixtures(objectsOf(inTenant.backends))
+	if len(want) == 0 || len(got) != len(want) {
+		t.Fatalf("the tenant has %d fixtures, the default tenant %d", len(got), len(want))
+	}
+	for key := range want {
+		if !got[key] {
+			t.Errorf("the tenant lacks %s", key)
+		}
+	}
+}
+
+// Tenants are created, used, listed and deleted concurrently (run with
+// -race to check the locking).
+func TestTenantsConcurrently(t *testing.T) {
+	srv := startSandbox(t)
+	errs := make(chan string, 16)
+	done := make(chan struct{})
+	for i := range 8 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			tn, err := srv.CreateTenant("c" + string(rune('0'+i)))
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			v := tn.Variables
+			req, _ := http.NewRequest(http.MethodGet, v["ASTRA_ENDPOINT"]+"/accounts/"+v["ASTRA_ACCOUNT_ID"]+"/core/v1/hookSources", nil)
+			req.Header.Set("Authorization", "Bearer "+v["ASTRA_API_TOKEN"])
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			_ = res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				errs <- tn.Name + ": HTTP " + res.Status
+			}
+			_ = srv.Tenants()
+			if err := srv.DeleteTenant(tn.Name); err != nil {
+				errs <- err.Error()
+			}
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if n := len(srv.Tenants()); n != 0 {
+		t.Errorf("%d tenants left", n)
 	}
 }
