@@ -135,6 +135,16 @@ func TestVendorClientsAgainstTenants(t *testing.T) {
 	_, err = sdrsClient(t, mixed).ListProtectionGroups(&model.ListProtectionGroupsRequest{})
 	checkSDRS401(t, "a's keys in b's project", err)
 
+	// a's password at b's Keystone: Keystone's 401.
+	mixed = map[string]string{}
+	for k, v := range b.Variables {
+		mixed[k] = v
+	}
+	mixed["OS_PASSWORD"] = a.Variables["OS_PASSWORD"]
+	if _, err := manilaClient(mixed); !gophercloud.ResponseCodeIs(err, http.StatusUnauthorized) {
+		t.Errorf("a's password at b's Keystone: %v, want 401", err)
+	}
+
 	if err := srv.DeleteTenant("a"); err != nil {
 		t.Fatal(err)
 	}

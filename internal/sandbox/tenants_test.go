@@ -336,3 +336,16 @@ func TestTenantsConcurrently(t *testing.T) {
 		t.Errorf("%d tenants left", n)
 	}
 }
+
+func TestTenantsAreBounded(t *testing.T) {
+	srv := startSandbox(t)
+	for i := range maxTenants {
+		if _, err := srv.CreateTenant(""); err != nil {
+			t.Fatalf("tenant %d: %v", i+1, err)
+		}
+	}
+	status, body := do(t, http.MethodPost, srv.URL()+TenantsPath, nil, "")
+	if status != http.StatusConflict || !strings.Contains(body, "delete some first") {
+		t.Fatalf("tenant %d: HTTP %d %s", maxTenants+1, status, body)
+	}
+}
