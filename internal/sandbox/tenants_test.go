@@ -33,23 +33,11 @@ func postTenant(t *testing.T, srv *Server, body string) Tenant {
 	return tn
 }
 
-// do sends one request and returns its status and body.
+// do is call (security_test.go) for the status and raw body.
 func do(t *testing.T, method, url string, header map[string]string, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(raw)
+	a := call(t, method, url, header, body)
+	return a.status, a.raw
 }
 
 func TestTenantHasEveryVariableOfTheEnvFileWithItsOwnCredentials(t *testing.T) {
