@@ -107,7 +107,7 @@ func TestTenantsAreListedRefusedAndDeleted(t *testing.T) {
 		{http.MethodPost, TenantsPath, `{"name":"default"}`, http.StatusConflict},
 		{http.MethodPost, TenantsPath, `{"name":"a/b"}`, http.StatusBadRequest},
 		{http.MethodPost, TenantsPath, `{"name":"-a"}`, http.StatusBadRequest},
-		{http.MethodPost, TenantsPath, `{"nmae":"c"}`, http.StatusBadRequest},
+		{http.MethodPost, TenantsPath, `{"title":"c"}`, http.StatusBadRequest},
 		{http.MethodPost, TenantsPath, `not json`, http.StatusBadRequest},
 		{http.MethodGet, TenantsPath + "/c", "", http.StatusNotFound},
 		{http.MethodDelete, TenantsPath + "/c", "", http.StatusNotFound},
