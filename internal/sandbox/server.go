@@ -38,6 +38,9 @@ type Server struct {
 	persist  *persistence
 	hooks    backend.Hooks
 	backends []backend.Backend
+	// root is the default tenant: s.backends on the mux that also serves
+	// the /_sandbox/ routes, with s.faults and s.notice.
+	root     *tenant
 	tenants  tenants
 	handler  http.Handler
 	listener net.Listener
@@ -100,10 +103,6 @@ func Start(opts Options) (*Server, error) {
 		_ = ln.Close()
 		return nil, err
 	}
-	nobody := newBackends(Options{Transition: opts.Transition, ManilaMaxVersion: opts.ManilaMaxVersion, ManilaModern: opts.ManilaModern,
-		credentials: newCredentials()}, backend.Hooks{})
-	s.tenants = tenants{byName: map[string]*tenant{}, byProject: map[string]*tenant{},
-		nobody: &tenant{backends: nobody, mux: newTenantMux(nobody)}}
 	s.handler = s.compose()
 	s.http = &http.Server{
 		Handler:           s.handler,
@@ -133,14 +132,16 @@ func baseURL(addr net.Addr) string {
 }
 
 // compose builds the handler: every backend's routes, the metrics, faults
-// and tenants routes on one ServeMux, and each tenant's on a mux of its own
-// (route chooses), behind the fault injector, wrapped by the counters and
-// the optional request log.
+// and tenants routes on one ServeMux (the default tenant's), each other
+// tenant's on a mux of its own (route chooses), behind the tenant's fault
+// injector, wrapped by its counters and the optional request log.
 func (s *Server) compose() http.Handler {
 	mux := http.NewServeMux()
 	counters := newMetrics(s.hooks)
-	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
-	mux.Handle(faults.Path, s.faults)
+	s.root = &tenant{name: DefaultTenant, backends: s.backends, mux: mux, faults: s.faults, metrics: counters}
+	s.tenants = tenants{byName: map[string]*tenant{}, byProject: map[string]*tenant{}, nobody: s.newNobody(counters)}
+	mux.HandleFunc("GET "+MetricsPath, s.serveMetrics)
+	mux.HandleFunc(faults.Path, s.serveFaults)
 	mux.HandleFunc("GET "+FixturesSchemaPath, serveFixturesSchema)
 	mux.HandleFunc("GET "+ObjectsPath, s.serveObjects)
 	mux.HandleFunc("GET "+HealthPath, serveHealth)
@@ -151,10 +152,10 @@ func (s *Server) compose() http.Handler {
 	logger := s.opts.Logger
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		target, req, root := s.route(mux, r)
-		key, status := observe(target, s.faults.Wrap(target), w, req)
-		counters.record(key, status)
-		if s.persist != nil && root && mutating(r) {
+		t, req := s.route(r)
+		key, status := observe(t.mux, t.faults.Wrap(t.mux), w, req)
+		t.metrics.record(key, status)
+		if s.persist != nil && t == s.root && mutating(r) {
 			s.persist.touch()
 		}
 		if logger != nil {
@@ -193,18 +194,12 @@ func objectsOf(backends []backend.Backend) []backend.Object {
 // serveObjects answers the default tenant's objects, or with ?tenant=NAME
 // that tenant's.
 func (s *Server) serveObjects(w http.ResponseWriter, r *http.Request) {
-	name := r.URL.Query().Get("tenant")
-	t, ok := s.tenant(name)
-	if !ok {
-		writeTenantError(w, &errTenant{http.StatusNotFound, "no tenant " + name})
+	t := s.byQuery(w, r)
+	if t == nil {
 		return
 	}
-	objects := s.Objects()
-	if t != nil {
-		objects = objectsOf(t.backends)
-	}
 	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(map[string]any{"objects": objects})
+	_ = json.NewEncoder(w).Encode(map[string]any{"objects": objectsOf(t.backends)})
 }
 
 // Notice returns the recorder of notice latencies.

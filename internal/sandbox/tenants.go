@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/faults"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/notice"
 	"github.com/google/uuid"
 )
 
@@ -54,11 +56,12 @@ import (
 // nobody has, so that a deleted tenant's credentials get each API's own
 // 401, and an unknown path its own 404.
 //
-// The fault injector, the notice recorder and GET /_sandbox/metrics are
-// sandbox-wide: faults apply to every tenant (route= matches the path
-// below the prefix), and the counters count every tenant's requests under
-// the same route names. GET /_sandbox/objects?tenant=NAME lists one
-// tenant's objects. Tenants live in memory only: -state keeps the default
+// Each tenant has its own fault injector, notice recorder and request
+// counters, so that one run's faults neither disturb nor show in
+// another's: a tenant starts with the -faults of the command line, and
+// ?tenant=NAME on /_sandbox/faults, /_sandbox/metrics and /_sandbox/objects
+// chooses the tenant (none is the default tenant). route= matches the path
+// below the prefix. Tenants live in memory only: -state keeps the default
 // tenant's objects.
 
 // TenantsPath creates and lists tenants; TenantsPath/{name} shows or
@@ -107,12 +110,15 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// tenant is one isolated set of emulators and the mux that serves them.
+// tenant is one isolated set of emulators, the mux that serves them, and
+// its faults and counters.
 type tenant struct {
 	name      string
 	createdAt time.Time
 	backends  []backend.Backend
 	mux       *http.ServeMux
+	faults    *faults.Injector
+	metrics   *metrics
 	// sdrsProject is the project ID by which SDRS requests at the root
 	// reach the tenant.
 	sdrsProject string
@@ -140,13 +146,23 @@ func newTenantMux(backends []backend.Backend) *http.ServeMux {
 	return mux
 }
 
+// newNobody returns the tenant that serves the prefixes of no tenant:
+// emulators whose credentials were never handed out, without faults, whose
+// requests counters counts.
+func (s *Server) newNobody(counters *metrics) *tenant {
+	opts := s.opts
+	opts.credentials = newCredentials()
+	backends := newBackends(opts, backend.Hooks{})
+	return &tenant{backends: backends, mux: newTenantMux(backends), metrics: counters}
+}
+
 // buildBackends builds the emulators of one tenant as the default tenant's
-// are built: newBackends with the tenant's credentials, then the user's
-// -fixtures document.
-func (s *Server) buildBackends(c credentials) ([]backend.Backend, error) {
+// are built: newBackends with the tenant's credentials and hooks, then the
+// user's -fixtures document.
+func (s *Server) buildBackends(c credentials, hooks backend.Hooks) ([]backend.Backend, error) {
 	opts := s.opts
 	opts.credentials = c
-	backends := newBackends(opts, s.hooks)
+	backends := newBackends(opts, hooks)
 	if err := s.userFixtures(backends); err != nil {
 		return nil, err
 	}
@@ -185,12 +201,18 @@ func (s *Server) CreateTenant(name string) (Tenant, error) {
 	if name == DefaultTenant {
 		return Tenant{}, &errTenant{http.StatusConflict, "tenant " + DefaultTenant + " exists: it is the one the -env-file describes"}
 	}
-	c := newCredentials()
-	backends, err := s.buildBackends(c)
+	spec, err := faults.Parse(s.opts.Faults) // Checked by Start.
 	if err != nil {
 		return Tenant{}, &errTenant{http.StatusInternalServerError, err.Error()}
 	}
-	t := &tenant{name: name, createdAt: time.Now().UTC(), backends: backends, mux: newTenantMux(backends), sdrsProject: c.sdrsProjectID}
+	hooks := backend.Hooks{Faults: faults.New(spec), Notice: notice.New()}
+	c := newCredentials()
+	backends, err := s.buildBackends(c, hooks)
+	if err != nil {
+		return Tenant{}, &errTenant{http.StatusInternalServerError, err.Error()}
+	}
+	t := &tenant{name: name, createdAt: time.Now().UTC(), backends: backends, mux: newTenantMux(backends),
+		faults: hooks.Faults, metrics: newMetrics(hooks), sdrsProject: c.sdrsProjectID}
 	s.tenants.mu.Lock()
 	defer s.tenants.mu.Unlock()
 	if _, taken := s.tenants.byName[name]; taken {
@@ -242,11 +264,11 @@ func (s *Server) Tenants() []Tenant {
 	return out
 }
 
-// tenant returns the tenant named name; DefaultTenant and "" are nil and
-// true (the default tenant).
+// tenant returns the tenant named name; DefaultTenant and "" are the
+// default tenant.
 func (s *Server) tenant(name string) (*tenant, bool) {
 	if name == "" || name == DefaultTenant {
-		return nil, true
+		return s.root, true
 	}
 	s.tenants.mu.RLock()
 	defer s.tenants.mu.RUnlock()
@@ -296,15 +318,15 @@ func (s *Server) tenantView(t *tenant) Tenant {
 	return Tenant{Name: t.name, CreatedAt: t.createdAt.Format(time.RFC3339Nano), Prefix: t.prefix(), Variables: vars, Env: formatEnv(env)}
 }
 
-// route returns the mux that serves r and the request as that mux must
+// route returns the tenant that serves r and the request as its mux must
 // see it: a tenant's prefix taken off (and remembered for
 // backend.BaseURL), an SDRS request whose project is a tenant's as it is,
-// anything else for the default tenant's mux (root). A path that is not
-// clean ("/_tenants/a/../b/...") goes to root too, whose mux redirects it
-// to its clean form, which is routed in turn.
-func (s *Server) route(root *http.ServeMux, r *http.Request) (*http.ServeMux, *http.Request, bool) {
+// anything else for the default tenant. A path that is not clean
+// ("/_tenants/a/../b/...") goes to the default tenant too, whose mux
+// redirects it to its clean form, which is routed in turn.
+func (s *Server) route(r *http.Request) (*tenant, *http.Request) {
 	if !isClean(r.URL.Path) {
-		return root, r, true
+		return s.root, r
 	}
 	if rest, ok := strings.CutPrefix(r.URL.Path, tenantsRoot); ok {
 		name, _, _ := strings.Cut(rest, "/")
@@ -314,7 +336,7 @@ func (s *Server) route(root *http.ServeMux, r *http.Request) (*http.ServeMux, *h
 		if !known {
 			t = s.tenants.nobody
 		}
-		return t.mux, stripPrefix(r, tenantsRoot+name), false
+		return t, stripPrefix(r, tenantsRoot+name)
 	}
 	if rest, ok := strings.CutPrefix(r.URL.Path, "/v1/"); ok {
 		project, _, _ := strings.Cut(rest, "/")
@@ -322,10 +344,10 @@ func (s *Server) route(root *http.ServeMux, r *http.Request) (*http.ServeMux, *h
 		t, known := s.tenants.byProject[project]
 		s.tenants.mu.RUnlock()
 		if known {
-			return t.mux, r, false
+			return t, r
 		}
 	}
-	return root, r, true
+	return s.root, r
 }
 
 // isClean reports whether p is in the canonical form ServeMux serves
@@ -366,7 +388,7 @@ func (s *Server) registerTenants(mux *http.ServeMux) {
 		switch {
 		case !ok:
 			writeTenantError(w, &errTenant{http.StatusNotFound, "no tenant " + r.PathValue("name")})
-		case t == nil:
+		case t == s.root:
 			writeTenantJSON(w, r, http.StatusOK, s.defaultTenantView())
 		default:
 			writeTenantJSON(w, r, http.StatusOK, s.tenantView(t))
@@ -379,6 +401,33 @@ func (s *Server) registerTenants(mux *http.ServeMux) {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// byQuery returns the tenant ?tenant= names (none: the default tenant),
+// or answers 404 and returns nil.
+func (s *Server) byQuery(w http.ResponseWriter, r *http.Request) *tenant {
+	name := r.URL.Query().Get("tenant")
+	t, ok := s.tenant(name)
+	if !ok {
+		writeTenantError(w, &errTenant{http.StatusNotFound, "no tenant " + name})
+		return nil
+	}
+	return t
+}
+
+// serveMetrics answers GET /_sandbox/metrics: the counters of the tenant
+// ?tenant= names.
+func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
+	if t := s.byQuery(w, r); t != nil {
+		t.metrics.serveHTTP(w, r)
+	}
+}
+
+// serveFaults answers /_sandbox/faults for the tenant ?tenant= names.
+func (s *Server) serveFaults(w http.ResponseWriter, r *http.Request) {
+	if t := s.byQuery(w, r); t != nil {
+		t.faults.ServeHTTP(w, r)
+	}
 }
 
 // defaultTenantView is the default tenant's view: its variables are the

@@ -1,12 +1,14 @@
 package sandbox
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 )
@@ -148,31 +150,32 @@ func TestTenantRouting(t *testing.T) {
 		t.Fatal(err)
 	}
 	t1, _ := srv.tenant("t1")
-	root := http.NewServeMux()
+	root, nobody := srv.root, srv.tenants.nobody
+	defaultProject := envMap(t, srv)["HW_PROJECT_ID"]
 	for _, c := range []struct {
 		path     string
-		mux      *http.ServeMux
+		tenant   *tenant
 		seen     string
 		base     string
-		isRoot   bool
 		describe string
 	}{
-		{"/_tenants/t1/accounts/x/core/v1/hookSources", t1.mux, "/accounts/x/core/v1/hookSources", "http://sandbox/_tenants/t1", false, "Astra under the prefix"},
-		{"/_tenants/t1/v3/auth/tokens", t1.mux, "/v3/auth/tokens", "http://sandbox/_tenants/t1", false, "Keystone under the prefix"},
-		{"/_tenants/t1", t1.mux, "/", "http://sandbox/_tenants/t1", false, "the bare prefix"},
-		{"/v1/" + tn.Variables["HW_PROJECT_ID"] + "/server-groups", t1.mux, "/v1/" + tn.Variables["HW_PROJECT_ID"] + "/server-groups", "http://sandbox", false, "SDRS by project"},
-		{"/v1/" + envMap(t, srv)["HW_PROJECT_ID"] + "/server-groups", root, "/v1/" + envMap(t, srv)["HW_PROJECT_ID"] + "/server-groups", "http://sandbox", true, "the default project"},
-		{"/v1/unknown/server-groups", root, "/v1/unknown/server-groups", "http://sandbox", true, "an unknown project"},
-		{"/v2/p/shares", root, "/v2/p/shares", "http://sandbox", true, "Manila at the root"},
-		{"/_tenants/gone/v3/auth/tokens", srv.tenants.nobody.mux, "/v3/auth/tokens", "http://sandbox/_tenants/gone", false, "an unknown prefix"},
-		{"/_tenants/t1/../gone/v3", root, "/_tenants/t1/../gone/v3", "http://sandbox", true, "a path to clean (the mux redirects)"},
+		{"/_tenants/t1/accounts/x/core/v1/hookSources", t1, "/accounts/x/core/v1/hookSources", "http://sandbox/_tenants/t1", "Astra under the prefix"},
+		{"/_tenants/t1/v3/auth/tokens", t1, "/v3/auth/tokens", "http://sandbox/_tenants/t1", "Keystone under the prefix"},
+		{"/_tenants/t1", t1, "/", "http://sandbox/_tenants/t1", "the bare prefix"},
+		{"/v1/" + tn.Variables["HW_PROJECT_ID"] + "/server-groups", t1, "/v1/" + tn.Variables["HW_PROJECT_ID"] + "/server-groups", "http://sandbox", "SDRS by project"},
+		{"/v1/" + defaultProject + "/server-groups", root, "/v1/" + defaultProject + "/server-groups", "http://sandbox", "the default project"},
+		{"/v1/unknown/server-groups", root, "/v1/unknown/server-groups", "http://sandbox", "an unknown project"},
+		{"/v2/p/shares", root, "/v2/p/shares", "http://sandbox", "Manila at the root"},
+		{"/_sandbox/objects", root, "/_sandbox/objects", "http://sandbox", "the sandbox's own routes"},
+		{"/_tenants/gone/v3/auth/tokens", nobody, "/v3/auth/tokens", "http://sandbox/_tenants/gone", "an unknown prefix"},
+		{"/_tenants/t1/../gone/v3", root, "/_tenants/t1/../gone/v3", "http://sandbox", "a path to clean (the mux redirects)"},
 	} {
 		r := httptest.NewRequest(http.MethodGet, "http://sandbox"+c.path+"?q=1", nil)
 		r.RequestURI = c.path + "?q=1" // As a server sees it.
-		mux, seen, isRoot := srv.route(root, r)
-		if mux != c.mux || seen.URL.Path != c.seen || backend.BaseURL(seen) != c.base || isRoot != c.isRoot ||
+		got, seen := srv.route(r)
+		if got != c.tenant || seen.URL.Path != c.seen || backend.BaseURL(seen) != c.base ||
 			seen.URL.RawQuery != "q=1" || seen.RequestURI != c.seen+"?q=1" {
-			t.Errorf("%s: %s seen as %s (RequestURI %s), base %s, root %v", c.describe, c.path, seen.URL.Path, seen.RequestURI, backend.BaseURL(seen), isRoot)
+			t.Errorf("%s: %s to tenant %q, seen as %s (RequestURI %s), base %s", c.describe, c.path, got.name, seen.URL.Path, seen.RequestURI, backend.BaseURL(seen))
 		}
 	}
 }
@@ -335,5 +338,70 @@ func TestTenantsAreBounded(t *testing.T) {
 	status, body := do(t, http.MethodPost, srv.URL()+TenantsPath, nil, "")
 	if status != http.StatusConflict || !strings.Contains(body, "delete some first") {
 		t.Fatalf("tenant %d: HTTP %d %s", maxTenants+1, status, body)
+	}
+}
+
+// Each tenant has its own faults and counters: a fault spec set for one
+// tenant fails only its requests, and each tenant's metrics count only its
+// own. A tenant starts with the command line's -faults.
+func TestTenantsHaveTheirOwnFaultsAndMetrics(t *testing.T) {
+	srv, err := Start(Options{Addr: "127.0.0.1:0", Transition: time.Millisecond, Faults: "seed=7,stall=astra.app.manage"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Shutdown(context.Background()) })
+	a := postTenant(t, srv, `{"name":"a"}`)
+	b := postTenant(t, srv, `{"name":"b"}`)
+	def := envMap(t, srv)
+	spec := func(tenant string) string {
+		t.Helper()
+		ans := call(t, http.MethodGet, srv.URL()+"/_sandbox/faults?tenant="+tenant, nil, "")
+		if ans.status != http.StatusOK {
+			t.Fatalf("faults of %q: HTTP %d %s", tenant, ans.status, ans.raw)
+		}
+		return ans.body["spec"].(string)
+	}
+	if got := spec("a"); got != spec("") || !strings.Contains(got, "stall=astra.app.manage") {
+		t.Errorf("a starts with faults %q, the default tenant has %q", got, spec(""))
+	}
+	if ans := call(t, http.MethodPost, srv.URL()+"/_sandbox/faults?tenant=a", nil, "5xx=1"); ans.status != http.StatusOK {
+		t.Fatalf("setting a's faults: HTTP %d %s", ans.status, ans.raw)
+	}
+	list := func(v map[string]string) int {
+		t.Helper()
+		status, _ := do(t, http.MethodGet, v["ASTRA_ENDPOINT"]+"/accounts/"+v["ASTRA_ACCOUNT_ID"]+"/core/v1/hookSources",
+			map[string]string{"Authorization": "Bearer " + v["ASTRA_API_TOKEN"]}, "")
+		return status
+	}
+	if got := list(a.Variables); got < 500 {
+		t.Errorf("a under 5xx=1: HTTP %d", got)
+	}
+	for name, v := range map[string]map[string]string{"b": b.Variables, "default": def} {
+		if got := list(v); got != http.StatusOK {
+			t.Errorf("%s while a is under 5xx=1: HTTP %d", name, got)
+		}
+	}
+	if got := spec("b"); strings.Contains(got, "5xx") {
+		t.Errorf("b's faults %q", got)
+	}
+	const route = "GET /accounts/{account_id}/core/v1/hookSources"
+	for tenant, failed := range map[string]bool{"a": true, "b": false, "": false} {
+		var m metricsSnapshot
+		ans := call(t, http.MethodGet, srv.URL()+MetricsPath+"?tenant="+tenant, nil, "")
+		if err := json.Unmarshal([]byte(ans.raw), &m); err != nil {
+			t.Fatalf("metrics of %q: HTTP %d %s", tenant, ans.status, ans.raw)
+		}
+		st := m.Routes[route]
+		if st == nil || st.Requests != 1 || (st.Status["200"] == 1) == failed {
+			t.Errorf("metrics of %q: %s %+v, want one request, failed %v", tenant, route, st, failed)
+		}
+		if injected := m.Faults["5xx"] == 1; injected != failed {
+			t.Errorf("metrics of %q: faults %v", tenant, m.Faults)
+		}
+	}
+	for _, path := range []string{MetricsPath, "/_sandbox/faults"} {
+		if status, _ := do(t, http.MethodGet, srv.URL()+path+"?tenant=c", nil, ""); status != http.StatusNotFound {
+			t.Errorf("%s of no tenant: HTTP %d", path, status)
+		}
 	}
 }
