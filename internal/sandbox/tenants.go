@@ -72,7 +72,8 @@ const TenantsPath = "/_sandbox/tenants"
 const tenantsRoot = "/_tenants/"
 
 // DefaultTenant names the tenant the -env-file describes, which serves at
-// the root, in GET /_sandbox/objects?tenant= and the tenant list.
+// the root, for ?tenant= and GET /_sandbox/tenants/default; the list of
+// tenants leaves it out, and it cannot be deleted.
 const DefaultTenant = "default"
 
 // maxTenants bounds the tenants of one sandbox (each holds its own
