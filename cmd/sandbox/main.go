@@ -78,7 +78,8 @@ Serves an offline emulator of the APIs used by terraform-provider-continuity
 (NetApp Astra Control: /accounts/{account_id}/...; Huawei Cloud SDRS:
 /v1/{project_id}/..., AK/SK-signed; OpenStack Keystone v3: /v3/... and
 Manila v2: /v2/{project_id}/...) on one port, with
-deterministic fixtures, and GET /_sandbox/metrics for request counters.
+deterministic fixtures, GET /_sandbox/metrics for request counters, and
+POST /_sandbox/tenants for an isolated tenant with credentials of its own.
 
 Once it serves, it prints "continuity sandbox listening on <URL>" on stdout.
 It stops on SIGINT or SIGTERM.

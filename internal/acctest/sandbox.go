@@ -1,9 +1,11 @@
 package acctest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -12,9 +14,20 @@ import (
 // the sandbox whose variables env holds (from StartSandbox), so that a test
 // can use a sandbox of its own (with faults, or whose calls it counts)
 // without touching the process environment.
-func ProviderBlock(env map[string]string) string {
+func ProviderBlock(env map[string]string) string { return providerBlock("", env) }
+
+// AliasedProviderBlock is ProviderBlock with an alias, for a configuration
+// that works against several sandboxes or tenants at once.
+func AliasedProviderBlock(alias string, env map[string]string) string {
+	return providerBlock(alias, env)
+}
+
+func providerBlock(alias string, env map[string]string) string {
+	if alias != "" {
+		alias = fmt.Sprintf("\n  alias = %q", alias)
+	}
 	return fmt.Sprintf(`
-provider "continuity" {
+provider "continuity" {%s
   astra {
     endpoint   = %q
     account_id = %q
@@ -37,7 +50,7 @@ provider "continuity" {
     region              = %q
   }
 }
-`, env["ASTRA_ENDPOINT"], env["ASTRA_ACCOUNT_ID"], env["ASTRA_API_TOKEN"],
+`, alias, env["ASTRA_ENDPOINT"], env["ASTRA_ACCOUNT_ID"], env["ASTRA_API_TOKEN"],
 		env["HW_REGION_NAME"], env["HW_PROJECT_ID"], env["HW_ACCESS_KEY"], env["HW_SECRET_KEY"], env["HW_SDRS_ENDPOINT"],
 		env["OS_AUTH_URL"], env["OS_USERNAME"], env["OS_PASSWORD"], env["OS_PROJECT_NAME"], env["OS_USER_DOMAIN_NAME"],
 		env["OS_PROJECT_DOMAIN_NAME"], env["OS_REGION_NAME"])
@@ -98,11 +111,21 @@ type SandboxObject struct {
 // baseURL holds, by kind ("astra.hook_source", ...).
 func SandboxObjects(t testing.TB, baseURL string) map[string][]SandboxObject {
 	t.Helper()
-	res, err := http.Get(strings.TrimRight(baseURL, "/") + "/_sandbox/objects")
+	return TenantObjects(t, baseURL, "")
+}
+
+// TenantObjects is SandboxObjects for one tenant of the sandbox (NewTenant);
+// "" is the default tenant.
+func TenantObjects(t testing.TB, baseURL, tenant string) map[string][]SandboxObject {
+	t.Helper()
+	res, err := http.Get(strings.TrimRight(baseURL, "/") + "/_sandbox/objects?tenant=" + url.QueryEscape(tenant))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("objects of tenant %q: HTTP %d", tenant, res.StatusCode)
+	}
 	var body struct {
 		Objects []SandboxObject `json:"objects"`
 	}
@@ -116,4 +139,50 @@ func SandboxObjects(t testing.TB, baseURL string) map[string][]SandboxObject {
 		}
 	}
 	return out
+}
+
+// NewTenant creates an isolated tenant named name in the sandbox at
+// baseURL (POST /_sandbox/tenants), deletes it at the end of the test, and
+// returns its variables: those of the sandbox's env file, with the
+// tenant's own credentials and endpoints.
+func NewTenant(t testing.TB, baseURL, name string) map[string]string {
+	t.Helper()
+	base := strings.TrimRight(baseURL, "/")
+	body, err := json.Marshal(map[string]string{"name": name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := http.Post(base+"/_sandbox/tenants", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var tenant struct {
+		Name      string            `json:"name"`
+		Variables map[string]string `json:"variables"`
+		Error     string            `json:"error"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&tenant); err != nil {
+		t.Fatalf("creating tenant %s: HTTP %d: %v", name, res.StatusCode, err)
+	}
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("creating tenant %s: HTTP %d: %s", name, res.StatusCode, tenant.Error)
+	}
+	t.Cleanup(func() {
+		req, err := http.NewRequest(http.MethodDelete, base+"/_sandbox/tenants/"+url.PathEscape(tenant.Name), nil)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Errorf("deleting tenant %s: %v", tenant.Name, err)
+			return
+		}
+		_ = res.Body.Close()
+		if res.StatusCode != http.StatusNoContent && res.StatusCode != http.StatusNotFound {
+			t.Errorf("deleting tenant %s: HTTP %d", tenant.Name, res.StatusCode)
+		}
+	})
+	return tenant.Variables
 }

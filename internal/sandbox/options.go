@@ -42,6 +42,8 @@ type Options struct {
 	Faults string
 	// backends replaces the emulators, in tests of the server.
 	backends []backend.Backend
+	// credentials are a tenant's; the zero value the default tenant's.
+	credentials credentials
 	// ManilaModern emulates a Manila of Ocata or later, where the
 	// consistency-group routes are gone (share groups replaced them in
 	// 2.31); the maximum microversion then defaults to 2.99.

@@ -38,6 +38,10 @@ type Server struct {
 	persist  *persistence
 	hooks    backend.Hooks
 	backends []backend.Backend
+	// root is the default tenant: s.backends on the mux that also serves
+	// the /_sandbox/ routes, with s.faults and s.notice.
+	root     *tenant
+	tenants  tenants
 	handler  http.Handler
 	listener net.Listener
 	http     *http.Server
@@ -49,12 +53,16 @@ type Server struct {
 }
 
 // newBackends returns every emulated API, in the order of their variables
-// in Env.
+// in Env, with the credentials of opts (a tenant's; the zero value the
+// fixed ones of the default tenant).
 func newBackends(opts Options, hooks backend.Hooks) []backend.Backend {
+	c := opts.credentials
 	return []backend.Backend{
-		astra.New(astra.Options{Transition: opts.Transition, Hooks: hooks}),
-		sdrs.New(sdrs.Options{Transition: opts.Transition, Hooks: hooks}),
-		manila.New(manila.Options{Transition: opts.Transition, MaxVersion: opts.ManilaMaxVersion, Modern: opts.ManilaModern, Hooks: hooks}),
+		astra.New(astra.Options{Transition: opts.Transition, Hooks: hooks, AccountID: c.astraAccountID, Token: c.astraToken}),
+		sdrs.New(sdrs.Options{Transition: opts.Transition, Hooks: hooks,
+			ProjectID: c.sdrsProjectID, AccessKey: c.sdrsAccessKey, SecretKey: c.sdrsSecretKey}),
+		manila.New(manila.Options{Transition: opts.Transition, MaxVersion: opts.ManilaMaxVersion, Modern: opts.ManilaModern, Hooks: hooks,
+			UserPassword: c.manilaPassword, AdminPassword: c.manilaAdminPassword, AppCredentialSecret: c.manilaAppCred}),
 	}
 }
 
@@ -123,27 +131,31 @@ func baseURL(addr net.Addr) string {
 	return "http://" + net.JoinHostPort(host, port)
 }
 
-// compose builds the handler: every backend's routes, the metrics and the
-// faults routes on one ServeMux, behind the fault injector, wrapped by the
-// counters and the optional request log.
+// compose builds the handler: every backend's routes, the metrics, faults
+// and tenants routes on one ServeMux (the default tenant's), each other
+// tenant's on a mux of its own (route chooses), behind the tenant's fault
+// injector, wrapped by its counters and the optional request log.
 func (s *Server) compose() http.Handler {
 	mux := http.NewServeMux()
 	counters := newMetrics(s.hooks)
-	mux.HandleFunc("GET "+MetricsPath, counters.serveHTTP)
-	mux.Handle(faults.Path, s.faults)
+	s.root = &tenant{name: DefaultTenant, backends: s.backends, mux: mux, faults: s.faults, metrics: counters}
+	s.tenants = tenants{byName: map[string]*tenant{}, byProject: map[string]*tenant{}, nobody: s.newNobody(counters)}
+	mux.HandleFunc("GET "+MetricsPath, s.serveMetrics)
+	mux.HandleFunc(faults.Path, s.serveFaults)
 	mux.HandleFunc("GET "+FixturesSchemaPath, serveFixturesSchema)
 	mux.HandleFunc("GET "+ObjectsPath, s.serveObjects)
 	mux.HandleFunc("GET "+HealthPath, serveHealth)
+	s.registerTenants(mux)
 	for _, b := range s.backends {
 		b.Register(mux)
 	}
-	inner := s.faults.Wrap(mux)
 	logger := s.opts.Logger
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		key, status := observe(mux, inner, w, r)
-		counters.record(key, status)
-		if s.persist != nil && mutating(r) {
+		t, req := s.route(r)
+		key, status := observe(t.mux, t.faults.Wrap(t.mux), w, req)
+		t.metrics.record(key, status)
+		if s.persist != nil && t == s.root && mutating(r) {
 			s.persist.touch()
 		}
 		if logger != nil {
@@ -166,9 +178,12 @@ const ObjectsPath = "/_sandbox/objects"
 
 // Objects returns the objects every emulator holds, in the order of the
 // backends and, within one, of creation.
-func (s *Server) Objects() []backend.Object {
+func (s *Server) Objects() []backend.Object { return objectsOf(s.backends) }
+
+// objectsOf returns the objects the emulators of backends hold.
+func objectsOf(backends []backend.Backend) []backend.Object {
 	out := []backend.Object{}
-	for _, b := range s.backends {
+	for _, b := range backends {
 		if inv, ok := b.(backend.Inventory); ok {
 			out = append(out, inv.Objects()...)
 		}
@@ -176,9 +191,15 @@ func (s *Server) Objects() []backend.Object {
 	return out
 }
 
-func (s *Server) serveObjects(w http.ResponseWriter, _ *http.Request) {
+// serveObjects answers the default tenant's objects, or with ?tenant=NAME
+// that tenant's.
+func (s *Server) serveObjects(w http.ResponseWriter, r *http.Request) {
+	t := s.byQuery(w, r)
+	if t == nil {
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(map[string]any{"objects": s.Objects()})
+	_ = json.NewEncoder(w).Encode(map[string]any{"objects": objectsOf(t.backends)})
 }
 
 // Notice returns the recorder of notice latencies.
@@ -238,9 +259,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 }
 
 // named returns the backends by section name.
-func (s *Server) named() map[string]backend.Backend {
+func (s *Server) named() map[string]backend.Backend { return namedBackends(s.backends) }
+
+// namedBackends returns backends (in newBackends' order) by section name.
+func namedBackends(backends []backend.Backend) map[string]backend.Backend {
 	out := map[string]backend.Backend{}
-	for i, b := range s.backends {
+	for i, b := range backends {
 		out[backendNames[i]] = b
 	}
 	return out
@@ -249,10 +273,8 @@ func (s *Server) named() map[string]backend.Backend {
 // prepare applies the user's fixtures, then the saved state, which
 // restores a later world than the fixtures describe.
 func (s *Server) prepare() error {
-	if s.opts.FixturesFile != "" {
-		if err := applyFixtures(s.opts.FixturesFile, s.named()); err != nil {
-			return fmt.Errorf("-fixtures: %w", err)
-		}
+	if err := s.userFixtures(s.backends); err != nil {
+		return err
 	}
 	if s.opts.StateFile != "" {
 		s.persist = newPersistence(s.opts.StateFile, s.named(), s.opts.Logger)

@@ -79,6 +79,11 @@ type Options struct {
 	// Now returns the current time; nil means time.Now. Tests set it to get
 	// predictable timestamps.
 	Now func() time.Time
+	// AccountID and Token are the one account and bearer token the
+	// emulator accepts; empty means the fixed AccountID and Token. Each
+	// sandbox tenant has its own, so that one tenant's token is refused by
+	// every other tenant's emulator.
+	AccountID, Token string
 }
 
 // API is the Astra backend. It implements backend.Backend.
@@ -113,6 +118,12 @@ func New(opts Options) *API {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
+	}
+	if opts.AccountID == "" {
+		opts.AccountID = AccountID
+	}
+	if opts.Token == "" {
+		opts.Token = Token
 	}
 	return &API{
 		opts:           opts,
@@ -149,8 +160,8 @@ func (a *API) settle(now time.Time) {
 func (a *API) Env(baseURL string) []backend.EnvVar {
 	return []backend.EnvVar{
 		{Name: EnvEndpoint, Value: baseURL},
-		{Name: EnvAccountID, Value: AccountID},
-		{Name: EnvAPIToken, Value: Token},
+		{Name: EnvAccountID, Value: a.opts.AccountID},
+		{Name: EnvAPIToken, Value: a.opts.Token},
 		{Name: EnvPreloadedHookSourceID, Value: PreloadedHookSourceID},
 		{Name: EnvClusterEastID, Value: ClusterEastID},
 		{Name: EnvClusterWestID, Value: ClusterWestID},

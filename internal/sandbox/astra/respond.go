@@ -5,6 +5,8 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 )
 
 // Media types used in responses.
@@ -54,7 +56,7 @@ func writeResource(w http.ResponseWriter, r *http.Request, status int, resourceT
 // writeCreated answers a POST on a collection: 201 with the new resource,
 // whose Location is the collection's URL and id.
 func writeCreated(w http.ResponseWriter, r *http.Request, resourceType, id string, v any) *problem {
-	w.Header().Set("Location", requestBaseURL(r)+r.URL.Path+"/"+id)
+	w.Header().Set("Location", backend.BaseURL(r)+r.URL.Path+"/"+id)
 	return writeResource(w, r, http.StatusCreated, resourceType, v)
 }
 
@@ -74,13 +76,4 @@ func boolString(b bool) string {
 		return "true"
 	}
 	return "false"
-}
-
-// requestBaseURL returns scheme://host of r, for Location headers.
-func requestBaseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
 }

@@ -219,7 +219,7 @@ func (a *API) check(r *http.Request, allowedQuery []string) *problem {
 	if p := a.authenticate(r); p != nil {
 		return p
 	}
-	if r.PathValue("account_id") != AccountID {
+	if r.PathValue("account_id") != a.opts.AccountID {
 		return newProblem(2)
 	}
 	values, err := url.ParseQuery(r.URL.RawQuery)
@@ -248,7 +248,7 @@ func (a *API) authenticate(r *http.Request) *problem {
 	if !strings.EqualFold(scheme, "Bearer") || token == "" {
 		return newProblem(3)
 	}
-	if token != Token {
+	if token != a.opts.Token {
 		return newProblem(4)
 	}
 	return nil

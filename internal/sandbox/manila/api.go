@@ -149,6 +149,12 @@ type Options struct {
 	TokenTTL time.Duration
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// UserPassword, AdminPassword and AppCredentialSecret replace the
+	// fixed passwords of the ordinary user and the admin and the
+	// application credential's secret when set. Each sandbox tenant has
+	// its own, so that one tenant's credentials are refused by every other
+	// tenant's Keystone.
+	UserPassword, AdminPassword, AppCredentialSecret string
 }
 
 // API is the Keystone + Manila backend. It implements backend.Backend.
@@ -209,7 +215,7 @@ func New(opts Options) *API {
 	}
 	opts.MaxVersion = maxV
 	mv := mustVersion(maxV)
-	return &API{
+	a := &API{
 		opts:       opts,
 		now:        now,
 		minVersion: v20,
@@ -217,6 +223,31 @@ func New(opts Options) *API {
 		modern:     opts.Modern || mv.atLeast(v231),
 		identity:   newIdentity(now, opts.TokenTTL),
 		db:         newManilaDB(),
+	}
+	a.setSecrets()
+	return a
+}
+
+// setSecrets gives the fixture users and application credential the
+// secrets of the options, where set; Env exports the same.
+func (a *API) setSecrets() {
+	if u, ok := a.identity.users.Get(UserID); ok && a.opts.UserPassword != "" {
+		u.password = a.opts.UserPassword
+	}
+	if u, ok := a.identity.users.Get(AdminID); ok && a.opts.AdminPassword != "" {
+		u.password = a.opts.AdminPassword
+	}
+	if c, ok := a.identity.appCreds.Get(AppCredentialID); ok && a.opts.AppCredentialSecret != "" {
+		c.secret = a.opts.AppCredentialSecret
+	}
+	if a.opts.UserPassword == "" {
+		a.opts.UserPassword = UserPassword
+	}
+	if a.opts.AdminPassword == "" {
+		a.opts.AdminPassword = AdminPassword
+	}
+	if a.opts.AppCredentialSecret == "" {
+		a.opts.AppCredentialSecret = AppCredentialSecret
 	}
 }
 
@@ -229,20 +260,20 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 	return []backend.EnvVar{
 		{Name: EnvAuthURL, Value: baseURL + "/v3"},
 		{Name: EnvUsername, Value: UserName},
-		{Name: EnvPassword, Value: UserPassword},
+		{Name: EnvPassword, Value: a.opts.UserPassword},
 		{Name: EnvProjectName, Value: ProjectName},
 		{Name: EnvUserDomainName, Value: DomainName},
 		{Name: EnvProjectDomainName, Value: DomainName},
 		{Name: EnvRegionName, Value: RegionName},
 		{Name: EnvProjectID, Value: ProjectID},
 		{Name: EnvAdminUsername, Value: AdminName},
-		{Name: EnvAdminPassword, Value: AdminPassword},
+		{Name: EnvAdminPassword, Value: a.opts.AdminPassword},
 		{Name: EnvAdminProjectName, Value: AdminProjectName},
 		{Name: EnvAdminProjectID, Value: AdminProjectID},
 		{Name: EnvAdminUserDomainName, Value: DomainName},
 		{Name: EnvAdminProjectDomainName, Value: DomainName},
 		{Name: EnvApplicationCredentialID, Value: AppCredentialID},
-		{Name: EnvApplicationCredentialSec, Value: AppCredentialSecret},
+		{Name: EnvApplicationCredentialSec, Value: a.opts.AppCredentialSecret},
 		{Name: EnvShareTypeDefaultID, Value: ShareTypeDefaultID},
 		{Name: EnvShareTypeGoldID, Value: ShareTypeGoldID},
 		{Name: EnvShareNetworkID, Value: ShareNetworkID},

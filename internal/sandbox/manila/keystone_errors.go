@@ -1,6 +1,10 @@
 package manila
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+)
 
 // Keystone's error messages (keystone/exception.py, as a production server
 // without insecure_debug writes them: the reason of a 401 is never told,
@@ -15,7 +19,7 @@ const (
 // keystoneError writes {"error": {"code", "message", "title"}}.
 func keystoneError(w http.ResponseWriter, r *http.Request, status int, message string) {
 	if status == http.StatusUnauthorized {
-		w.Header().Set("WWW-Authenticate", `Keystone uri="`+baseURLOf(r)+`/v3"`)
+		w.Header().Set("WWW-Authenticate", `Keystone uri="`+backend.BaseURL(r)+`/v3"`)
 	}
 	w.Header().Set("Vary", "X-Auth-Token")
 	w.Header().Set("X-Openstack-Request-Id", requestID())

@@ -1,12 +1,16 @@
 package manila
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+)
 
 // identityVersionView is Keystone's version document.
 func identityVersionView(r *http.Request) object {
 	return object{{"version", object{
 		{"id", "v3.10"}, {"status", "stable"}, {"updated", "2018-02-28T00:00:00Z"},
-		{"links", []object{{{"rel", "self"}, {"href", baseURLOf(r) + "/v3/"}}}},
+		{"links", []object{{{"rel", "self"}, {"href", backend.BaseURL(r) + "/v3/"}}}},
 		{"media-types", []object{{{"base", "application/json"}, {"type", "application/vnd.openstack.identity-v3+json"}}}},
 	}}}
 }
@@ -35,7 +39,7 @@ func (a *API) tokenView(r *http.Request, t *token) object {
 		field{"project", object{{"domain", domain}, {"id", p.id}, {"name", p.name}}},
 		field{"is_domain", false},
 		field{"roles", roles},
-		field{"catalog", a.catalog(baseURLOf(r), t.projectID)},
+		field{"catalog", a.catalog(backend.BaseURL(r), t.projectID)},
 	)
 	if c, ok := a.identity.appCreds.Get(t.appCredID); ok {
 		view = append(view, field{"application_credential", object{{"id", c.id}, {"name", c.name}, {"restricted", true}}})

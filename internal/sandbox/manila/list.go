@@ -1,6 +1,10 @@
 package manila
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
+)
 
 // pagination is the offset and limit of a list (common.limited).
 type pagination struct {
@@ -59,7 +63,7 @@ func (c *call) collectionLinks(p pagination, returned int, collection, marker st
 	}
 	q := c.r.URL.Query()
 	q.Set("marker", marker)
-	href := baseURLOf(c.r) + "/v2/" + c.tok.projectID + "/" + collection + "?" + q.Encode()
+	href := backend.BaseURL(c.r) + "/v2/" + c.tok.projectID + "/" + collection + "?" + q.Encode()
 	return []object{{{"rel", "next"}, {"href", href}}}
 }
 

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 )
 
 // call is one authenticated Manila request after the common checks.
@@ -88,7 +90,7 @@ func (c *call) checkProject() *fault {
 
 // links returns the self and bookmark links of one object.
 func (c *call) links(collection, id string) []object {
-	base := baseURLOf(c.r)
+	base := backend.BaseURL(c.r)
 	return []object{
 		{{"href", base + "/v2/" + c.tok.projectID + "/" + collection + "/" + id}, {"rel", "self"}},
 		{{"href", base + "/" + c.tok.projectID + "/" + collection + "/" + id}, {"rel", "bookmark"}},

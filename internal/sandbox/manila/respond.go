@@ -118,16 +118,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(b.Bytes())
 }
 
-// baseURLOf returns scheme://host of r: Keystone and Manila build their
-// links and the catalog from it.
-func baseURLOf(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
 // writeAccepted sends 202 with an empty body (webob.Response(status_int=202)).
 func writeAccepted(w http.ResponseWriter) {
 	w.Header().Set("Content-Length", "0")

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 )
 
 // Header names of the microversion protocol (manila/api/openstack/wsgi.py,
@@ -140,7 +142,7 @@ func (a *API) versionDocument(w http.ResponseWriter, r *http.Request) {
 		{"status", "CURRENT"}, {"updated", "2015-08-27T11:33:21Z"},
 		{"links", []object{
 			{{"href", "http://docs.openstack.org/"}, {"type", "text/html"}, {"rel", "describedby"}},
-			{{"href", baseURLOf(r) + "/v2/"}, {"rel", "self"}},
+			{{"href", backend.BaseURL(r) + "/v2/"}, {"rel", "self"}},
 		}},
 		{"min_version", a.minVersion.String()}, {"version", a.maxVersion.String()},
 		{"media-types", []object{{{"base", "application/json"}, {"type", "application/vnd.openstack.share+json;version=1"}}}},

@@ -119,12 +119,19 @@ type Options struct {
 	// Now returns the current time; nil means time.Now. Tests set it to move
 	// jobs forward and to sign requests at chosen times.
 	Now func() time.Time
+	// ProjectID, AccessKey and SecretKey are the one project and AK/SK
+	// pair the emulator accepts; empty means the fixed ProjectID,
+	// AccessKey and SecretKey. Each sandbox tenant has its own: the
+	// sandbox routes SDRS requests to a tenant by the project in the path.
+	ProjectID, AccessKey, SecretKey string
 }
 
 // API is the SDRS backend. It implements backend.Backend.
 type API struct {
 	opts Options
 	now  func() time.Time
+	// keys maps the access key the emulator accepts to its secret key.
+	keys map[string]string
 
 	// mu is the one lock over every table, held by each request (guard),
 	// so that the rules that span tables are checked and applied at once.
@@ -156,6 +163,12 @@ func New(opts Options) *API {
 	if now == nil {
 		now = time.Now
 	}
+	if opts.ProjectID == "" {
+		opts.ProjectID = ProjectID
+	}
+	if opts.AccessKey == "" || opts.SecretKey == "" {
+		opts.AccessKey, opts.SecretKey = AccessKey, SecretKey
+	}
 	vpcs, subnets, groups := fixtureNetwork()
 	servers, ports := fixtureServers()
 	start := now()
@@ -165,6 +178,7 @@ func New(opts Options) *API {
 	return &API{
 		opts:           opts,
 		now:            now,
+		keys:           map[string]string{opts.AccessKey: opts.SecretKey},
 		groups:         store.NewTable(func(g *protectionGroup) string { return g.id }),
 		pairs:          store.NewTable(func(p *replicationPair) string { return p.id }),
 		instances:      store.NewTable(func(i *protectedInstance) string { return i.id }),
@@ -187,9 +201,9 @@ func New(opts Options) *API {
 func (a *API) Env(baseURL string) []backend.EnvVar {
 	return []backend.EnvVar{
 		{Name: EnvRegion, Value: Region},
-		{Name: EnvProjectID, Value: ProjectID},
-		{Name: EnvAccessKey, Value: AccessKey},
-		{Name: EnvSecretKey, Value: SecretKey},
+		{Name: EnvProjectID, Value: a.opts.ProjectID},
+		{Name: EnvAccessKey, Value: a.opts.AccessKey},
+		{Name: EnvSecretKey, Value: a.opts.SecretKey},
 		{Name: EnvEndpoint, Value: baseURL},
 		{Name: EnvDomainID, Value: DomainID},
 		{Name: EnvVPCID, Value: VPCID},

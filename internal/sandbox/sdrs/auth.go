@@ -26,9 +26,6 @@ const (
 	maxClockSkew = 15 * time.Minute
 )
 
-// credentials maps each access key the sandbox knows to its secret key.
-var credentials = map[string]string{AccessKey: SecretKey}
-
 // authorization is a parsed Authorization header.
 type authorization struct {
 	algorithm     string
@@ -68,8 +65,9 @@ func parseAuthorization(header string) (authorization, bool) {
 }
 
 // verifySignature checks the request's AK/SK signature against now and
-// returns the gateway's refusal, or nil. body is the request body.
-func verifySignature(r *http.Request, body []byte, now time.Time) *gatewayError {
+// returns the gateway's refusal, or nil. body is the request body; keys
+// maps each access key the emulator knows to its secret key.
+func verifySignature(r *http.Request, body []byte, now time.Time, keys map[string]string) *gatewayError {
 	header := r.Header.Get("Authorization")
 	if header == "" {
 		if r.Header.Get("X-Auth-Token") != "" {
@@ -85,7 +83,7 @@ func verifySignature(r *http.Request, body []byte, now time.Time) *gatewayError 
 	if auth.algorithm != signAlgorithm {
 		return authFailed(fmt.Sprintf("verify aksk signature fail, unsupported signing algorithm %q", auth.algorithm))
 	}
-	secret, known := credentials[auth.accessKey]
+	secret, known := keys[auth.accessKey]
 	if !known {
 		return authFailed(fmt.Sprintf("Get secretKey failed,ak:%s,err:ak not exist", auth.accessKey))
 	}

@@ -111,12 +111,12 @@ func (a *API) guard(h handlerFunc) http.Handler {
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		now := a.now()
-		if gwErr := verifySignature(r, body, now); gwErr != nil {
+		if gwErr := verifySignature(r, body, now, a.keys); gwErr != nil {
 			gwErr.write(w)
 			return
 		}
 		project := r.PathValue("project_id")
-		if project != ProjectID {
+		if project != a.opts.ProjectID {
 			sdrsError("SDRS.0001", "the project "+project+" is not the project of the access key").write(w)
 			return
 		}
