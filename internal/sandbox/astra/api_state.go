@@ -31,6 +31,7 @@ type savedState struct {
 	Snapshots      []*snapshot
 	Backups        []*backup
 	HookRuns       []*hookRun
+	Unmanaged      []string
 }
 
 var _ backend.Stateful = (*API)(nil)
@@ -53,6 +54,7 @@ func (a *API) Save() (json.RawMessage, error) {
 		Snapshots:      a.snapshots.Rows(),
 		Backups:        a.backups.Rows(),
 		HookRuns:       a.hookRuns.Rows(),
+		Unmanaged:      a.unmanaged,
 	})
 }
 
@@ -80,5 +82,6 @@ func (a *API) Load(data json.RawMessage) error {
 	a.snapshots.Replace(s.Snapshots)
 	a.backups.Replace(s.Backups)
 	a.hookRuns.Replace(s.HookRuns)
+	a.unmanaged = s.Unmanaged
 	return nil
 }
