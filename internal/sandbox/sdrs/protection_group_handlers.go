@@ -14,7 +14,7 @@ import (
 // and submits a createProtectionGroupNoCG job; the group is "creating"
 // until the job ends, then "available" (or "error" when the job fails).
 func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, now time.Time) *apiError {
-	req, e := parseCreateGroup(body)
+	req, e := a.parseCreateGroup(body)
 	if e != nil {
 		return e
 	}
@@ -28,7 +28,7 @@ func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, n
 		sourceAZ:    *req.SourceAvailabilityZone,
 		targetAZ:    *req.TargetAvailabilityZone,
 		domainID:    DomainID,
-		sourceVPC:   VPCID,
+		sourceVPC:   *req.SourceVPCID,
 		drType:      "migration",
 		status:      statusCreating,
 		priority:    "source",

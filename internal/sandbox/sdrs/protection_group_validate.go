@@ -25,7 +25,7 @@ type createGroupRequest struct {
 
 // parseCreateGroup decodes and validates a create request synchronously,
 // with the API's codes (sdrs.md §1.2, §7).
-func parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
+func (a *API) parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
 	req, e := decodeRequest[createGroupRequest](body, "server_group")
 	if e != nil {
 		return nil, e
@@ -45,7 +45,7 @@ func parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
 	if source == target {
 		return nil, sdrsError("SDRS.0203", "source_availability_zone and target_availability_zone must differ")
 	}
-	if conv.Deref(req.SourceVPCID) != VPCID {
+	if v, ok := a.vpcs.Get(conv.Deref(req.SourceVPCID)); !ok || !v.fixture {
 		return nil, sdrsError("SDRS.0204", "no VPC has the ID "+strconv.Quote(conv.Deref(req.SourceVPCID)))
 	}
 	if req.DRType != nil && *req.DRType != "migration" {
