@@ -14,9 +14,11 @@ import (
 // the user's own clusters, the apps managed on them (or on the default
 // clusters) and the namespaces no app manages yet.
 type userFixtures struct {
-	Clusters   []userCluster `json:"clusters"`
-	Apps       []userApp     `json:"apps"`
-	Namespaces []string      `json:"namespaces"`
+	// A nil list is one the section does not give: with replace, only
+	// the kinds given replace the defaults.
+	Clusters   *[]userCluster `json:"clusters"`
+	Apps       *[]userApp     `json:"apps"`
+	Namespaces *[]string      `json:"namespaces"`
 }
 
 type userCluster struct {
@@ -51,9 +53,11 @@ func decodeSection(section json.RawMessage, into any) error {
 }
 
 // Fixtures adds the user's clusters, apps and unmanaged namespaces
-// (backend.Fixtured). With replace the default clusters, apps and
-// unmanaged namespaces go first; the packages, the preloaded hook source
-// and NetApp's execution hook stay, as they are Astra's, not the estate's.
+// (backend.Fixtured). With replace each kind the section gives replaces
+// the defaults of its kind (clusters take the default apps and namespaces
+// with them); the kinds it does not give, and the packages, the preloaded
+// hook source and NetApp's execution hook (Astra's, not the estate's),
+// stay.
 // IDs not given are derived from the names, as the defaults' are, so they
 // are the same on every start.
 func (a *API) Fixtures(section json.RawMessage, replace bool) error {
@@ -63,12 +67,19 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if replace {
+	if replace && f.Clusters != nil {
+		// The default apps and namespaces go with their clusters.
 		a.clusters.Replace(nil)
 		a.apps.Replace(nil)
 		a.unmanaged = nil
 	}
-	for i, uc := range f.Clusters {
+	if replace && f.Apps != nil {
+		a.apps.Replace(nil)
+	}
+	if replace && f.Namespaces != nil {
+		a.unmanaged = nil
+	}
+	for i, uc := range deref(f.Clusters) {
 		if uc.Name == "" {
 			return fmt.Errorf("clusters[%d]: name is required", i)
 		}
@@ -116,7 +127,7 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		}
 		a.clusters.Add(c)
 	}
-	for i, ua := range f.Apps {
+	for i, ua := range deref(f.Apps) {
 		if ua.Name == "" || ua.Cluster == "" {
 			return fmt.Errorf("apps[%d]: name and cluster are required", i)
 		}
@@ -151,7 +162,7 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		a.apps.Add(x)
 		a.addNamespaces(c.id, namespaces)
 	}
-	for _, cn := range f.Namespaces {
+	for _, cn := range deref(f.Namespaces) {
 		clusterName, ns, ok := strings.Cut(cn, "/")
 		if !ok || ns == "" {
 			return fmt.Errorf("namespace %q: want cluster/namespace", cn)
@@ -170,6 +181,14 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		a.unmanaged = append(a.unmanaged, cn)
 	}
 	return nil
+}
+
+// deref returns the list p points at; nil is none.
+func deref[T any](p *[]T) []T {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // FixtureSchema is the JSON Schema of the astra section (backend.Fixtured).

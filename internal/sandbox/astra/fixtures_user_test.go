@@ -53,6 +53,15 @@ func TestUserFixturesReplaceTheDefaults(t *testing.T) {
 	if n := len(a.clusters.Rows()); n != 1 {
 		t.Errorf("%d clusters, want 1", n)
 	}
+	// Only the kinds given replace: here the apps, not the clusters.
+	b := New(Options{})
+	if err := b.Fixtures([]byte(`{"apps": [{"name": "erp", "cluster": "cluster-west", "namespaces": ["erp"]}]}`), true); err != nil {
+		t.Fatal(err)
+	}
+	env = envOf(b)
+	if env[EnvClusterEastID] != ClusterEastID || env[EnvWordpressAppID] != "" || env[EnvUnmanagedNamespaces] != strings.Join(UnmanagedNamespaces, ",") {
+		t.Errorf("env %v, want the default clusters and namespaces, and erp the only app", env)
+	}
 }
 
 func TestUserFixturesRefuseDuplicates(t *testing.T) {

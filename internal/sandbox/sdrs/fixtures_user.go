@@ -15,9 +15,11 @@ import (
 // the user's VPCs with their subnets, ECS servers with their disks and
 // NICs, and free EVS disks.
 type userFixtures struct {
-	VPCs    []userVPC    `json:"vpcs"`
-	Servers []userServer `json:"servers"`
-	Volumes []userVolume `json:"volumes"`
+	// A nil list is one the section does not give: with replace, only
+	// the kinds given replace the defaults.
+	VPCs    *[]userVPC    `json:"vpcs"`
+	Servers *[]userServer `json:"servers"`
+	Volumes *[]userVolume `json:"volumes"`
 }
 
 type userVPC struct {
@@ -74,8 +76,9 @@ func defaultFixtureEnv() fixtureEnv {
 var _ backend.Fixtured = (*API)(nil)
 
 // Fixtures adds the user's VPCs, servers and disks (backend.Fixtured).
-// With replace the default VPCs, servers and disks go first (the security
-// groups, the domain and the flavors stay). IDs not given are derived
+// With replace each kind the section gives replaces the defaults of its
+// kind (VPCs take the default servers with them); the kinds it does not
+// give, the security groups, the domain and the flavors stay. IDs not given are derived
 // from the names, as the defaults' are. The first VPC is the one
 // CONTINUITY_SANDBOX_SDRS_VPC_ID names (a protection group's source VPC
 // may be any fixture VPC), its first subnet _SUBNET_ID; a VPC marked drill
@@ -89,25 +92,33 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if replace {
+	if replace && f.VPCs != nil {
+		// The default servers go with the VPCs their NICs are in.
 		a.vpcs.Replace(nil)
 		a.subnets.Replace(nil)
+		a.fixtureEnv.VPCID, a.fixtureEnv.SubnetID, a.fixtureEnv.DrillVPCID = "", "", ""
+	}
+	if replace && (f.VPCs != nil || f.Servers != nil) {
 		a.servers.Replace(nil)
 		a.ports.Replace(nil)
-		a.volumes.Replace(nil)
-		a.fixtureEnv = fixtureEnv{}
+		a.volumes.RemoveFunc(func(v *volume) bool { return v.own })
+		a.fixtureEnv.ServerIDs = nil
 	}
-	for _, uv := range f.VPCs {
+	if replace && f.Volumes != nil {
+		a.volumes.RemoveFunc(func(v *volume) bool { return !v.own })
+		a.fixtureEnv.VolumeIDs = nil
+	}
+	for _, uv := range deref(f.VPCs) {
 		if err := a.addUserVPC(uv); err != nil {
 			return err
 		}
 	}
-	for _, us := range f.Servers {
+	for _, us := range deref(f.Servers) {
 		if err := a.addUserServer(us); err != nil {
 			return err
 		}
 	}
-	for i, uv := range f.Volumes {
+	for i, uv := range deref(f.Volumes) {
 		if uv.Name == "" {
 			return fmt.Errorf("volumes[%d]: name is required", i)
 		}
@@ -264,6 +275,14 @@ func (a *API) newUserVolume(uv userVolume, derive string, size int, kind string)
 		return nil, fmt.Errorf("disk %s: type %q is not SSD, SAS, SATA, GPSSD or ESSD", derive, v.kind)
 	}
 	return v, nil
+}
+
+// deref returns the list p points at; nil is none.
+func deref[T any](p *[]T) []T {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // orDerived returns id, or when it is empty the fixture ID of name.

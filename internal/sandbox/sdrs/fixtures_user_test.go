@@ -77,6 +77,17 @@ func TestUserFixturesExtendTheDefaults(t *testing.T) {
 	}
 }
 
+func TestUserFixturesReplaceOnlyTheKindsGiven(t *testing.T) {
+	api := sdrs.New(sdrs.Options{})
+	if err := api.Fixtures([]byte(`{"volumes": [{"name": "only"}]}`), true); err != nil {
+		t.Fatal(err)
+	}
+	env := envMap(api)
+	if env[sdrs.EnvServerIDs] != strings.Join(sdrs.ServerIDs, ",") || strings.Contains(env[sdrs.EnvVolumeIDs], ",") || env[sdrs.EnvVPCID] != sdrs.VPCID {
+		t.Errorf("env %v, want the default servers and VPC, one volume", env)
+	}
+}
+
 func TestUserFixturesRefuseDuplicatesAndMistakes(t *testing.T) {
 	for doc, want := range map[string]string{
 		`{"servers": [{"name": "sandbox-ecs-01"}]}`:                                      `server "sandbox-ecs-01": the name is taken`,
