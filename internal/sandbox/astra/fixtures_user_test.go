@@ -66,13 +66,13 @@ func TestUserFixturesReplaceTheDefaults(t *testing.T) {
 
 func TestUserFixturesRefuseDuplicates(t *testing.T) {
 	for doc, want := range map[string]string{
-		`{"clusters": [{"name": "cluster-east"}]}`:                                        `cluster "cluster-east": the name is taken`,
-		`{"clusters": [{"name": "a", "id": "` + ClusterWestID + `"}]}`:                    `the ID ` + ClusterWestID + ` is taken`,
+		`{"clusters": [{"name": "cluster-east"}]}`:                                          `cluster "cluster-east": the name is taken`,
+		`{"clusters": [{"name": "a", "id": "` + ClusterWestID + `"}]}`:                      `the ID ` + ClusterWestID + ` is taken`,
 		`{"apps": [{"name": "x", "cluster": "cluster-east", "id": "` + WordpressID + `"}]}`: `app "x": the ID`,
 		`{"apps": [{"name": "x", "cluster": "cluster-east", "namespaces": ["wordpress"]}]}`: `namespace "wordpress" of cluster "cluster-east" is another app's`,
-		`{"apps": [{"name": "x", "cluster": "nowhere"}]}`:                                  `no cluster "nowhere"`,
-		`{"namespaces": ["cluster-east/payments"]}`:                                        `given twice`,
-		`{"colour": "red"}`:                                                                `unknown field "colour"`,
+		`{"apps": [{"name": "x", "cluster": "nowhere"}]}`:                                   `no cluster "nowhere"`,
+		`{"namespaces": ["cluster-east/payments"]}`:                                         `given twice`,
+		`{"colour": "red"}`: `unknown field "colour"`,
 	} {
 		if err := New(Options{}).Fixtures([]byte(doc), false); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err = %v, want %q", doc, err, want)
