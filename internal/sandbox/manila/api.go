@@ -226,7 +226,7 @@ func New(opts Options) *API {
 // share group type, the availability zones (comma-separated), the share
 // network and the security service.
 func (a *API) Env(baseURL string) []backend.EnvVar {
-	return []backend.EnvVar{
+	return append([]backend.EnvVar{
 		{Name: EnvAuthURL, Value: baseURL + "/v3"},
 		{Name: EnvUsername, Value: UserName},
 		{Name: EnvPassword, Value: UserPassword},
@@ -243,15 +243,7 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvAdminProjectDomainName, Value: DomainName},
 		{Name: EnvApplicationCredentialID, Value: AppCredentialID},
 		{Name: EnvApplicationCredentialSec, Value: AppCredentialSecret},
-		{Name: EnvShareTypeDefaultID, Value: ShareTypeDefaultID},
-		{Name: EnvShareTypeGoldID, Value: ShareTypeGoldID},
-		{Name: EnvShareNetworkID, Value: ShareNetworkID},
-		{Name: EnvShareNetworkName, Value: ShareNetworkName},
 		{Name: EnvMaxMicroversion, Value: a.opts.MaxVersion},
-		{Name: EnvShareTypeReplicatedID, Value: ShareTypeReplicatedID},
-		{Name: EnvShareTypeBronzeID, Value: ShareTypeBronzeID},
-		{Name: EnvShareGroupTypeID, Value: ShareGroupTypeID},
-		{Name: EnvAvailabilityZones, Value: AvailabilityZone + "," + AvailabilityZoneDR},
 		{Name: EnvSecurityServiceID, Value: SecurityServiceID},
-	}
+	}, a.fixtureEnv()...)
 }

@@ -129,7 +129,7 @@ func fixtureShareTypes() []*shareType {
 		return append([]spec{{"driver_handles_share_servers", dhss}}, more...)
 	}
 	return []*shareType{
-		{id: ShareTypeDefaultID, name: ShareTypeDefaultName, isPublic: true, specs: with("True", snapshotSpecs...),
+		{id: ShareTypeDefaultID, name: ShareTypeDefaultName, isPublic: true, isDefault: true, specs: with("True", snapshotSpecs...),
 			description: "Shares on share servers of their own, in a share network"},
 		{id: ShareTypeGoldID, name: ShareTypeGoldName, isPublic: true, specs: with("False", snapshotSpecs...),
 			description: "Shares of the back end's pool, with snapshots"},
@@ -143,7 +143,7 @@ func fixtureShareTypes() []*shareType {
 
 func fixtureShareGroupTypes() []*shareGroupType {
 	return []*shareGroupType{
-		{id: ShareGroupTypeID, name: ShareGroupTypeName, isPublic: true, shareTypes: []string{ShareTypeDefaultID, ShareTypeGoldID}},
+		{id: ShareGroupTypeID, name: ShareGroupTypeName, isPublic: true, isDefault: true, shareTypes: []string{ShareTypeDefaultID, ShareTypeGoldID}},
 		{id: ShareGroupTypeConsistID, name: ShareGroupTypeConsName, isPublic: true, shareTypes: []string{ShareTypeGoldID},
 			groupSpecs: []spec{{"consistent_snapshot_support", "host"}}},
 	}

@@ -102,7 +102,7 @@ func (a *API) createShareGroup(c *call) *fault {
 	done := g.begin(op, at, statusCreating, statusAvailable, statusError, fails)
 	zone := p.zone
 	if zone == "" {
-		zone = AvailabilityZone
+		zone = a.db.defaultZone()
 	}
 	host := hostIn(zone, p.dhss)
 	var server *string
