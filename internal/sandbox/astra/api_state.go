@@ -2,7 +2,6 @@ package astra
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/store"
@@ -62,11 +61,8 @@ func (a *API) Save() (json.RawMessage, error) {
 // (backend.Stateful).
 func (a *API) Load(data json.RawMessage) error {
 	var s savedState
-	if err := store.Unmarshal(data, &s); err != nil {
+	if err := store.UnmarshalState(data, &s, &s.Version, stateVersion, "astra"); err != nil {
 		return err
-	}
-	if s.Version != stateVersion {
-		return fmt.Errorf("astra state version %d; this sandbox reads version %d", s.Version, stateVersion)
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -1,7 +1,6 @@
 package astra
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -44,14 +43,6 @@ type userApp struct {
 
 var _ backend.Fixtured = (*API)(nil)
 
-// decodeSection decodes a -fixtures section strictly: an unknown key is an
-// error that names it.
-func decodeSection(section json.RawMessage, into any) error {
-	dec := json.NewDecoder(bytes.NewReader(section))
-	dec.DisallowUnknownFields()
-	return dec.Decode(into)
-}
-
 // Fixtures adds the user's clusters, apps and unmanaged namespaces
 // (backend.Fixtured). With replace each kind the section gives replaces
 // the defaults of its kind (clusters take the default apps and namespaces
@@ -62,7 +53,7 @@ func decodeSection(section json.RawMessage, into any) error {
 // are the same on every start.
 func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 	var f userFixtures
-	if err := decodeSection(section, &f); err != nil {
+	if err := backend.DecodeFixtures(section, &f); err != nil {
 		return err
 	}
 	a.mu.Lock()
@@ -79,7 +70,7 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 	if replace && f.Namespaces != nil {
 		a.unmanaged = nil
 	}
-	for i, uc := range deref(f.Clusters) {
+	for i, uc := range backend.Given(f.Clusters) {
 		if uc.Name == "" {
 			return fmt.Errorf("clusters[%d]: name is required", i)
 		}
@@ -127,7 +118,7 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		}
 		a.clusters.Add(c)
 	}
-	for i, ua := range deref(f.Apps) {
+	for i, ua := range backend.Given(f.Apps) {
 		if ua.Name == "" || ua.Cluster == "" {
 			return fmt.Errorf("apps[%d]: name and cluster are required", i)
 		}
@@ -162,7 +153,7 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		a.apps.Add(x)
 		a.addNamespaces(c.id, namespaces)
 	}
-	for _, cn := range deref(f.Namespaces) {
+	for _, cn := range backend.Given(f.Namespaces) {
 		clusterName, ns, ok := strings.Cut(cn, "/")
 		if !ok || ns == "" {
 			return fmt.Errorf("namespace %q: want cluster/namespace", cn)
@@ -181,14 +172,6 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		a.unmanaged = append(a.unmanaged, cn)
 	}
 	return nil
-}
-
-// deref returns the list p points at; nil is none.
-func deref[T any](p *[]T) []T {
-	if p == nil {
-		return nil
-	}
-	return *p
 }
 
 // FixtureSchema is the JSON Schema of the astra section (backend.Fixtured).
@@ -249,20 +232,6 @@ const fixtureSchema = `{
   }
 }`
 
-// envName turns a fixture's name into the part of a variable name:
-// upper case, with every character but letters and digits an underscore.
-func envName(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z':
-			return r - 'a' + 'A'
-		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-			return r
-		}
-		return '_'
-	}, name)
-}
-
 // fixtureEnv returns the variables of the clusters and fixture apps held:
 // CONTINUITY_SANDBOX_ASTRA_CLUSTER_<NAME>_ID (cluster-east is EAST) and
 // CONTINUITY_SANDBOX_ASTRA_APP_<NAME>_ID, which for the defaults are the
@@ -272,11 +241,11 @@ func (a *API) fixtureEnv() []backend.EnvVar {
 	defer a.mu.Unlock()
 	var out []backend.EnvVar
 	for _, c := range a.clusters.Rows() {
-		out = append(out, backend.EnvVar{Name: "CONTINUITY_SANDBOX_ASTRA_CLUSTER_" + envName(strings.TrimPrefix(c.name, "cluster-")) + "_ID", Value: c.id})
+		out = append(out, backend.EnvVar{Name: "CONTINUITY_SANDBOX_ASTRA_CLUSTER_" + backend.EnvName(strings.TrimPrefix(c.name, "cluster-")) + "_ID", Value: c.id})
 	}
 	for _, x := range a.apps.Rows() {
 		if x.fixtureName != "" {
-			out = append(out, backend.EnvVar{Name: "CONTINUITY_SANDBOX_ASTRA_APP_" + envName(x.fixtureName) + "_ID", Value: x.id})
+			out = append(out, backend.EnvVar{Name: "CONTINUITY_SANDBOX_ASTRA_APP_" + backend.EnvName(x.fixtureName) + "_ID", Value: x.id})
 		}
 	}
 	return append(out, backend.EnvVar{Name: EnvUnmanagedNamespaces, Value: strings.Join(a.unmanaged, ",")})

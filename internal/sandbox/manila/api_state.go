@@ -2,7 +2,6 @@ package manila
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/store"
@@ -63,11 +62,8 @@ func (a *API) Save() (json.RawMessage, error) {
 // effects of the transitions under way again (backend.Stateful).
 func (a *API) Load(data json.RawMessage) error {
 	var s savedState
-	if err := store.Unmarshal(data, &s); err != nil {
+	if err := store.UnmarshalState(data, &s, &s.Version, stateVersion, "manila"); err != nil {
 		return err
-	}
-	if s.Version != stateVersion {
-		return fmt.Errorf("manila state version %d; this sandbox reads version %d", s.Version, stateVersion)
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -95,35 +91,35 @@ func (a *API) Load(data json.RawMessage) error {
 	db.groupMembers.Replace(s.GroupMembers)
 	db.replicas.Replace(s.Replicas)
 	db.messages.Replace(s.Messages)
-	var lifecycles []*lifecycle
-	for _, x := range s.CGs {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, x := range s.CGSnapshots {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, x := range s.Shares {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, x := range s.ShareSnapshots {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, x := range s.AccessRules {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, x := range s.ShareGroups {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, x := range s.GroupSnapshots {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, x := range s.Replicas {
-		lifecycles = append(lifecycles, &x.lifecycle)
-	}
-	for _, l := range lifecycles {
+	// The transitions under way get their effects again.
+	bind := func(l *lifecycle) {
 		if l.next != nil {
 			a.bindEffect(l.next)
 		}
+	}
+	for _, x := range s.CGs {
+		bind(&x.lifecycle)
+	}
+	for _, x := range s.CGSnapshots {
+		bind(&x.lifecycle)
+	}
+	for _, x := range s.Shares {
+		bind(&x.lifecycle)
+	}
+	for _, x := range s.ShareSnapshots {
+		bind(&x.lifecycle)
+	}
+	for _, x := range s.AccessRules {
+		bind(&x.lifecycle)
+	}
+	for _, x := range s.ShareGroups {
+		bind(&x.lifecycle)
+	}
+	for _, x := range s.GroupSnapshots {
+		bind(&x.lifecycle)
+	}
+	for _, x := range s.Replicas {
+		bind(&x.lifecycle)
 	}
 	return nil
 }

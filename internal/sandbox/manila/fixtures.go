@@ -169,6 +169,6 @@ func fixtureShareNetworks() []*shareNetwork {
 		id: ShareNetworkID, name: strPtr(ShareNetworkName), description: strPtr("Share network of the sandbox's demo project"),
 		projectID: ProjectID, neutronNetID: strPtr(fixtureUUID("neutron/net/private")), neutronSubnetID: strPtr(fixtureUUID("neutron/subnet/private")),
 		networkType: strPtr("vxlan"), segmentationID: intPtr(1001), cidr: strPtr("10.0.0.0/24"), gateway: strPtr("10.0.0.1"),
-		ipVersion: intPtr(4), mtu: intPtr(1450), createdAt: fixtureTime, securityServices: []string{},
+		ipVersion: intPtr(4), mtu: intPtr(1450), createdAt: fixtureTime, securityServices: []string{}, fixture: true,
 	}}
 }

@@ -1,7 +1,6 @@
 package manila
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/netip"
@@ -69,9 +68,7 @@ var _ backend.Fixtured = (*API)(nil)
 // as the defaults' are.
 func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 	var f userFixtures
-	dec := json.NewDecoder(bytes.NewReader(section))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
+	if err := backend.DecodeFixtures(section, &f); err != nil {
 		return err
 	}
 	a.mu.Lock()
@@ -90,24 +87,24 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 	if replace && f.ShareNetworks != nil {
 		db.shareNetworks.Replace(nil)
 	}
-	for _, ut := range deref(f.ShareTypes) {
+	for _, ut := range backend.Given(f.ShareTypes) {
 		if err := db.addUserShareType(ut); err != nil {
 			return err
 		}
 	}
 	if db.shareGroupTypes.Len() == 0 && f.ShareGroupTypes == nil && db.shareTypes.Len() > 0 {
 		all := []string{}
-		for _, t := range deref(f.ShareTypes) {
+		for _, t := range backend.Given(f.ShareTypes) {
 			all = append(all, t.Name)
 		}
 		f.ShareGroupTypes = &[]userShareGroupType{{Name: ShareGroupTypeName, ShareTypes: all}}
 	}
-	for _, ug := range deref(f.ShareGroupTypes) {
+	for _, ug := range backend.Given(f.ShareGroupTypes) {
 		if err := db.addUserShareGroupType(ug); err != nil {
 			return err
 		}
 	}
-	for _, name := range deref(f.AvailabilityZones) {
+	for _, name := range backend.Given(f.AvailabilityZones) {
 		if name == "" {
 			return fmt.Errorf("availability_zones: an empty name")
 		}
@@ -116,7 +113,7 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		}
 		db.zones.Add(&availabilityZone{id: fixtureUUID("availability_zone/" + name), name: name, createdAt: fixtureTime})
 	}
-	for _, un := range deref(f.ShareNetworks) {
+	for _, un := range backend.Given(f.ShareNetworks) {
 		if err := db.addUserShareNetwork(un); err != nil {
 			return err
 		}
@@ -222,7 +219,7 @@ func (db *manilaDB) addUserShareNetwork(un userShareNetwork) error {
 	n := &shareNetwork{id: orDerived(un.ID, "share_network/"+un.Name), name: strPtr(un.Name), projectID: ProjectID,
 		neutronNetID: strPtr(orDerived(un.NeutronNetID, "neutron/net/"+un.Name)), neutronSubnetID: strPtr(orDerived(un.NeutronSubnetID, "neutron/subnet/"+un.Name)),
 		networkType: strPtr("vxlan"), segmentationID: un.SegmentationID, cidr: strPtr("10.0.0.0/24"), gateway: nil,
-		ipVersion: intPtr(4), mtu: intPtr(1450), createdAt: fixtureTime, securityServices: []string{}}
+		ipVersion: intPtr(4), mtu: intPtr(1450), createdAt: fixtureTime, securityServices: []string{}, fixture: true}
 	if _, taken := db.shareNetworks.Get(n.id); taken {
 		return fmt.Errorf("share network %q: the ID %s is taken", un.Name, n.id)
 	}
@@ -296,14 +293,6 @@ func specsOf(m map[string]any) ([]spec, error) {
 	return out, nil
 }
 
-// deref returns the list p points at; nil is none.
-func deref[T any](p *[]T) []T {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
 // orDerived returns id, or when it is empty the fixture UUID of name.
 func orDerived(id, name string) string {
 	if id != "" {
@@ -325,7 +314,7 @@ func (a *API) fixtureEnv() []backend.EnvVar {
 	var out []backend.EnvVar
 	replicated := false
 	for _, t := range db.shareTypes.Rows() {
-		name := "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_" + envName(t.name) + "_ID"
+		name := "CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_" + backend.EnvName(t.name) + "_ID"
 		replicated = replicated || name == EnvShareTypeReplicatedID
 		out = append(out, backend.EnvVar{Name: name, Value: t.id})
 	}
@@ -344,20 +333,6 @@ func (a *API) fixtureEnv() []backend.EnvVar {
 		zones = append(zones, z.name)
 	}
 	return append(out, backend.EnvVar{Name: EnvAvailabilityZones, Value: strings.Join(zones, ",")})
-}
-
-// envName turns a fixture's name into the part of a variable name:
-// upper case, with every character but letters and digits an underscore.
-func envName(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z':
-			return r - 'a' + 'A'
-		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-			return r
-		}
-		return '_'
-	}, name)
 }
 
 // FixtureSchema is the JSON Schema of the manila section

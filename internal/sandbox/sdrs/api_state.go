@@ -2,7 +2,6 @@ package sdrs
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/backend"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox/store"
@@ -52,11 +51,8 @@ func (a *API) Save() (json.RawMessage, error) {
 // effects of the jobs under way again (backend.Stateful).
 func (a *API) Load(data json.RawMessage) error {
 	var s savedState
-	if err := store.Unmarshal(data, &s); err != nil {
+	if err := store.UnmarshalState(data, &s, &s.Version, stateVersion, "sdrs"); err != nil {
 		return err
-	}
-	if s.Version != stateVersion {
-		return fmt.Errorf("sdrs state version %d; this sandbox reads version %d", s.Version, stateVersion)
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -1,7 +1,6 @@
 package sdrs
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/netip"
@@ -85,9 +84,7 @@ var _ backend.Fixtured = (*API)(nil)
 // is _DRILL_VPC_ID.
 func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 	var f userFixtures
-	dec := json.NewDecoder(bytes.NewReader(section))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
+	if err := backend.DecodeFixtures(section, &f); err != nil {
 		return err
 	}
 	a.mu.Lock()
@@ -108,17 +105,17 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		a.volumes.RemoveFunc(func(v *volume) bool { return !v.own })
 		a.fixtureEnv.VolumeIDs = nil
 	}
-	for _, uv := range deref(f.VPCs) {
+	for _, uv := range backend.Given(f.VPCs) {
 		if err := a.addUserVPC(uv); err != nil {
 			return err
 		}
 	}
-	for _, us := range deref(f.Servers) {
+	for _, us := range backend.Given(f.Servers) {
 		if err := a.addUserServer(us); err != nil {
 			return err
 		}
 	}
-	for i, uv := range deref(f.Volumes) {
+	for i, uv := range backend.Given(f.Volumes) {
 		if uv.Name == "" {
 			return fmt.Errorf("volumes[%d]: name is required", i)
 		}
@@ -275,14 +272,6 @@ func (a *API) newUserVolume(uv userVolume, derive string, size int, kind string)
 		return nil, fmt.Errorf("disk %s: type %q is not SSD, SAS, SATA, GPSSD or ESSD", derive, v.kind)
 	}
 	return v, nil
-}
-
-// deref returns the list p points at; nil is none.
-func deref[T any](p *[]T) []T {
-	if p == nil {
-		return nil
-	}
-	return *p
 }
 
 // orDerived returns id, or when it is empty the fixture ID of name.
