@@ -287,7 +287,8 @@ func (d *decoder) decode(tree any, v reflect.Value, path string) error {
 			return wrong()
 		}
 		if ref, ok := m["$ref"]; ok {
-			id, _ := ref.(json.Number).Int64()
+			n, _ := ref.(json.Number)
+			id, _ := n.Int64()
 			p, found := d.refs[int(id)]
 			if !found || p.Type() != v.Type() {
 				return fmt.Errorf("%s: $ref %v names no saved %s", path, ref, v.Type())
