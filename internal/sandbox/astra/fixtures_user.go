@@ -126,8 +126,10 @@ func (a *API) Fixtures(section json.RawMessage, replace bool) error {
 		if !ok {
 			return fmt.Errorf("app %q: no cluster %q", ua.Name, ua.Cluster)
 		}
-		if _, taken := a.apps.Find(func(x *app) bool { return x.name == ua.Name && x.clusterID == c.id }); taken {
-			return fmt.Errorf("app %q: the name is taken on cluster %q", ua.Name, ua.Cluster)
+		// Unique among the fixture apps, as CONTINUITY_SANDBOX_ASTRA_APP_<NAME>_ID
+		// names each one, and within the cluster.
+		if _, taken := a.apps.Find(func(x *app) bool { return x.fixtureName == ua.Name || (x.name == ua.Name && x.clusterID == c.id) }); taken {
+			return fmt.Errorf("app %q: the name is taken", ua.Name)
 		}
 		id := ua.ID
 		if id == "" {
@@ -218,7 +220,7 @@ const fixtureSchema = `{
         "required": ["name", "cluster"],
         "properties": {
           "id": {"type": "string", "format": "uuid"},
-          "name": {"type": "string", "description": "Exported as CONTINUITY_SANDBOX_ASTRA_APP_<NAME>_ID."},
+          "name": {"type": "string", "description": "Unique among the apps of the fixtures; exported as CONTINUITY_SANDBOX_ASTRA_APP_<NAME>_ID."},
           "cluster": {"type": "string", "description": "The name of a cluster: yours or, with mode extend, cluster-east or cluster-west."},
           "namespaces": {"type": "array", "items": {"type": "string"}, "description": "Default: the app's name."}
         }

@@ -70,6 +70,7 @@ func TestUserFixturesRefuseDuplicates(t *testing.T) {
 		`{"clusters": [{"name": "a", "id": "` + ClusterWestID + `"}]}`:                      `the ID ` + ClusterWestID + ` is taken`,
 		`{"apps": [{"name": "x", "cluster": "cluster-east", "id": "` + WordpressID + `"}]}`: `app "x": the ID`,
 		`{"apps": [{"name": "x", "cluster": "cluster-east", "namespaces": ["wordpress"]}]}`: `namespace "wordpress" of cluster "cluster-east" is another app's`,
+		`{"apps": [{"name": "wordpress", "cluster": "cluster-west"}]}`:                      `app "wordpress": the name is taken`,
 		`{"apps": [{"name": "x", "cluster": "nowhere"}]}`:                                   `no cluster "nowhere"`,
 		`{"namespaces": ["cluster-east/payments"]}`:                                         `given twice`,
 		`{"colour": "red"}`: `unknown field "colour"`,
