@@ -64,7 +64,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.transition, "transition", 2*time.Second, "`duration` of each asynchronous step of the emulated APIs")
 	fs.StringVar(&cfg.faults, "faults", "", "injected faults `spec`, comma-separated key=value: seed=N, 5xx=P, 429=P, reset=P,\nreset_after=P, latency=D, stall=OP, fail=OP, route=S, retry_after=D (README, Reliability;\nPOST /_sandbox/faults changes them while serving)")
 	fs.BoolVar(&cfg.logging, "log", false, "log one line per request to stderr")
-	fs.StringVar(&cfg.fixtures, "fixtures", "", "YAML or JSON `file` of your own fixtures (clusters, apps, namespaces, servers, disks,\nshare types, networks) that extend the defaults or, with mode: replace, replace them;\nschema: GET /_sandbox/fixtures.schema.json")
+	fs.StringVar(&cfg.fixtures, "fixtures", "", "YAML or JSON `file` of your own fixtures (clusters, apps, namespaces, servers, disks,\nshare types, networks) that extend the defaults or, with mode: replace, replace the defaults of each kind given;\nschema: GET /_sandbox/fixtures.schema.json")
 	fs.StringVar(&cfg.state, "state", "", "keep the objects across restarts in `file`, loaded at start if it exists and\nwritten atomically after every change")
 	fs.StringVar(&cfg.publicURL, "public-url", "", "base `URL` clients reach the sandbox at, written into -env-file instead of the\nlisten address (for a container: http://sandbox:8787)")
 	fs.StringVar(&cfg.health, "healthcheck", "", "check the sandbox at `URL` (GET /_sandbox/health) and exit 0 if it serves,\n1 if not; for container health checks, where no curl exists")

@@ -114,7 +114,7 @@ func FixturesSchema() ([]byte, error) {
 	properties := map[string]any{
 		"$schema": map[string]any{"type": "string"},
 		"mode": map[string]any{"enum": []string{"extend", "replace"}, "default": "extend",
-			"description": "extend adds these fixtures to the defaults; replace starts from none."},
+			"description": "extend adds these fixtures to the defaults; replace drops the defaults of each kind a section gives (clusters, apps, namespaces, vpcs, servers, volumes, share_types, share_group_types, share_networks, availability_zones) and keeps the others."},
 	}
 	for i, b := range newBackends(Options{}, backend.Hooks{}) {
 		if f, ok := b.(backend.Fixtured); ok {

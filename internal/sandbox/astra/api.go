@@ -42,7 +42,7 @@
 package astra
 
 import (
-	"strings"
+	"slices"
 	"sync"
 	"time"
 
@@ -109,6 +109,9 @@ type API struct {
 	snapshots      *store.Table[snapshot]
 	backups        *store.Table[backup]
 	hookRuns       *store.Table[hookRun]
+	// unmanaged are the fixture namespaces no app managed at the start,
+	// as cluster/namespace (UnmanagedNamespaces and the user's fixtures).
+	unmanaged []string
 }
 
 var _ backend.Backend = (*API)(nil)
@@ -140,6 +143,7 @@ func New(opts Options) *API {
 		snapshots:      store.NewTable(func(s *snapshot) string { return s.id }),
 		backups:        store.NewTable(func(b *backup) string { return b.id }),
 		hookRuns:       store.NewTable(func(h *hookRun) string { return h.ID }),
+		unmanaged:      slices.Clone(UnmanagedNamespaces),
 	}
 }
 
@@ -158,18 +162,12 @@ func (a *API) settle(now time.Time) {
 // Env returns ASTRA_ENDPOINT (baseURL), ASTRA_ACCOUNT_ID, ASTRA_API_TOKEN
 // and the CONTINUITY_SANDBOX_ASTRA_* fixture IDs and names, in that order.
 func (a *API) Env(baseURL string) []backend.EnvVar {
-	return []backend.EnvVar{
+	return append([]backend.EnvVar{
 		{Name: EnvEndpoint, Value: baseURL},
 		{Name: EnvAccountID, Value: a.opts.AccountID},
 		{Name: EnvAPIToken, Value: a.opts.Token},
 		{Name: EnvPreloadedHookSourceID, Value: PreloadedHookSourceID},
-		{Name: EnvClusterEastID, Value: ClusterEastID},
-		{Name: EnvClusterWestID, Value: ClusterWestID},
-		{Name: EnvWordpressAppID, Value: WordpressID},
-		{Name: EnvPostgresAppID, Value: PostgresID},
-		{Name: EnvMySQLAppID, Value: MySQLID},
-		{Name: EnvUnmanagedNamespaces, Value: strings.Join(UnmanagedNamespaces, ",")},
-	}
+	}, a.fixtureEnv()...)
 }
 
 // timestampLayout renders type_astra_time with microseconds, like the

@@ -257,7 +257,7 @@ func (a *API) setSecrets() {
 // share group type, the availability zones (comma-separated), the share
 // network and the security service.
 func (a *API) Env(baseURL string) []backend.EnvVar {
-	return []backend.EnvVar{
+	return append([]backend.EnvVar{
 		{Name: EnvAuthURL, Value: baseURL + "/v3"},
 		{Name: EnvUsername, Value: UserName},
 		{Name: EnvPassword, Value: a.opts.UserPassword},
@@ -274,15 +274,7 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvAdminProjectDomainName, Value: DomainName},
 		{Name: EnvApplicationCredentialID, Value: AppCredentialID},
 		{Name: EnvApplicationCredentialSec, Value: a.opts.AppCredentialSecret},
-		{Name: EnvShareTypeDefaultID, Value: ShareTypeDefaultID},
-		{Name: EnvShareTypeGoldID, Value: ShareTypeGoldID},
-		{Name: EnvShareNetworkID, Value: ShareNetworkID},
-		{Name: EnvShareNetworkName, Value: ShareNetworkName},
 		{Name: EnvMaxMicroversion, Value: a.opts.MaxVersion},
-		{Name: EnvShareTypeReplicatedID, Value: ShareTypeReplicatedID},
-		{Name: EnvShareTypeBronzeID, Value: ShareTypeBronzeID},
-		{Name: EnvShareGroupTypeID, Value: ShareGroupTypeID},
-		{Name: EnvAvailabilityZones, Value: AvailabilityZone + "," + AvailabilityZoneDR},
 		{Name: EnvSecurityServiceID, Value: SecurityServiceID},
-	}
+	}, a.fixtureEnv()...)
 }

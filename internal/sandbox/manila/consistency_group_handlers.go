@@ -73,7 +73,7 @@ func (a *API) createCG(c *call) *fault {
 	a.db.cgs.Add(cg)
 	for _, m := range p.members {
 		st, _ := a.db.shareType(m.shareTypeID)
-		s := a.newShare(c, sharePlacement{shareType: st, networkID: p.networkID, zone: AvailabilityZone, host: derefString(host), server: server},
+		s := a.newShare(c, sharePlacement{shareType: st, networkID: p.networkID, zone: a.db.defaultZone(), host: derefString(host), server: server},
 			m.shareProto, m.size)
 		s.consistencyGroupID, s.sourceCGSnapshotMemberID = &cg.id, &m.id
 		sdone := a.startShareCreation(c, s, done.status == statusError)

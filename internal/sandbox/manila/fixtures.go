@@ -129,7 +129,7 @@ func fixtureShareTypes() []*shareType {
 		return append([]spec{{"driver_handles_share_servers", dhss}}, more...)
 	}
 	return []*shareType{
-		{id: ShareTypeDefaultID, name: ShareTypeDefaultName, isPublic: true, specs: with("True", snapshotSpecs...),
+		{id: ShareTypeDefaultID, name: ShareTypeDefaultName, isPublic: true, isDefault: true, specs: with("True", snapshotSpecs...),
 			description: "Shares on share servers of their own, in a share network"},
 		{id: ShareTypeGoldID, name: ShareTypeGoldName, isPublic: true, specs: with("False", snapshotSpecs...),
 			description: "Shares of the back end's pool, with snapshots"},
@@ -143,7 +143,7 @@ func fixtureShareTypes() []*shareType {
 
 func fixtureShareGroupTypes() []*shareGroupType {
 	return []*shareGroupType{
-		{id: ShareGroupTypeID, name: ShareGroupTypeName, isPublic: true, shareTypes: []string{ShareTypeDefaultID, ShareTypeGoldID}},
+		{id: ShareGroupTypeID, name: ShareGroupTypeName, isPublic: true, isDefault: true, shareTypes: []string{ShareTypeDefaultID, ShareTypeGoldID}},
 		{id: ShareGroupTypeConsistID, name: ShareGroupTypeConsName, isPublic: true, shareTypes: []string{ShareTypeGoldID},
 			groupSpecs: []spec{{"consistent_snapshot_support", "host"}}},
 	}
@@ -169,6 +169,6 @@ func fixtureShareNetworks() []*shareNetwork {
 		id: ShareNetworkID, name: strPtr(ShareNetworkName), description: strPtr("Share network of the sandbox's demo project"),
 		projectID: ProjectID, neutronNetID: strPtr(fixtureUUID("neutron/net/private")), neutronSubnetID: strPtr(fixtureUUID("neutron/subnet/private")),
 		networkType: strPtr("vxlan"), segmentationID: intPtr(1001), cidr: strPtr("10.0.0.0/24"), gateway: strPtr("10.0.0.1"),
-		ipVersion: intPtr(4), mtu: intPtr(1450), createdAt: fixtureTime, securityServices: []string{},
+		ipVersion: intPtr(4), mtu: intPtr(1450), createdAt: fixtureTime, securityServices: []string{}, fixture: true,
 	}}
 }

@@ -44,7 +44,7 @@ func (a *API) Objects() []backend.Object {
 		return backend.Object{Kind: kindZone, ID: z.id, Name: z.name, Fixture: true}
 	}))
 	add(objects(a.db.shareNetworks, func(n *shareNetwork) backend.Object {
-		return backend.Object{Kind: kindShareNetwork, ID: n.id, Name: conv.Deref(n.name), Fixture: n.id == ShareNetworkID}
+		return backend.Object{Kind: kindShareNetwork, ID: n.id, Name: conv.Deref(n.name), Fixture: n.fixture}
 	}))
 	add(objects(a.db.securityServices, func(s *securityService) backend.Object {
 		return backend.Object{Kind: kindSecurityService, ID: s.id, Name: conv.Deref(s.name), Fixture: true}

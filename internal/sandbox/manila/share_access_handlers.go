@@ -5,7 +5,6 @@ import (
 	"net"
 	"net/http"
 	"regexp"
-	"time"
 )
 
 // accessUser is the format of a user access rule (4 to 255 word
@@ -70,7 +69,7 @@ func (a *API) allowAccess(c *call) *fault {
 	}
 	op := kindAccess + opAllow
 	done := r.begin(op, c.now.Add(a.opts.Transition), accessQueuedToApply, accessActive, accessError, a.opts.Hooks.Faults.Fail(op))
-	done.effect = func(t time.Time) { r.updatedAt = &t }
+	a.setEffect(done, effect{kind: effectRuleApplied, rule: r})
 	a.db.accessRules.Add(r)
 	writeJSON(c.w, http.StatusOK, object{{"access", c.accessView(r, true)}})
 	return nil

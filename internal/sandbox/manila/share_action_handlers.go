@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
-	"time"
 )
 
 // shareActions are the actions of POST /shares/{id}/action at each
@@ -107,7 +106,7 @@ func (a *API) resize(c *call, grow bool) *fault {
 		}
 	}
 	done := s.begin(op, c.now.Add(a.opts.Transition), pending, statusAvailable, failure, a.fails(op, s.name))
-	done.effect = func(time.Time) { s.size = size }
+	a.setEffect(done, effect{kind: effectShareSize, share: s, size: size})
 	writeAccepted(c.w)
 	return nil
 }
@@ -163,8 +162,7 @@ func (a *API) revert(c *call) *fault {
 	op := kindShare + opRevert
 	at := c.now.Add(a.opts.Transition)
 	done := s.begin(op, at, statusReverting, statusAvailable, statusRevertingError, a.fails(op, s.name))
-	size := snap.size
-	done.effect = func(time.Time) { s.size = size }
+	a.setEffect(done, effect{kind: effectShareSize, share: s, size: snap.size})
 	snap.begin(op, at, statusRestoring, statusAvailable, statusAvailable, false)
 	writeAccepted(c.w)
 	return nil

@@ -3,7 +3,6 @@ package manila
 import (
 	"net/http"
 	"strings"
-	"time"
 )
 
 // Lists of share groups, group snapshots and their members
@@ -102,7 +101,7 @@ func (a *API) createShareGroup(c *call) *fault {
 	done := g.begin(op, at, statusCreating, statusAvailable, statusError, fails)
 	zone := p.zone
 	if zone == "" {
-		zone = AvailabilityZone
+		zone = a.db.defaultZone()
 	}
 	host := hostIn(zone, p.dhss)
 	var server *string
@@ -117,9 +116,7 @@ func (a *API) createShareGroup(c *call) *fault {
 	if v, ok := specValue(p.groupType.groupSpecs, "consistent_snapshot_support"); ok {
 		consistent = &v
 	}
-	done.effect = func(t time.Time) {
-		g.host, g.availabilityZone, g.shareServerID, g.consistentSnapshotSupport = &host, zone, server, consistent
-	}
+	a.setEffect(done, effect{kind: effectGroupPlaced, group: g, host: host, zone: zone, server: server, consistent: consistent})
 	a.db.shareGroups.Add(g)
 	for _, m := range p.members {
 		st, _ := a.db.shareType(m.shareTypeID)

@@ -11,7 +11,7 @@ func (c *call) shareGroupTypeView(t *shareGroupType) object {
 	}
 	o := object{{"is_public", t.isPublic}, {"group_specs", specs}, {"share_types", t.shareTypes}, {"id", t.id}, {"name", t.name}}
 	if c.version.atLeast(v246) {
-		o = append(o, field{"is_default", t.id == ShareGroupTypeID})
+		o = append(o, field{"is_default", t.isDefault})
 	}
 	return o
 }

@@ -7,6 +7,7 @@ type shareGroupType struct {
 	isPublic   bool
 	shareTypes []string
 	groupSpecs []spec
+	isDefault  bool // the type default_share_group_type names
 }
 
 // shareGroupType returns the group type with this ID.
@@ -17,6 +18,6 @@ func (db *manilaDB) shareGroupType(id string) (*shareGroupType, bool) {
 // defaultShareGroupType is the type default_share_group_type names: the
 // fixture "default".
 func (db *manilaDB) defaultShareGroupType() *shareGroupType {
-	t, _ := db.shareGroupTypes.Get(ShareGroupTypeID)
+	t, _ := db.shareGroupTypes.Find(func(t *shareGroupType) bool { return t.isDefault })
 	return t
 }

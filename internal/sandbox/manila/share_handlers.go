@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // shares is how the share lists answer (manila-groups.md §3.1).
@@ -188,14 +187,14 @@ func (a *API) startShareCreation(c *call, s *share, fails bool) *transition {
 	}
 	at := c.now.Add(a.opts.Transition)
 	done := s.begin(kindShare+opCreate, at, pending, statusAvailable, statusError, fails)
-	done.effect = func(time.Time) { s.exported = true }
+	a.setEffect(done, effect{kind: effectShareExported, share: s})
 	if s.replicationType != nil {
 		r := &shareReplica{
 			id: s.instanceID, shareID: s.id, projectID: s.projectID, availabilityZone: s.availabilityZone, host: s.host,
 			shareNetworkID: s.shareNetworkID, shareServerID: s.shareServerID, replicaState: replicaActive, createdAt: c.now,
 		}
 		rdone := r.begin(kindShare+opCreate, at, statusCreating, statusAvailable, statusError, fails)
-		rdone.effect = func(t time.Time) { r.exported, r.updatedAt = true, &t }
+		a.setEffect(rdone, effect{kind: effectReplicaExported, replica: r})
 		a.db.replicas.Add(r)
 	}
 	if fails {

@@ -22,6 +22,9 @@ type shareNetwork struct {
 	updatedAt         *string
 	// securityServices are the IDs of the security services added to it.
 	securityServices []string
+	// fixture marks a share network of the fixtures (the default's or
+	// the user's, -fixtures), not one a client created.
+	fixture bool
 }
 
 func intPtr(n int) *int { return &n }

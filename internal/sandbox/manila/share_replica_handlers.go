@@ -129,9 +129,7 @@ func (a *API) createReplica(c *call) *fault {
 	op := kindReplica + opCreate
 	done := r.begin(op, c.now.Add(a.opts.Transition), statusCreating, statusAvailable, statusError, noHost || a.opts.Hooks.Faults.Fail(op))
 	r.host = strPtr(host)
-	done.effect = func(t time.Time) { r.exported, r.replicaState, r.updatedAt = true, replicaInSync, &t }
-	// A failure sets replica_state error too (manila-groups.md §9.3).
-	done.failEffect = func(t time.Time) { r.replicaState, r.updatedAt = replicaError, &t }
+	a.setEffect(done, effect{kind: effectReplicaCreated, replica: r})
 	a.db.replicas.Add(r)
 	writeJSON(c.w, http.StatusAccepted, object{{"share_replica", c.replicaView(r, true, true)}})
 	return nil
@@ -150,7 +148,7 @@ func (a *API) deleteReplica(c *call) *fault {
 	}
 	op := kindReplica + opDelete
 	done := r.begin(op, c.now.Add(a.opts.Transition), statusDeleting, statusGone, statusErrorDeleting, a.opts.Hooks.Faults.Fail(op))
-	done.failEffect = func(time.Time) { r.replicaState = replicaError }
+	a.setEffect(done, effect{kind: effectReplicaDeleted, replica: r})
 	writeAccepted(c.w)
 	return nil
 }
@@ -227,18 +225,7 @@ func (a *API) promoteReplica(c *call) *fault {
 			continue
 		}
 		done := other.begin(op, at, statusReplicationChange, statusAvailable, statusError, fails)
-		promoted := other.id == r.id
-		done.effect = func(t time.Time) {
-			other.updatedAt = &t
-			if promoted {
-				other.replicaState = replicaActive
-				return
-			}
-			// The former active replica is out of sync, until the share
-			// manager's periodic update finds the back end resynced it.
-			other.replicaState = replicaOutOfSync
-			a.refreshLater(other, t)
-		}
+		a.setEffect(done, effect{kind: effectReplicaPromoted, replica: other, flag: other.id == r.id})
 	}
 	writeJSON(c.w, http.StatusAccepted, object{{"share_replica", c.replicaView(r, true, false)}})
 	return nil
@@ -263,15 +250,7 @@ func (a *API) resyncReplica(c *call) *fault {
 	}
 	op := kindReplica + opResync
 	done := r.begin(op, c.now.Add(a.opts.Transition), r.status, r.status, r.status, false)
-	fails := a.opts.Hooks.Faults.Fail(op)
-	done.effect = func(t time.Time) {
-		r.updatedAt = &t
-		if fails {
-			r.replicaState = replicaError
-		} else {
-			r.replicaState = replicaInSync
-		}
-	}
+	a.setEffect(done, effect{kind: effectReplicaResynced, replica: r, flag: a.opts.Hooks.Faults.Fail(op)})
 	writeAccepted(c.w)
 	return nil
 }
@@ -301,7 +280,7 @@ func (a *API) resetReplicaState(c *call) *fault {
 	}
 	op := kindReplica + opResetState
 	done := r.begin(op, c.now, r.status, r.status, r.status, false)
-	done.effect = func(time.Time) { r.replicaState = state }
+	a.setEffect(done, effect{kind: effectReplicaState, replica: r, state: state})
 	a.db.settle(c.now, a.stalled)
 	writeAccepted(c.w)
 	return nil
@@ -358,10 +337,6 @@ func (a *API) showReplicaExportLocation(c *call) *fault {
 // (manila.share_replica.update; a failure leaves it out of sync).
 func (a *API) refreshLater(r *shareReplica, at time.Time) {
 	op := kindReplica + opUpdate
-	fails := a.opts.Hooks.Faults.Fail(op)
-	r.next = &transition{op: op, at: at.Add(a.opts.Transition), status: r.status, effect: func(t time.Time) {
-		if r.replicaState == replicaOutOfSync && !fails {
-			r.replicaState, r.updatedAt = replicaInSync, &t
-		}
-	}}
+	r.next = &transition{op: op, at: at.Add(a.opts.Transition), status: r.status}
+	a.setEffect(r.next, effect{kind: effectReplicaUpdated, replica: r, flag: a.opts.Hooks.Faults.Fail(op)})
 }

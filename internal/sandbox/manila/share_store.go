@@ -15,7 +15,8 @@ var zoneHosts = map[string][2]string{
 func hostIn(zone string, dhss bool) string {
 	h, ok := zoneHosts[zone]
 	if !ok {
-		h = zoneHosts[AvailabilityZone]
+		// A zone of the user's fixtures has share services of its own.
+		h = [2]string{"manila-" + zone + "@generic#GENERIC", "manila-" + zone + "@lvm#lvm-single-pool"}
 	}
 	if dhss {
 		return h[0]

@@ -7,7 +7,7 @@ func (a *API) listShareTypes(c *call) *fault {
 	items := []object{}
 	for _, st := range a.db.shareTypes.All() {
 		if st.isPublic || c.tok.isAdmin() {
-			items = append(items, c.shareTypeView(st, st.id == ShareTypeDefaultID))
+			items = append(items, c.shareTypeView(st, st.isDefault))
 		}
 	}
 	writeJSON(c.w, http.StatusOK, object{{"share_types", items}, {"volume_types", items}})
@@ -19,7 +19,7 @@ func (a *API) showShareType(c *call) *fault {
 	if !ok {
 		return notFound("Share type not found.")
 	}
-	v := c.shareTypeView(st, st.id == ShareTypeDefaultID)
+	v := c.shareTypeView(st, st.isDefault)
 	writeJSON(c.w, http.StatusOK, object{{"share_type", v}, {"volume_type", v}})
 	return nil
 }

@@ -20,6 +20,7 @@ type shareType struct {
 	description string
 	specs       []spec
 	isPublic    bool
+	isDefault   bool // the type default_share_type names
 }
 
 // extraSpec returns one extra spec ("" when absent).
@@ -57,6 +58,6 @@ func (db *manilaDB) shareTypeByRef(ref string) (*shareType, bool) {
 // defaultShareType is the share type named by default_share_type: the
 // fixture "default".
 func (db *manilaDB) defaultShareType() *shareType {
-	t, _ := db.shareTypes.Get(ShareTypeDefaultID)
+	t, _ := db.shareTypes.Find(func(t *shareType) bool { return t.isDefault })
 	return t
 }

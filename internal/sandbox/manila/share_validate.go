@@ -305,7 +305,7 @@ func (a *API) placeShare(c *call, req shareCreate) (sharePlacement, *fault) {
 		return p, f
 	}
 	if p.zone == "" {
-		p.zone = AvailabilityZone
+		p.zone = a.db.defaultZone()
 	}
 	host := hostIn(p.zone, dhss)
 	switch {

@@ -132,6 +132,9 @@ type transition struct {
 	// the status (a share's new size, its export locations); it is not
 	// applied when the operation fails.
 	effect func(at time.Time)
+	// act is the effect as data, of which effect and failEffect are bound
+	// (transition_effect.go).
+	act effect
 	// failEffect, when set, is what the operation changes when it fails.
 	failEffect func(at time.Time)
 }

@@ -150,6 +150,8 @@ type API struct {
 	vpcs           *store.Table[vpc]
 	subnets        *store.Table[subnet]
 	securityGroups *store.Table[securityGroup]
+	// fixtureEnv is what Env exports of the fixtures (fixtures_user.go).
+	fixtureEnv fixtureEnv
 }
 
 var (
@@ -192,6 +194,7 @@ func New(opts Options) *API {
 		vpcs:           store.NewTable(func(v *vpc) string { return v.id }, vpcs...),
 		subnets:        store.NewTable(func(s *subnet) string { return s.id }, subnets...),
 		securityGroups: store.NewTable(func(g *securityGroup) string { return g.id }, groups...),
+		fixtureEnv:     defaultFixtureEnv(),
 	}
 }
 
@@ -199,6 +202,9 @@ func New(opts Options) *API {
 // SDK drops any path of its endpoint, so SDRS is served at the root), then
 // the CONTINUITY_SANDBOX_SDRS_* fixture IDs.
 func (a *API) Env(baseURL string) []backend.EnvVar {
+	a.mu.Lock()
+	fe := a.fixtureEnv
+	a.mu.Unlock()
 	return []backend.EnvVar{
 		{Name: EnvRegion, Value: Region},
 		{Name: EnvProjectID, Value: a.opts.ProjectID},
@@ -206,11 +212,11 @@ func (a *API) Env(baseURL string) []backend.EnvVar {
 		{Name: EnvSecretKey, Value: a.opts.SecretKey},
 		{Name: EnvEndpoint, Value: baseURL},
 		{Name: EnvDomainID, Value: DomainID},
-		{Name: EnvVPCID, Value: VPCID},
-		{Name: EnvVolumeIDs, Value: strings.Join(VolumeIDs, ",")},
-		{Name: EnvServerIDs, Value: strings.Join(ServerIDs, ",")},
-		{Name: EnvSubnetID, Value: SubnetID},
-		{Name: EnvDrillVPCID, Value: DrillVPCID},
+		{Name: EnvVPCID, Value: fe.VPCID},
+		{Name: EnvVolumeIDs, Value: strings.Join(fe.VolumeIDs, ",")},
+		{Name: EnvServerIDs, Value: strings.Join(fe.ServerIDs, ",")},
+		{Name: EnvSubnetID, Value: fe.SubnetID},
+		{Name: EnvDrillVPCID, Value: fe.DrillVPCID},
 		{Name: EnvSecurityGroupID, Value: SecurityGroupID},
 		{Name: EnvFlavors, Value: strings.Join(flavorIDs(), ",")},
 	}

@@ -31,11 +31,8 @@ func (a *API) createDrill(w http.ResponseWriter, _ *http.Request, body []byte, n
 	d.vpcID = v.id
 	d.job = a.submitMarked(now, jobCreateDrill, d.id, map[string]string{"disaster_recovery_drill_id": d.id, "server_group_id": g.id}, &d.name)
 	a.about(d.job, g.id, d.id, d.name)
-	d.job.onSuccess = func(t time.Time) {
-		a.startDrillServers(d, g, t)
-		d.status, d.updatedAt = drillAvailable, t
-	}
-	d.job.onFailure = func(t time.Time) { d.status, d.updatedAt = drillError, t }
+	d.job.effect = jobEffect{drill: d, group: g}
+	a.bind(d.job)
 	a.drills.Add(d)
 	writeJobID(w, d.job)
 	return nil
@@ -100,8 +97,8 @@ func (a *API) deleteDrill(w http.ResponseWriter, r *http.Request, _ []byte, now 
 	d.status, d.updatedAt = drillDeleting, now
 	d.job = a.submitMarked(now, jobDeleteDrill, d.id, map[string]string{"disaster_recovery_drill_id": d.id}, &d.name)
 	a.about(d.job, d.groupID, d.id, d.name)
-	d.job.onSuccess = func(time.Time) { a.removeDrill(d) }
-	d.job.onFailure = func(t time.Time) { d.status, d.updatedAt = drillErrorDeleting, t }
+	d.job.effect = jobEffect{drill: d}
+	a.bind(d.job)
 	writeJobID(w, d.job)
 	return nil
 }

@@ -148,7 +148,9 @@ type job struct {
 	// groupID, resourceID and resourceName describe the job's object for
 	// the task center, which lists the jobs that failed (about).
 	groupID, resourceID, resourceName string
-	// onSuccess and onFailure apply the job's effect when it ends.
+	// effect is what the job changes when it ends; onSuccess and
+	// onFailure, which apply it, are bound of it (job_effect.go).
+	effect    jobEffect
 	onSuccess func(now time.Time)
 	onFailure func(now time.Time)
 }

@@ -34,16 +34,8 @@ func (a *API) createInstance(w http.ResponseWriter, _ *http.Request, body []byte
 	inst.job = a.submit(now, jobCreateInstance, inst.id,
 		map[string]string{"protected_instance_id": inst.id, "server_group_id": g.id, "native_server_id": drServer}, inst.description)
 	a.about(inst.job, g.id, inst.id, inst.name)
-	inst.job.onSuccess = func(t time.Time) {
-		inst.targetServer = drServer
-		grp, _ := a.groups.Get(inst.groupID)
-		a.buildDRSite(inst, grp, spec, t)
-		inst.status, inst.updatedAt = instanceStatusAfter(grp.status), t
-	}
-	inst.job.onFailure = func(t time.Time) {
-		inst.status, inst.updatedAt = statusError, t
-		s.instanceID = ""
-	}
+	inst.job.effect = jobEffect{instance: inst, source: s, spec: spec, drServer: drServer}
+	a.bind(inst.job)
 	a.instances.Add(inst)
 	writeJobID(w, inst.job)
 	return nil
@@ -138,18 +130,8 @@ func (a *API) deleteInstance(w http.ResponseWriter, r *http.Request, body []byte
 	inst.status, inst.updatedAt = statusDeleting, now
 	inst.job = a.submit(now, jobDeleteInstance, inst.id, map[string]string{"protected_instance_id": inst.id}, inst.description)
 	a.about(inst.job, inst.groupID, inst.id, inst.name)
-	inst.job.onSuccess = func(time.Time) {
-		if s, ok := a.servers.Get(inst.sourceServer); ok && s.instanceID == inst.id {
-			s.instanceID = ""
-		}
-		a.removeInstance(inst, deleteServer, deleteEIP)
-	}
-	inst.job.onFailure = func(t time.Time) {
-		inst.status, inst.updatedAt = statusErrorDeleting, t
-		if before == statusError {
-			inst.status = statusError
-		}
-	}
+	inst.job.effect = jobEffect{instance: inst, before: before, deleteServer: deleteServer, deleteEIP: deleteEIP}
+	a.bind(inst.job)
 	writeJobID(w, inst.job)
 	return nil
 }
@@ -271,11 +253,8 @@ func (a *API) attachPair(w http.ResponseWriter, r *http.Request, body []byte, no
 		inst.description, p.description)
 	a.about(j, inst.groupID, inst.id, inst.name)
 	inst.job, p.job = j, j
-	j.onSuccess = func(t time.Time) {
-		p.status, p.updatedAt = before, t
-		a.attach(inst, p, device)
-	}
-	j.onFailure = func(t time.Time) { p.status, p.updatedAt = "error-attaching", t }
+	j.effect = jobEffect{instance: inst, pair: p, before: before, device: device}
+	a.bind(j)
 	writeJobID(w, j)
 	return nil
 }
@@ -327,14 +306,8 @@ func (a *API) detachPair(w http.ResponseWriter, r *http.Request, _ []byte, now t
 		inst.description, p.description)
 	a.about(j, inst.groupID, inst.id, inst.name)
 	inst.job, p.job = j, j
-	j.onSuccess = func(t time.Time) {
-		if before == "error-attaching" || before == "error-detaching" {
-			before = pairStatusAfter(g.status)
-		}
-		p.status, p.updatedAt = before, t
-		a.detach(inst, p)
-	}
-	j.onFailure = func(t time.Time) { p.status, p.updatedAt = "error-detaching", t }
+	j.effect = jobEffect{instance: inst, pair: p, before: before, group: g}
+	a.bind(j)
 	writeJobID(w, j)
 	return nil
 }
@@ -403,14 +376,8 @@ func (a *API) addNIC(w http.ResponseWriter, r *http.Request, body []byte, now ti
 	inst.status, inst.updatedAt = instanceNICCreating, now
 	inst.job = a.submit(now, jobAddNIC, inst.id, map[string]string{"protected_instance_id": inst.id, "nic_id": nic.id}, inst.description)
 	a.about(inst.job, inst.groupID, inst.id, inst.name)
-	inst.job.onSuccess = func(t time.Time) {
-		nic.deviceID = production
-		inst.status, inst.updatedAt = before, t
-	}
-	inst.job.onFailure = func(t time.Time) {
-		a.ports.Remove(nic.id)
-		inst.status, inst.updatedAt = before, t
-	}
+	inst.job.effect = jobEffect{instance: inst, nic: nic, before: before, production: production}
+	a.bind(inst.job)
 	writeJobID(w, inst.job)
 	return nil
 }
@@ -450,11 +417,8 @@ func (a *API) deleteNIC(w http.ResponseWriter, r *http.Request, body []byte, now
 	inst.status, inst.updatedAt = instanceNICDeleting, now
 	inst.job = a.submit(now, jobDeleteNIC, inst.id, map[string]string{"protected_instance_id": inst.id, "nic_id": nic.id}, inst.description)
 	a.about(inst.job, inst.groupID, inst.id, inst.name)
-	inst.job.onSuccess = func(t time.Time) {
-		a.ports.Remove(nic.id)
-		inst.status, inst.updatedAt = before, t
-	}
-	inst.job.onFailure = func(t time.Time) { inst.status, inst.updatedAt = before, t }
+	inst.job.effect = jobEffect{instance: inst, nic: nic, before: before}
+	a.bind(inst.job)
 	writeJobID(w, inst.job)
 	return nil
 }
@@ -538,15 +502,8 @@ func (a *API) resizeInstance(w http.ResponseWriter, r *http.Request, body []byte
 	inst.status, inst.updatedAt = instanceResizing, now
 	inst.job = a.submit(now, jobResize, inst.id, map[string]string{"protected_instance_id": inst.id}, inst.description)
 	a.about(inst.job, inst.groupID, inst.id, inst.name)
-	inst.job.onSuccess = func(t time.Time) {
-		for id, f := range targets {
-			if s, ok := a.servers.Get(id); ok {
-				s.flavor = f
-			}
-		}
-		inst.status, inst.updatedAt = before, t
-	}
-	inst.job.onFailure = func(t time.Time) { inst.status, inst.updatedAt = instanceErrorResizing, t }
+	inst.job.effect = jobEffect{instance: inst, before: before, targets: targets}
+	a.bind(inst.job)
 	writeJobID(w, inst.job)
 	return nil
 }

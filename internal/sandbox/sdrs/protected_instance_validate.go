@@ -159,7 +159,7 @@ func (a *API) checkCreateInstance(req *createInstanceRequest) (*protectionGroup,
 		spec.subnet, _ = a.subnets.Get(ports[0].networkID)
 	}
 	if spec.subnet == nil {
-		spec.subnet, _ = a.subnets.Get(SubnetID)
+		spec.subnet, _ = a.subnets.Find(func(x *subnet) bool { return x.vpcID == g.sourceVPC })
 	}
 	ip, e := a.allocateIP(spec.subnet, conv.Deref(req.PrimaryIPAddress))
 	if e != nil {

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/google/uuid"
 )
 
@@ -14,7 +13,7 @@ import (
 // and submits a createProtectionGroupNoCG job; the group is "creating"
 // until the job ends, then "available" (or "error" when the job fails).
 func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, now time.Time) *apiError {
-	req, e := parseCreateGroup(body)
+	req, e := a.parseCreateGroup(body)
 	if e != nil {
 		return e
 	}
@@ -28,7 +27,7 @@ func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, n
 		sourceAZ:    *req.SourceAvailabilityZone,
 		targetAZ:    *req.TargetAvailabilityZone,
 		domainID:    DomainID,
-		sourceVPC:   VPCID,
+		sourceVPC:   *req.SourceVPCID,
 		drType:      "migration",
 		status:      statusCreating,
 		priority:    "source",
@@ -37,11 +36,8 @@ func (a *API) createGroup(w http.ResponseWriter, _ *http.Request, body []byte, n
 	}
 	g.job = a.submit(now, jobCreateGroup, g.id, map[string]string{"server_group_id": g.id}, g.description)
 	a.about(g.job, g.id, g.id, g.name)
-	g.job.onSuccess = func(t time.Time) { g.status, g.updatedAt = statusAvailable, t }
-	g.job.onFailure = func(t time.Time) {
-		g.status, g.updatedAt = statusError, t
-		g.healthStatus = conv.Ptr("abnormal")
-	}
+	g.job.effect = jobEffect{group: g}
+	a.bind(g.job)
 	a.groups.Add(g)
 	writeJobID(w, g.job)
 	return nil
@@ -102,11 +98,8 @@ func (a *API) deleteGroup(w http.ResponseWriter, r *http.Request, _ []byte, now 
 	g.status, g.updatedAt = statusDeleting, now
 	g.job = a.submit(now, jobDeleteGroup, g.id, map[string]string{"server_group_id": g.id}, g.description)
 	a.about(g.job, g.id, g.id, g.name)
-	g.job.onSuccess = func(time.Time) { a.groups.Remove(g.id) }
-	g.job.onFailure = func(t time.Time) {
-		g.status, g.updatedAt = statusErrorDeleting, t
-		g.healthStatus = conv.Ptr("abnormal")
-	}
+	g.job.effect = jobEffect{group: g}
+	a.bind(g.job)
 	writeJobID(w, g.job)
 	return nil
 }

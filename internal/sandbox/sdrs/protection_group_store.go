@@ -97,6 +97,13 @@ func (a *API) runAction(g *protectionGroup, p *actionPlan, now time.Time) {
 		j.subJobIDs = append(j.subJobIDs, randomHex())
 	}
 	g.job = j
+	j.effect = jobEffect{group: g, station: p.station}
+	a.bind(j)
+}
+
+// bindAction sets the onSuccess and onFailure of j, the job of an action
+// on g planned as p.
+func (a *API) bindAction(j *job, g *protectionGroup, p *actionPlan) {
 	j.onSuccess = func(t time.Time) {
 		g.status, g.updatedAt = p.afterStatus, t
 		g.replicationStatus, g.healthStatus = conv.Ptr(p.afterRepl), conv.Ptr("normal")

@@ -25,7 +25,7 @@ type createGroupRequest struct {
 
 // parseCreateGroup decodes and validates a create request synchronously,
 // with the API's codes (sdrs.md §1.2, §7).
-func parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
+func (a *API) parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
 	req, e := decodeRequest[createGroupRequest](body, "server_group")
 	if e != nil {
 		return nil, e
@@ -45,7 +45,7 @@ func parseCreateGroup(body []byte) (*createGroupRequest, *apiError) {
 	if source == target {
 		return nil, sdrsError("SDRS.0203", "source_availability_zone and target_availability_zone must differ")
 	}
-	if conv.Deref(req.SourceVPCID) != VPCID {
+	if v, ok := a.vpcs.Get(conv.Deref(req.SourceVPCID)); !ok || !v.fixture {
 		return nil, sdrsError("SDRS.0204", "no VPC has the ID "+strconv.Quote(conv.Deref(req.SourceVPCID)))
 	}
 	if req.DRType != nil && *req.DRType != "migration" {
@@ -125,6 +125,7 @@ type actionPlan struct {
 	afterStatus string // group and pair status after success
 	afterRepl   string
 	errorStatus string // group and pair status after a failure
+	station     string // a planned failover's new production site
 }
 
 // parseAction decodes an action body: exactly one known action whose value
@@ -155,34 +156,27 @@ func parseAction(body []byte) (name string, value json.RawMessage, e *apiError) 
 func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage) (*actionPlan, *apiError) {
 	switch name {
 	case actionStart:
-		var p *actionPlan
+		jobType := jobStart
 		switch g.status {
 		case statusAvailable, statusErrorStarting:
-			p = &actionPlan{jobType: jobStart, subJobType: "startProtectionGroupRepNoCG",
-				during: statusStarting, errorStatus: statusErrorStarting}
 		case statusFailedOver, statusErrorReprotecting:
 			if e := a.checkServersStopped(g, false, "SDRS.1342"); e != nil {
 				return nil, e
 			}
-			p = &actionPlan{jobType: jobReprotect, subJobType: "reprotectProtectionGroupRepNoCG",
-				during: statusReprotecting, errorStatus: statusErrorReprotecting, servers: a.reprotectServers}
+			jobType = jobReprotect
 		default:
 			return nil, sdrsError("SDRS.1021", "the protection group is "+g.status)
 		}
 		if e := a.needPairs(g, "enabling protection"); e != nil {
 			return nil, e
 		}
-		p.duringRepl, p.afterStatus, p.afterRepl = replCopying, statusProtected, replActive
-		p.success = func(g *protectionGroup) { g.protectedStatus = conv.Ptr("started") }
-		return p, nil
+		return a.plan(jobType, ""), nil
 
 	case actionStop:
 		if g.status != statusProtected && g.status != statusErrorStopping {
 			return nil, sdrsError("SDRS.1019", "the protection group is "+g.status)
 		}
-		return &actionPlan{jobType: jobStop, subJobType: "stopProtectionGroupRepNoCG",
-			during: statusStopping, duringRepl: replActive, afterStatus: statusAvailable, afterRepl: replActiveStopped, errorStatus: statusErrorStopping,
-			success: func(g *protectionGroup) { g.protectedStatus = conv.Ptr("stopped") }}, nil
+		return a.plan(jobStop, ""), nil
 
 	case actionFailover:
 		switch g.status {
@@ -193,13 +187,7 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		if e := a.needPairs(g, "a failover"); e != nil {
 			return nil, e
 		}
-		return &actionPlan{jobType: jobFailover, subJobType: "failoverProtectionGroupRepNoCG",
-			during: statusFailingOver, duringRepl: replActive, afterStatus: statusFailedOver, afterRepl: replActiveStopped, errorStatus: statusErrorFailingOver,
-			servers: a.failoverServers,
-			success: func(g *protectionGroup) {
-				g.priority = otherStation(g.priority)
-				g.protectedStatus = conv.Ptr("stopped")
-			}}, nil
+		return a.plan(jobFailover, ""), nil
 
 	default: // actionReverse
 		var params struct {
@@ -224,10 +212,41 @@ func (a *API) planAction(g *protectionGroup, name string, value json.RawMessage)
 		if e := a.checkServersStopped(g, true, "SDRS.1319"); e != nil {
 			return nil, e
 		}
-		return &actionPlan{jobType: jobReverse, subJobType: "reverseProtectionGroupRepNoCG",
-			during: statusReversing, duringRepl: replCopying, afterStatus: statusProtected, afterRepl: replActive, errorStatus: statusErrorReversing,
-			servers: a.reverseServers, success: func(g *protectionGroup) { g.priority = station }}, nil
+		return a.plan(jobReverse, station), nil
 	}
+}
+
+// plan returns the plan of an action's job of jobType (station is a
+// planned failover's new production site), once its preconditions hold:
+// for the job's submission and, after a restart with -state, to bind a job
+// under way again.
+func (a *API) plan(jobType, station string) *actionPlan {
+	started := func(g *protectionGroup) { g.protectedStatus = conv.Ptr("started") }
+	switch jobType {
+	case jobStart:
+		return &actionPlan{jobType: jobStart, subJobType: "startProtectionGroupRepNoCG",
+			during: statusStarting, errorStatus: statusErrorStarting,
+			duringRepl: replCopying, afterStatus: statusProtected, afterRepl: replActive, success: started}
+	case jobReprotect:
+		return &actionPlan{jobType: jobReprotect, subJobType: "reprotectProtectionGroupRepNoCG",
+			during: statusReprotecting, errorStatus: statusErrorReprotecting, servers: a.reprotectServers,
+			duringRepl: replCopying, afterStatus: statusProtected, afterRepl: replActive, success: started}
+	case jobStop:
+		return &actionPlan{jobType: jobStop, subJobType: "stopProtectionGroupRepNoCG",
+			during: statusStopping, duringRepl: replActive, afterStatus: statusAvailable, afterRepl: replActiveStopped, errorStatus: statusErrorStopping,
+			success: func(g *protectionGroup) { g.protectedStatus = conv.Ptr("stopped") }}
+	case jobFailover:
+		return &actionPlan{jobType: jobFailover, subJobType: "failoverProtectionGroupRepNoCG",
+			during: statusFailingOver, duringRepl: replActive, afterStatus: statusFailedOver, afterRepl: replActiveStopped, errorStatus: statusErrorFailingOver,
+			servers: a.failoverServers,
+			success: func(g *protectionGroup) {
+				g.priority = otherStation(g.priority)
+				g.protectedStatus = conv.Ptr("stopped")
+			}}
+	}
+	return &actionPlan{jobType: jobReverse, subJobType: "reverseProtectionGroupRepNoCG", station: station,
+		during: statusReversing, duringRepl: replCopying, afterStatus: statusProtected, afterRepl: replActive, errorStatus: statusErrorReversing,
+		servers: a.reverseServers, success: func(g *protectionGroup) { g.priority = station }}
 }
 
 // needPairs refuses an operation on a group without replication pairs

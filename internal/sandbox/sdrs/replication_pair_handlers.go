@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/google/uuid"
 )
 
@@ -36,18 +35,8 @@ func (a *API) createPair(w http.ResponseWriter, _ *http.Request, body []byte, no
 	v.pairID = p.id
 	p.job = a.submit(now, jobCreatePair, p.id, map[string]string{"replication_pair_id": p.id, "volume_ids": v.id}, p.description)
 	a.about(p.job, g.id, p.id, p.name)
-	p.job.onSuccess = func(t time.Time) {
-		p.targetVolumeID = uuid.NewSHA1(fixtureNamespace, []byte("dr-volume/"+p.id)).String()
-		p.status, p.updatedAt = pairAvailable, t
-		// A pair added to a protected group is protected at once.
-		if grp, ok := a.groups.Get(p.groupID); ok && grp.status == statusProtected {
-			p.status, p.replicationStatus = statusProtected, replActive
-		}
-	}
-	p.job.onFailure = func(t time.Time) {
-		p.status, p.updatedAt = pairError, t
-		p.failureDetail = conv.Ptr(codeCreatePairFailed)
-	}
+	p.job.effect = jobEffect{pair: p}
+	a.bind(p.job)
 	a.pairs.Add(p)
 	writeJobID(w, p.job)
 	return nil
@@ -95,13 +84,8 @@ func (a *API) deletePair(w http.ResponseWriter, r *http.Request, body []byte, no
 	p.status, p.updatedAt = pairDeleting, now
 	p.job = a.submit(now, jobDeletePair, p.id, map[string]string{"replication_pair_id": p.id}, p.description)
 	a.about(p.job, p.groupID, p.id, p.name)
-	p.job.onSuccess = func(time.Time) {
-		a.pairs.Remove(p.id)
-		if v, ok := a.volumes.Get(p.volumeID); ok && v.pairID == p.id {
-			v.pairID = ""
-		}
-	}
-	p.job.onFailure = func(t time.Time) { p.status, p.updatedAt = pairErrorDeleting, t }
+	p.job.effect = jobEffect{pair: p}
+	a.bind(p.job)
 	writeJobID(w, p.job)
 	return nil
 }
@@ -167,11 +151,8 @@ func (a *API) pairAction(w http.ResponseWriter, r *http.Request, body []byte, no
 	p.status, p.updatedAt = pairExtending, now
 	p.job = a.submit(now, jobExpandPair, p.id, map[string]string{"replication_pair_id": p.id}, p.description)
 	a.about(p.job, p.groupID, p.id, p.name)
-	p.job.onSuccess = func(t time.Time) {
-		v.sizeGB = size
-		p.status, p.updatedAt = before, t
-	}
-	p.job.onFailure = func(t time.Time) { p.status, p.updatedAt = "error-extending", t }
+	p.job.effect = jobEffect{pair: p, volume: v, size: size, before: before}
+	a.bind(p.job)
 	writeJobID(w, p.job)
 	return nil
 }

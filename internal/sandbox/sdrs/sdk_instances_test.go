@@ -30,8 +30,18 @@ type sdkClients struct {
 
 func newSDKClients(t *testing.T) *sdkClients {
 	t.Helper()
+	return newSDKClientsWith(t, nil)
+}
+
+// newSDKClientsWith is newSDKClients whose emulator prepare changes first
+// (user fixtures, a restored state), unless it is nil.
+func newSDKClientsWith(t *testing.T, prepare func(*sdrs.API)) *sdkClients {
+	t.Helper()
 	s := &sdkSandbox{clock: time.Now()}
 	api := sdrs.New(sdrs.Options{Transition: sdkTransition, Now: func() time.Time { return s.clock }})
+	if prepare != nil {
+		prepare(api)
+	}
 	mux := http.NewServeMux()
 	api.Register(mux)
 	srv := httptest.NewServer(mux)
