@@ -178,3 +178,28 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// A tenant of a sandbox started with -fixtures holds the user's estate
+// too, under the same variables, and its Astra serves the user's app.
+func TestTenantsGetTheUsersFixtures(t *testing.T) {
+	srv := startWith(t, Options{FixturesFile: exampleFixtures})
+	defer func() { _ = srv.Shutdown(context.Background()) }()
+	env := envMap(t, srv)
+	tn := postTenant(t, srv, `{"name": "estate"}`)
+	for _, name := range []string{"CONTINUITY_SANDBOX_ASTRA_APP_BILLING_ID", "CONTINUITY_SANDBOX_SDRS_SERVER_IDS",
+		"CONTINUITY_SANDBOX_MANILA_SHARE_TYPE_ONTAP_DR_ID", "CONTINUITY_SANDBOX_MANILA_AVAILABILITY_ZONES"} {
+		if env[name] == "" || tn.Variables[name] != env[name] {
+			t.Errorf("%s: the tenant has %q, the default tenant %q", name, tn.Variables[name], env[name])
+		}
+	}
+	if _, ok := tn.Variables["CONTINUITY_SANDBOX_ASTRA_APP_WORDPRESS_ID"]; ok {
+		t.Error("the tenant exports the default app wordpress, which the fixtures replaced")
+	}
+	req, _ := http.NewRequest(http.MethodGet, tn.Variables["ASTRA_ENDPOINT"]+"/accounts/"+tn.Variables["ASTRA_ACCOUNT_ID"]+
+		"/k8s/v2/apps/"+tn.Variables["CONTINUITY_SANDBOX_ASTRA_APP_BILLING_ID"], nil)
+	req.Header.Set("Authorization", "Bearer "+tn.Variables["ASTRA_API_TOKEN"])
+	res, body := send(t, req)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `"clusterName":"prod-paris"`) {
+		t.Errorf("the tenant's app billing: HTTP %d %s", res.StatusCode, body)
+	}
+}
