@@ -184,27 +184,45 @@ func waitFor(t *testing.T, what string, get func(ctx context.Context) (string, e
 }
 
 // Creates that pass their timeout fail naming it, and leave the object in
-// the state, tainted; the next apply replaces it: one object.
+// the state, tainted; the next apply replaces it: one object. The backup's
+// bucket and the bucket's credential are not held and stay.
 func TestAccDataProtection_createTimeoutTaints(t *testing.T) {
-	for _, tc := range []struct{ typeName, addr, op, kind, config, want string }{
-		{"continuity_astra_snapshot", snapshotAddr, "astra.snapshot.create", "astra.snapshot",
-			"resource \"continuity_astra_snapshot\" \"test\" {\n  app_id = %q\n  name = \"slow\"\n%s\n}\n", `last state "running"`},
-		{"continuity_astra_app", appAddr, "astra.app.manage", "astra.app",
-			"resource \"continuity_astra_app\" \"test\" {\n  name = \"slow\"\n  cluster_id = %q\n  namespace_scoped_resources = [{ namespace = \"ledger\" }]\n%s\n}\n", `last state "discovering"`},
+	for _, tc := range []struct {
+		typeName, addr, op, kind, want string
+		// config describes the object, with the timeouts line given.
+		config func(s faultySandbox, timeouts string) string
+	}{
+		{"continuity_astra_snapshot", snapshotAddr, "astra.snapshot.create", "astra.snapshot", `last state "running"`,
+			func(s faultySandbox, timeouts string) string {
+				return fmt.Sprintf("resource \"continuity_astra_snapshot\" \"test\" {\n  app_id = %q\n  name = \"slow\"\n%s\n}\n",
+					s.env[acctest.EnvAstraWordpressID], timeouts)
+			}},
+		{"continuity_astra_app", appAddr, "astra.app.manage", "astra.app", `last state "discovering"`,
+			func(s faultySandbox, timeouts string) string {
+				return fmt.Sprintf("resource \"continuity_astra_app\" \"test\" {\n  name = \"slow\"\n  cluster_id = %q\n"+
+					"  namespace_scoped_resources = [{ namespace = \"ledger\" }]\n%s\n}\n", s.env[acctest.EnvAstraClusterEastID], timeouts)
+			}},
+		{"continuity_astra_backup", backupAddr, "astra.backup.create", "astra.backup", `last state "running"`,
+			func(s faultySandbox, timeouts string) string {
+				return bucketConfig("slow") + fmt.Sprintf("resource \"continuity_astra_backup\" \"test\" {\n  app_id = %q\n  name = \"slow\"\n"+
+					"  bucket_id = continuity_astra_bucket.test.id\n%s\n}\n", s.env[acctest.EnvAstraPostgresID], timeouts)
+			}},
+		{"continuity_astra_bucket", bucketAddr, "astra.bucket.create", "astra.bucket", `last state "pending"`,
+			func(_ faultySandbox, timeouts string) string {
+				return credentialConfig("slow", "s3cr3t", 1) + "resource \"continuity_astra_bucket\" \"test\" {\n  name = \"slow\"\n" +
+					"  object_store = \"generic-s3\"\n  credential_id = continuity_astra_cloud_credential.test.id\n  bucket_name = \"slow\"\n" +
+					"  server_url = \"s3.example.com\"\n" + timeouts + "\n}\n"
+			}},
 	} {
 		t.Run(tc.typeName, func(t *testing.T) {
 			s := startFaultySandbox(t, "stall="+tc.op)
-			arg := s.env[acctest.EnvAstraWordpressID]
-			if tc.typeName == "continuity_astra_app" {
-				arg = s.env[acctest.EnvAstraClusterEastID]
-			}
 			var first string
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheckAstra(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{
-						Config:      s.provider + fmt.Sprintf(tc.config, arg, `  timeouts = { create = "1s", delete = "20s" }`),
+						Config:      s.provider + tc.config(s, `  timeouts = { create = "1s", delete = "20s" }`),
 						ExpectError: regexp.MustCompile(words(`Timeout while waiting for`, tc.typeName, `(the timeout of 1s passed)`, tc.want, `terraform untaint`)),
 					},
 					{
@@ -216,16 +234,19 @@ func TestAccDataProtection_createTimeoutTaints(t *testing.T) {
 							first = held[0]
 							s.setFaults(t, "")
 						},
-						Config: s.provider + fmt.Sprintf(tc.config, arg, ""),
+						Config: s.provider + tc.config(s, ""),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionReplace),
 						}},
-						Check: func(st *terraform.State) error {
-							if st.RootModule().Resources[tc.addr].Primary.ID == first {
-								return fmt.Errorf("the tainted object %s was not replaced", first)
-							}
-							return nil
-						},
+						Check: resource.ComposeAggregateTestCheckFunc(
+							func(st *terraform.State) error {
+								if st.RootModule().Resources[tc.addr].Primary.ID == first {
+									return fmt.Errorf("the tainted object %s was not replaced", first)
+								}
+								return nil
+							},
+							s.holdsExactly(t, tc.typeName, tc.kind),
+						),
 					},
 				},
 			})
