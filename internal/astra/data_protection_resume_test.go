@@ -32,25 +32,26 @@ import (
 // object, with its POST sent once.
 type resumeCase struct {
 	typeName, addr, op, kind, post, target string
-	// make creates the object through the API and returns its import ID.
-	make func(t *testing.T, s faultySandbox, c *astra.Client) string
+	// make creates the object through the API and returns its import ID
+	// and the ID of another object its configuration names (or "").
+	make func(t *testing.T, s faultySandbox, c *astra.Client) (importID, ref string)
 	// config is the configuration that describes it.
-	config func(s faultySandbox) string
+	config func(s faultySandbox, ref string) string
 }
 
 var resumeCases = []resumeCase{
 	{
 		typeName: "continuity_astra_app", addr: appAddr, op: "astra.app.manage", kind: "astra.app", target: "ready",
 		post: "POST /accounts/{account_id}/k8s/v2/apps",
-		make: func(t *testing.T, s faultySandbox, c *astra.Client) string {
+		make: func(t *testing.T, s faultySandbox, c *astra.Client) (string, string) {
 			a, err := c.CreateApp(context.Background(), astra.AppCreate{Name: "resumed", ClusterID: s.env[acctest.EnvAstraClusterEastID],
 				NamespaceScopedResources: []astra.NamespaceResource{{Namespace: "ledger"}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			return a.ID
+			return a.ID, ""
 		},
-		config: func(s faultySandbox) string {
+		config: func(s faultySandbox, _ string) string {
 			return fmt.Sprintf(`
 resource "continuity_astra_app" "test" {
   name       = "resumed"
@@ -62,21 +63,21 @@ resource "continuity_astra_app" "test" {
 	{
 		typeName: "continuity_astra_snapshot", addr: snapshotAddr, op: "astra.snapshot.create", kind: "astra.snapshot", target: "completed",
 		post: "POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appSnaps",
-		make: func(t *testing.T, s faultySandbox, c *astra.Client) string {
+		make: func(t *testing.T, s faultySandbox, c *astra.Client) (string, string) {
 			snap, err := c.CreateSnapshot(context.Background(), s.env[acctest.EnvAstraWordpressID], "resumed", "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			return s.env[acctest.EnvAstraWordpressID] + "/" + snap.ID
+			return s.env[acctest.EnvAstraWordpressID] + "/" + snap.ID, ""
 		},
-		config: func(s faultySandbox) string {
+		config: func(s faultySandbox, _ string) string {
 			return fmt.Sprintf("resource \"continuity_astra_snapshot\" \"test\" {\n  app_id = %q\n  name   = \"resumed\"\n}\n", s.env[acctest.EnvAstraWordpressID])
 		},
 	},
 	{
 		typeName: "continuity_astra_backup", addr: backupAddr, op: "astra.backup.create", kind: "astra.backup", target: "completed",
 		post: "POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appBackups",
-		make: func(t *testing.T, s faultySandbox, c *astra.Client) string {
+		make: func(t *testing.T, s faultySandbox, c *astra.Client) (string, string) {
 			ctx := context.Background()
 			cred, err := c.CreateCredential(ctx, astra.CredentialInput{Name: "resumed", KeyType: "s3", Valid: true,
 				KeyStore: map[string]string{"accessKey": acctest.Base64("a"), "accessSecret": acctest.Base64("b")}})
@@ -99,10 +100,39 @@ resource "continuity_astra_app" "test" {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return s.env[acctest.EnvAstraPostgresID] + "/" + backup.ID
+			return s.env[acctest.EnvAstraPostgresID] + "/" + backup.ID, ""
 		},
-		config: func(s faultySandbox) string {
+		config: func(s faultySandbox, _ string) string {
 			return fmt.Sprintf("resource \"continuity_astra_backup\" \"test\" {\n  app_id = %q\n  name   = \"resumed\"\n}\n", s.env[acctest.EnvAstraPostgresID])
+		},
+	},
+	{
+		// A bucket found pending: Astra Control still checks it.
+		typeName: "continuity_astra_bucket", addr: bucketAddr, op: "astra.bucket.create", kind: "astra.bucket", target: "available",
+		post: "POST /accounts/{account_id}/topology/v1/buckets",
+		make: func(t *testing.T, _ faultySandbox, c *astra.Client) (string, string) {
+			ctx := context.Background()
+			cred, err := c.CreateCredential(ctx, astra.CredentialInput{Name: "resumed", KeyType: "s3", Valid: true,
+				KeyStore: map[string]string{"accessKey": acctest.Base64("a"), "accessSecret": acctest.Base64("b")}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := c.CreateBucket(ctx, astra.BucketInput{Name: "resumed", CredentialID: cred.ID, Provider: "generic-s3",
+				BucketParameters: astra.BucketParameters{S3: &astra.S3BucketParameters{ServerURL: "s3.example.com", BucketName: "resumed"}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b.ID, cred.ID
+		},
+		config: func(_ faultySandbox, credential string) string {
+			return fmt.Sprintf(`
+resource "continuity_astra_bucket" "test" {
+  name          = "resumed"
+  object_store  = "generic-s3"
+  credential_id = %q
+  bucket_name   = "resumed"
+  server_url    = "s3.example.com"
+}`, credential)
 		},
 	},
 }
@@ -115,17 +145,15 @@ func TestAccDataProtection_resumeInPlace(t *testing.T) {
 		t.Run(tc.typeName, func(t *testing.T) {
 			s := startFaultySandbox(t, "")
 			client := acctest.AstraClientFrom(t, s.env)
-			var importID, id string
-			config := s.provider + tc.config(s)
+			s.setFaults(t, "stall="+tc.op)
+			importID, ref := tc.make(t, s, client)
+			var id string
+			config := s.provider + tc.config(s, ref)
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheckAstra(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{
-						PreConfig: func() {
-							s.setFaults(t, "stall="+tc.op)
-							importID = tc.make(t, s, client)
-						},
 						Config:             config,
 						ResourceName:       tc.addr,
 						ImportState:        true,
