@@ -28,6 +28,8 @@ const (
 	packagePath             = packagesPath + "/{package_id}"
 	appsPath                = accountsPrefix + "/k8s/v2/apps"
 	appPath                 = appsPath + "/{app_id}"
+	clusterAppsPath         = accountsPrefix + "/topology/v2/managedClusters/{managedCluster_id}/apps"
+	clusterAppPath          = clusterAppsPath + "/{app_id}"
 	managedClustersPath     = accountsPrefix + "/topology/v1/managedClusters"
 	managedClusterPath      = managedClustersPath + "/{managedCluster_id}"
 	storageClassesPath      = managedClusterPath + "/storageClasses"
@@ -106,6 +108,15 @@ func (a *API) Register(mux *http.ServeMux) {
 		http.MethodGet:    {handle: a.getApp},
 		http.MethodPut:    {handle: a.updateApp},
 		http.MethodDelete: {handle: a.deleteApp},
+	})
+	rt.path(clusterAppsPath, map[string]route{
+		http.MethodGet:  {handle: a.listClusterApps, query: listQueryKeys},
+		http.MethodPost: {handle: a.createClusterApp},
+	})
+	rt.path(clusterAppPath, map[string]route{
+		http.MethodGet:    {handle: a.getClusterApp},
+		http.MethodPut:    {handle: a.updateClusterApp},
+		http.MethodDelete: {handle: a.deleteClusterApp},
 	})
 	rt.path(managedClustersPath, map[string]route{
 		http.MethodGet: {handle: a.listManagedClusters, query: listQueryKeys},
