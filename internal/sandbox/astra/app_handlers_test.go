@@ -59,7 +59,9 @@ func TestListAppsAndFilters(t *testing.T) {
 // of its cluster only, and manages new apps there.
 func TestClusterScopedApps(t *testing.T) {
 	ta := newMirrorAPI(t)
-	apps := func(cluster string) string { return "/accounts/" + AccountID + "/topology/v2/managedClusters/" + cluster + "/apps" }
+	apps := func(cluster string) string {
+		return "/accounts/" + AccountID + "/topology/v2/managedClusters/" + cluster + "/apps"
+	}
 	if got := itemNames(t, ta.get(t, apps(ClusterEastID))); !slices.Equal(got, []string{"wordpress", "postgres"}) {
 		t.Errorf("east apps = %v", got)
 	}
