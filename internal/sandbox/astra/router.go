@@ -152,6 +152,21 @@ func (a *API) Register(mux *http.ServeMux) {
 		})
 	}
 	mux.HandleFunc("GET "+HookRunsPath, a.serveHookRuns)
+	// Not served (the fallback answers 404 problem 2 and counts them as
+	// unmatched):
+	//   - core/v1/tasks[/{task_id}] (astra.md §15): read-only progress of
+	//     long operations. actoolkit and NetApp's labs never call it, and
+	//     the provider polls the resource itself, as §15 advises; emulating
+	//     it means a task per snapshot, backup, clone, restore and in-place
+	//     restore with subtasks, percentDone and a 24-hour expiry, which no
+	//     client of the sandbox would read.
+	//   - appAssets, under an app, a snapshot, a backup or
+	//     topology/v1/managedClusters/{id}/apps/{id} (§10.6, §13.1, §14.1):
+	//     the Kubernetes resources of an app. The sandbox has no Kubernetes
+	//     (a namespace has fixed containers, nothing more), so it could only
+	//     invent them, and an empty list would claim an app has none.
+	//     actoolkit reads them before a clone or a restore (to carry
+	//     IngressClasses); the provider never does.
 	rt.fallback("/accounts")
 	rt.fallback("/accounts/")
 }
