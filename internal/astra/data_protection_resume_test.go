@@ -79,16 +79,7 @@ resource "continuity_astra_app" "test" {
 		post: "POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appBackups",
 		make: func(t *testing.T, s faultySandbox, c *astra.Client) (string, string) {
 			ctx := context.Background()
-			cred, err := c.CreateCredential(ctx, astra.CredentialInput{Name: "resumed", KeyType: "s3", Valid: true,
-				KeyStore: map[string]string{"accessKey": acctest.Base64("a"), "accessSecret": acctest.Base64("b")}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := c.CreateBucket(ctx, astra.BucketInput{Name: "resumed", CredentialID: cred.ID, Provider: "generic-s3",
-				BucketParameters: astra.BucketParameters{S3: &astra.S3BucketParameters{ServerURL: "s3.example.com", BucketName: "resumed"}}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			b, _ := makeBucket(t, c)
 			waitFor(t, "bucket", func(ctx context.Context) (string, error) {
 				got, err := c.GetBucket(ctx, b.ID)
 				if err != nil {
@@ -111,18 +102,8 @@ resource "continuity_astra_app" "test" {
 		typeName: "continuity_astra_bucket", addr: bucketAddr, op: "astra.bucket.create", kind: "astra.bucket", target: "available",
 		post: "POST /accounts/{account_id}/topology/v1/buckets",
 		make: func(t *testing.T, _ faultySandbox, c *astra.Client) (string, string) {
-			ctx := context.Background()
-			cred, err := c.CreateCredential(ctx, astra.CredentialInput{Name: "resumed", KeyType: "s3", Valid: true,
-				KeyStore: map[string]string{"accessKey": acctest.Base64("a"), "accessSecret": acctest.Base64("b")}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := c.CreateBucket(ctx, astra.BucketInput{Name: "resumed", CredentialID: cred.ID, Provider: "generic-s3",
-				BucketParameters: astra.BucketParameters{S3: &astra.S3BucketParameters{ServerURL: "s3.example.com", BucketName: "resumed"}}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return b.ID, cred.ID
+			b, credential := makeBucket(t, c)
+			return b.ID, credential
 		},
 		config: func(_ faultySandbox, credential string) string {
 			return fmt.Sprintf(`
@@ -191,6 +172,26 @@ func TestAccDataProtection_resumeInPlace(t *testing.T) {
 			})
 		})
 	}
+}
+
+// makeBucket makes a credential and a generic-s3 bucket, both named
+// "resumed", through the API, and returns the bucket (as the answer to its
+// create has it) and the credential's ID.
+func makeBucket(t *testing.T, c *astra.Client) (*astra.Bucket, string) {
+	t.Helper()
+	ctx := context.Background()
+	const name = "resumed"
+	cred, err := c.CreateCredential(ctx, astra.CredentialInput{Name: name, KeyType: "s3", Valid: true,
+		KeyStore: map[string]string{"accessKey": acctest.Base64("a"), "accessSecret": acctest.Base64("b")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.CreateBucket(ctx, astra.BucketInput{Name: name, CredentialID: cred.ID, Provider: "generic-s3",
+		BucketParameters: astra.BucketParameters{S3: &astra.S3BucketParameters{ServerURL: "s3.example.com", BucketName: name}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, cred.ID
 }
 
 // waitFor waits, through the API, until get answers state (pending

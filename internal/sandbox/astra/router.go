@@ -57,7 +57,8 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt := router{api: a, mux: mux}
 	// The objects the API's user writes: a collection (list, create) and
 	// its objects (get, update, delete). Execution hooks and AppMirrors
-	// have an app-scoped path too, over the same table.
+	// have an app-scoped path too, over the same table, and apps a
+	// cluster-scoped one (astra.md §10.1).
 	for _, c := range []struct {
 		collection, one                   string
 		query                             []string
@@ -79,6 +80,10 @@ func (a *API) Register(mux *http.ServeMux) {
 			a.listCredentials, a.createCredential, a.getCredential, a.updateCredential, a.deleteCredential},
 		{bucketsPath, bucketPath, nil,
 			a.listBuckets, a.createBucket, a.getBucket, a.updateBucket, a.deleteBucket},
+		{appsPath, appPath, listQueryKeys,
+			a.listApps, a.createApp, a.getApp, a.updateApp, a.deleteApp},
+		{clusterAppsPath, clusterAppPath, listQueryKeys,
+			a.listClusterApps, a.createClusterApp, a.getClusterApp, a.updateClusterApp, a.deleteClusterApp},
 	} {
 		rt.path(c.collection, map[string]route{
 			http.MethodGet:  {handle: c.list, query: c.query},
@@ -90,8 +95,7 @@ func (a *API) Register(mux *http.ServeMux) {
 			http.MethodDelete: {handle: c.remove},
 		})
 	}
-	// Read-only packages, apps that can be managed and unmanaged, and the
-	// fixed topology.
+	// Read-only packages and the fixed topology.
 	rt.path(packagesPath, map[string]route{
 		http.MethodGet:  {handle: a.listPackages, query: packageQueryKeys},
 		http.MethodPost: {handle: a.packagesReadOnly},
@@ -99,24 +103,6 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.path(packagePath, map[string]route{
 		http.MethodGet:    {handle: a.getPackage},
 		http.MethodDelete: {handle: a.packagesReadOnly},
-	})
-	rt.path(appsPath, map[string]route{
-		http.MethodGet:  {handle: a.listApps, query: listQueryKeys},
-		http.MethodPost: {handle: a.createApp},
-	})
-	rt.path(appPath, map[string]route{
-		http.MethodGet:    {handle: a.getApp},
-		http.MethodPut:    {handle: a.updateApp},
-		http.MethodDelete: {handle: a.deleteApp},
-	})
-	rt.path(clusterAppsPath, map[string]route{
-		http.MethodGet:  {handle: a.listClusterApps, query: listQueryKeys},
-		http.MethodPost: {handle: a.createClusterApp},
-	})
-	rt.path(clusterAppPath, map[string]route{
-		http.MethodGet:    {handle: a.getClusterApp},
-		http.MethodPut:    {handle: a.updateClusterApp},
-		http.MethodDelete: {handle: a.deleteClusterApp},
 	})
 	rt.path(managedClustersPath, map[string]route{
 		http.MethodGet: {handle: a.listManagedClusters, query: listQueryKeys},
