@@ -144,8 +144,8 @@ func (r *appResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 					"label_selectors": selectors,
 				}},
 			},
-			"snapshot_id": source("Restore this snapshot of an app (see `continuity_astra_snapshot` and `continuity_astra_snapshots`) into a new app. "+
-				"Changing it replaces the app.", "a snapshot"),
+			"snapshot_id": source("Restore this snapshot of an app (see `continuity_astra_snapshot` and `continuity_astra_snapshots`) into a new app, "+
+				"on any cluster. Changing it replaces the app.", "a snapshot"),
 			"backup_id": source("Restore this backup of an app (see `continuity_astra_backup` and `continuity_astra_backups`) into a new app, "+
 				"on any cluster. Changing it replaces the app.", "a backup"),
 			"source_app_id": source("Clone this app, live, into a new app; for a restored app, the app its snapshot or backup is of (computed). "+

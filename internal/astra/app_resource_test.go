@@ -212,6 +212,79 @@ resource "continuity_astra_app" "clone" {
 	})
 }
 
+// A snapshot and a backup restored into new namespaces of the other
+// cluster: astra.md §10.3 (c) restores "to a new app (namespace or
+// cluster)" from either, and §10–§14 restrict neither to the source's
+// cluster, so both go west (the recovery of a lost cluster).
+func TestAccApp_restoreToOtherCluster(t *testing.T) {
+	acctest.PreCheckAstra(t)
+	ns := acctest.RandomName("tf-acc-app-west")
+	east := acctest.SandboxEnv(t, acctest.EnvAstraClusterEastID)
+	west := acctest.SandboxEnv(t, acctest.EnvAstraClusterWestID)
+	client := acctest.AstraClient(t)
+	copies := fmt.Sprintf(`
+resource "continuity_astra_app" "west_snap" {
+  name              = "%[1]s-snap"
+  cluster_id        = %[2]q
+  snapshot_id       = continuity_astra_snapshot.test.id
+  namespace_mapping = [{ source = %[1]q, destination = "%[1]s-snap" }]
+}
+
+resource "continuity_astra_app" "west_backup" {
+  name                  = "%[1]s-backup"
+  cluster_id            = %[2]q
+  backup_id             = continuity_astra_backup.test.id
+  namespace_mapping     = [{ source = %[1]q, destination = "%[1]s-backup" }]
+  storage_class_mapping = [{ source = "*", destination = "ontap-silver" }]
+}
+`, ns, west)
+	restored := map[string]string{"continuity_astra_app.west_snap": ns + "-snap", "continuity_astra_app.west_backup": ns + "-backup"}
+	var checks []statecheck.StateCheck
+	for addr, dest := range restored {
+		checks = append(checks,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("ready")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("cluster_id"), knownvalue.StringExact(west)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("cluster_name"), knownvalue.StringExact("cluster-west")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("namespaces"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(dest)})),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("namespace_scoped_resources").AtSliceIndex(0).AtMapKey("namespace"), knownvalue.StringExact(dest)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("source_cluster_id"), knownvalue.StringExact(east)),
+			statecheck.CompareValuePairs(addr, tfjsonpath.New("source_app_id"), appAddr, tfjsonpath.New("id"), compare.ValuesSame()),
+		)
+	}
+	checks = append(checks,
+		statecheck.CompareValuePairs("continuity_astra_app.west_snap", tfjsonpath.New("snapshot_id"), snapshotAddr, tfjsonpath.New("id"), compare.ValuesSame()),
+		statecheck.CompareValuePairs("continuity_astra_app.west_backup", tfjsonpath.New("backup_id"), backupAddr, tfjsonpath.New("id"), compare.ValuesSame()),
+	)
+	// The sandbox's view: each app runs on the west cluster, in its new
+	// namespace, ready.
+	onWest := func(st *terraform.State) error {
+		for addr, dest := range restored {
+			a, err := client.GetApp(context.Background(), st.RootModule().Resources[addr].Primary.ID)
+			if err != nil {
+				return err
+			}
+			if a.ClusterID != west || a.ClusterName != "cluster-west" || a.State != "ready" || len(a.Namespaces) != 1 || a.Namespaces[0] != dest {
+				return fmt.Errorf("%s in the sandbox: cluster %s (%s), state %s, namespaces %v; want ready in %s on cluster-west",
+					addr, a.ClusterID, a.ClusterName, a.State, a.Namespaces, dest)
+			}
+		}
+		return nil
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheckAstra(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDataProtectionDestroyed(t),
+		Steps: []resource.TestStep{
+			{Config: protectedAppConfig(t, ns) + copies, ConfigStateChecks: checks, Check: onWest},
+			{ResourceName: "continuity_astra_app.west_snap", ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			{
+				Config:           protectedAppConfig(t, ns) + copies,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
 func TestAccApp_inPlaceRestore(t *testing.T) {
 	acctest.PreCheckAstra(t)
 	ns := acctest.RandomName("tf-acc-app-ipr")

@@ -32,25 +32,26 @@ import (
 // object, with its POST sent once.
 type resumeCase struct {
 	typeName, addr, op, kind, post, target string
-	// make creates the object through the API and returns its import ID.
-	make func(t *testing.T, s faultySandbox, c *astra.Client) string
+	// make creates the object through the API and returns its import ID
+	// and the ID of another object its configuration names (or "").
+	make func(t *testing.T, s faultySandbox, c *astra.Client) (importID, ref string)
 	// config is the configuration that describes it.
-	config func(s faultySandbox) string
+	config func(s faultySandbox, ref string) string
 }
 
 var resumeCases = []resumeCase{
 	{
 		typeName: "continuity_astra_app", addr: appAddr, op: "astra.app.manage", kind: "astra.app", target: "ready",
 		post: "POST /accounts/{account_id}/k8s/v2/apps",
-		make: func(t *testing.T, s faultySandbox, c *astra.Client) string {
+		make: func(t *testing.T, s faultySandbox, c *astra.Client) (string, string) {
 			a, err := c.CreateApp(context.Background(), astra.AppCreate{Name: "resumed", ClusterID: s.env[acctest.EnvAstraClusterEastID],
 				NamespaceScopedResources: []astra.NamespaceResource{{Namespace: "ledger"}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			return a.ID
+			return a.ID, ""
 		},
-		config: func(s faultySandbox) string {
+		config: func(s faultySandbox, _ string) string {
 			return fmt.Sprintf(`
 resource "continuity_astra_app" "test" {
   name       = "resumed"
@@ -62,32 +63,23 @@ resource "continuity_astra_app" "test" {
 	{
 		typeName: "continuity_astra_snapshot", addr: snapshotAddr, op: "astra.snapshot.create", kind: "astra.snapshot", target: "completed",
 		post: "POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appSnaps",
-		make: func(t *testing.T, s faultySandbox, c *astra.Client) string {
+		make: func(t *testing.T, s faultySandbox, c *astra.Client) (string, string) {
 			snap, err := c.CreateSnapshot(context.Background(), s.env[acctest.EnvAstraWordpressID], "resumed", "")
 			if err != nil {
 				t.Fatal(err)
 			}
-			return s.env[acctest.EnvAstraWordpressID] + "/" + snap.ID
+			return s.env[acctest.EnvAstraWordpressID] + "/" + snap.ID, ""
 		},
-		config: func(s faultySandbox) string {
+		config: func(s faultySandbox, _ string) string {
 			return fmt.Sprintf("resource \"continuity_astra_snapshot\" \"test\" {\n  app_id = %q\n  name   = \"resumed\"\n}\n", s.env[acctest.EnvAstraWordpressID])
 		},
 	},
 	{
 		typeName: "continuity_astra_backup", addr: backupAddr, op: "astra.backup.create", kind: "astra.backup", target: "completed",
 		post: "POST /accounts/{account_id}/k8s/v1/apps/{app_id}/appBackups",
-		make: func(t *testing.T, s faultySandbox, c *astra.Client) string {
+		make: func(t *testing.T, s faultySandbox, c *astra.Client) (string, string) {
 			ctx := context.Background()
-			cred, err := c.CreateCredential(ctx, astra.CredentialInput{Name: "resumed", KeyType: "s3", Valid: true,
-				KeyStore: map[string]string{"accessKey": acctest.Base64("a"), "accessSecret": acctest.Base64("b")}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := c.CreateBucket(ctx, astra.BucketInput{Name: "resumed", CredentialID: cred.ID, Provider: "generic-s3",
-				BucketParameters: astra.BucketParameters{S3: &astra.S3BucketParameters{ServerURL: "s3.example.com", BucketName: "resumed"}}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			b, _ := makeBucket(t, c)
 			waitFor(t, "bucket", func(ctx context.Context) (string, error) {
 				got, err := c.GetBucket(ctx, b.ID)
 				if err != nil {
@@ -99,10 +91,29 @@ resource "continuity_astra_app" "test" {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return s.env[acctest.EnvAstraPostgresID] + "/" + backup.ID
+			return s.env[acctest.EnvAstraPostgresID] + "/" + backup.ID, ""
 		},
-		config: func(s faultySandbox) string {
+		config: func(s faultySandbox, _ string) string {
 			return fmt.Sprintf("resource \"continuity_astra_backup\" \"test\" {\n  app_id = %q\n  name   = \"resumed\"\n}\n", s.env[acctest.EnvAstraPostgresID])
+		},
+	},
+	{
+		// A bucket found pending: Astra Control still checks it.
+		typeName: "continuity_astra_bucket", addr: bucketAddr, op: "astra.bucket.create", kind: "astra.bucket", target: "available",
+		post: "POST /accounts/{account_id}/topology/v1/buckets",
+		make: func(t *testing.T, _ faultySandbox, c *astra.Client) (string, string) {
+			b, credential := makeBucket(t, c)
+			return b.ID, credential
+		},
+		config: func(_ faultySandbox, credential string) string {
+			return fmt.Sprintf(`
+resource "continuity_astra_bucket" "test" {
+  name          = "resumed"
+  object_store  = "generic-s3"
+  credential_id = %q
+  bucket_name   = "resumed"
+  server_url    = "s3.example.com"
+}`, credential)
 		},
 	},
 }
@@ -115,17 +126,15 @@ func TestAccDataProtection_resumeInPlace(t *testing.T) {
 		t.Run(tc.typeName, func(t *testing.T) {
 			s := startFaultySandbox(t, "")
 			client := acctest.AstraClientFrom(t, s.env)
-			var importID, id string
-			config := s.provider + tc.config(s)
+			s.setFaults(t, "stall="+tc.op)
+			importID, ref := tc.make(t, s, client)
+			var id string
+			config := s.provider + tc.config(s, ref)
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheckAstra(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{
-						PreConfig: func() {
-							s.setFaults(t, "stall="+tc.op)
-							importID = tc.make(t, s, client)
-						},
 						Config:             config,
 						ResourceName:       tc.addr,
 						ImportState:        true,
@@ -165,6 +174,26 @@ func TestAccDataProtection_resumeInPlace(t *testing.T) {
 	}
 }
 
+// makeBucket makes a credential and a generic-s3 bucket, both named
+// "resumed", through the API, and returns the bucket (as the answer to its
+// create has it) and the credential's ID.
+func makeBucket(t *testing.T, c *astra.Client) (*astra.Bucket, string) {
+	t.Helper()
+	ctx := context.Background()
+	const name = "resumed"
+	cred, err := c.CreateCredential(ctx, astra.CredentialInput{Name: name, KeyType: "s3", Valid: true,
+		KeyStore: map[string]string{"accessKey": acctest.Base64("a"), "accessSecret": acctest.Base64("b")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.CreateBucket(ctx, astra.BucketInput{Name: name, CredentialID: cred.ID, Provider: "generic-s3",
+		BucketParameters: astra.BucketParameters{S3: &astra.S3BucketParameters{ServerURL: "s3.example.com", BucketName: name}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, cred.ID
+}
+
 // waitFor waits, through the API, until get answers state (pending
 // states: pending, discovering, running).
 func waitFor(t *testing.T, what string, get func(ctx context.Context) (string, error), state string) {
@@ -184,27 +213,45 @@ func waitFor(t *testing.T, what string, get func(ctx context.Context) (string, e
 }
 
 // Creates that pass their timeout fail naming it, and leave the object in
-// the state, tainted; the next apply replaces it: one object.
+// the state, tainted; the next apply replaces it: one object. The backup's
+// bucket and the bucket's credential are not held and stay.
 func TestAccDataProtection_createTimeoutTaints(t *testing.T) {
-	for _, tc := range []struct{ typeName, addr, op, kind, config, want string }{
-		{"continuity_astra_snapshot", snapshotAddr, "astra.snapshot.create", "astra.snapshot",
-			"resource \"continuity_astra_snapshot\" \"test\" {\n  app_id = %q\n  name = \"slow\"\n%s\n}\n", `last state "running"`},
-		{"continuity_astra_app", appAddr, "astra.app.manage", "astra.app",
-			"resource \"continuity_astra_app\" \"test\" {\n  name = \"slow\"\n  cluster_id = %q\n  namespace_scoped_resources = [{ namespace = \"ledger\" }]\n%s\n}\n", `last state "discovering"`},
+	for _, tc := range []struct {
+		typeName, addr, op, kind, want string
+		// config describes the object, with the timeouts line given.
+		config func(s faultySandbox, timeouts string) string
+	}{
+		{"continuity_astra_snapshot", snapshotAddr, "astra.snapshot.create", "astra.snapshot", `last state "running"`,
+			func(s faultySandbox, timeouts string) string {
+				return fmt.Sprintf("resource \"continuity_astra_snapshot\" \"test\" {\n  app_id = %q\n  name = \"slow\"\n%s\n}\n",
+					s.env[acctest.EnvAstraWordpressID], timeouts)
+			}},
+		{"continuity_astra_app", appAddr, "astra.app.manage", "astra.app", `last state "discovering"`,
+			func(s faultySandbox, timeouts string) string {
+				return fmt.Sprintf("resource \"continuity_astra_app\" \"test\" {\n  name = \"slow\"\n  cluster_id = %q\n"+
+					"  namespace_scoped_resources = [{ namespace = \"ledger\" }]\n%s\n}\n", s.env[acctest.EnvAstraClusterEastID], timeouts)
+			}},
+		{"continuity_astra_backup", backupAddr, "astra.backup.create", "astra.backup", `last state "running"`,
+			func(s faultySandbox, timeouts string) string {
+				return bucketConfig("slow") + fmt.Sprintf("resource \"continuity_astra_backup\" \"test\" {\n  app_id = %q\n  name = \"slow\"\n"+
+					"  bucket_id = continuity_astra_bucket.test.id\n%s\n}\n", s.env[acctest.EnvAstraPostgresID], timeouts)
+			}},
+		{"continuity_astra_bucket", bucketAddr, "astra.bucket.create", "astra.bucket", `last state "pending"`,
+			func(_ faultySandbox, timeouts string) string {
+				return credentialConfig("slow", "s3cr3t", 1) + "resource \"continuity_astra_bucket\" \"test\" {\n  name = \"slow\"\n" +
+					"  object_store = \"generic-s3\"\n  credential_id = continuity_astra_cloud_credential.test.id\n  bucket_name = \"slow\"\n" +
+					"  server_url = \"s3.example.com\"\n" + timeouts + "\n}\n"
+			}},
 	} {
 		t.Run(tc.typeName, func(t *testing.T) {
 			s := startFaultySandbox(t, "stall="+tc.op)
-			arg := s.env[acctest.EnvAstraWordpressID]
-			if tc.typeName == "continuity_astra_app" {
-				arg = s.env[acctest.EnvAstraClusterEastID]
-			}
 			var first string
 			resource.ParallelTest(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheckAstra(t) },
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				Steps: []resource.TestStep{
 					{
-						Config:      s.provider + fmt.Sprintf(tc.config, arg, `  timeouts = { create = "1s", delete = "20s" }`),
+						Config:      s.provider + tc.config(s, `  timeouts = { create = "1s", delete = "20s" }`),
 						ExpectError: regexp.MustCompile(words(`Timeout while waiting for`, tc.typeName, `(the timeout of 1s passed)`, tc.want, `terraform untaint`)),
 					},
 					{
@@ -216,16 +263,19 @@ func TestAccDataProtection_createTimeoutTaints(t *testing.T) {
 							first = held[0]
 							s.setFaults(t, "")
 						},
-						Config: s.provider + fmt.Sprintf(tc.config, arg, ""),
+						Config: s.provider + tc.config(s, ""),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionReplace),
 						}},
-						Check: func(st *terraform.State) error {
-							if st.RootModule().Resources[tc.addr].Primary.ID == first {
-								return fmt.Errorf("the tainted object %s was not replaced", first)
-							}
-							return nil
-						},
+						Check: resource.ComposeAggregateTestCheckFunc(
+							func(st *terraform.State) error {
+								if st.RootModule().Resources[tc.addr].Primary.ID == first {
+									return fmt.Errorf("the tainted object %s was not replaced", first)
+								}
+								return nil
+							},
+							s.holdsExactly(t, tc.typeName, tc.kind),
+						),
 					},
 				},
 			})

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +53,53 @@ func TestListAppsAndFilters(t *testing.T) {
 		t.Error("a fixture app is a replica")
 	}
 	mustProblem(t, ta.do(t, request{method: http.MethodGet, path: appsURL + "/" + ClusterEastID}), 404, 2)
+}
+
+// The cluster-scoped alias lists, reads, changes and unmanages the apps
+// of its cluster only, and manages new apps there.
+func TestClusterScopedApps(t *testing.T) {
+	ta := newMirrorAPI(t)
+	apps := func(cluster string) string {
+		return "/accounts/" + AccountID + "/topology/v2/managedClusters/" + cluster + "/apps"
+	}
+	if got := itemNames(t, ta.get(t, apps(ClusterEastID))); !slices.Equal(got, []string{"wordpress", "postgres"}) {
+		t.Errorf("east apps = %v", got)
+	}
+	if got := itemNames(t, ta.get(t, apps(ClusterWestID))); !slices.Equal(got, []string{"mysql"}) {
+		t.Errorf("west apps = %v", got)
+	}
+	if got := itemNames(t, ta.get(t, apps(ClusterEastID)+"?filter="+url.QueryEscape("name eq 'postgres'"))); !slices.Equal(got, []string{"postgres"}) {
+		t.Errorf("east apps named postgres = %v", got)
+	}
+	wantFields(t, ta.get(t, apps(ClusterEastID)+"/"+PostgresID).body, map[string]any{"name": "postgres", "clusterID": ClusterEastID})
+	mustProblem(t, ta.get(t, apps(ClusterWestID)+"/"+PostgresID), 404, 2)
+	mustProblem(t, ta.get(t, apps(PostgresID)), 404, 2)
+
+	// A manage without clusterID goes to the cluster of the path; another
+	// clusterID is refused.
+	manage := func(cluster string) string {
+		return `{"type":"application/astra-app","version":"2.2","name":"shop",` + cluster + `"namespaceScopedResources":[{"namespace":"shop"}]}`
+	}
+	mustProblem(t, ta.send(t, http.MethodPost, apps(ClusterWestID), "application/astra-app+json", manage(`"clusterID":"`+ClusterEastID+`",`)), 400, 9)
+	res := ta.send(t, http.MethodPost, apps(ClusterWestID), "application/astra-app+json", manage(""))
+	if res.code != http.StatusCreated || res.body["clusterID"] != ClusterWestID {
+		t.Fatalf("manage on west: %d %s", res.code, res.raw)
+	}
+	id := res.body["id"].(string)
+	if loc := res.header.Get("Location"); loc == "" || !strings.HasSuffix(loc, apps(ClusterWestID)+"/"+id) {
+		t.Errorf("Location = %q", loc)
+	}
+	ta.advance(2 * step)
+	rename := `{"type":"application/astra-app","version":"2.2","name":"shop-2"}`
+	mustProblem(t, ta.send(t, http.MethodPut, apps(ClusterEastID)+"/"+id, "application/astra-app+json", rename), 404, 1)
+	if res := ta.send(t, http.MethodPut, apps(ClusterWestID)+"/"+id, "application/astra-app+json", rename); res.code != http.StatusNoContent {
+		t.Fatalf("rename on west: %d %s", res.code, res.raw)
+	}
+	wantFields(t, ta.getApp(t, id), map[string]any{"name": "shop-2", "state": "ready"})
+	mustProblem(t, ta.do(t, request{method: http.MethodDelete, path: apps(ClusterEastID) + "/" + id}), 404, 1)
+	if res := ta.do(t, request{method: http.MethodDelete, path: apps(ClusterWestID) + "/" + id}); res.code != http.StatusNoContent {
+		t.Fatalf("unmanage on west: %d %s", res.code, res.raw)
+	}
 }
 
 func TestManageAndUnmanageApps(t *testing.T) {

@@ -211,6 +211,13 @@ func (a *API) settleApps(now time.Time) {
 // snapshots, backups, and the stored application state" (astra.md §10.5,
 // where the spec and ACC are followed). Its execution hooks stay (the spec
 // does not say they go); its namespaces stay on the cluster.
+//
+// The cascade is fixed, not the flag §10.5 suggests: the flag would be an
+// emulator Option (that other work owns), and it would only emulate the
+// one document that disagrees (DOCS wf_unmanage_app.adoc) against the spec
+// and ACC. The provider depends on neither: Terraform destroys an app's
+// snapshots and backups before the app, and a snapshot or backup whose
+// app was unmanaged outside Terraform is read as gone.
 func (a *API) unmanage(id string) {
 	a.apps.Remove(id)
 	a.appSchedules.RemoveFunc(func(s *appSchedule) bool { return s.appID == id })

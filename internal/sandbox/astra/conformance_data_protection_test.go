@@ -25,7 +25,9 @@ func TestOpenAPIConformanceDataProtection(t *testing.T) {
 	const otherID = "2d6154dd-6863-4a26-8017-6be092b8b0bd"
 	root := "/accounts/" + AccountID
 	creds, buckets, apps := root+"/core/v1/credentials", root+"/topology/v1/buckets", root+"/k8s/v2/apps"
-	var credID, saCredID, bucketID, appID, snapID, backupID, ownBackupID, restoredID, cloneID, continueToken string
+	var credID, saCredID, bucketID, appID, snapID, backupID, ownBackupID, restoredID, cloneID, westSnapID, westBackupID, westAppID, continueToken string
+	eastApps := root + "/topology/v2/managedClusters/" + ClusterEastID + "/apps"
+	westApps := root + "/topology/v2/managedClusters/" + ClusterWestID + "/apps"
 	under := func(prefix string, p *string) func() string { return func() string { return prefix + "/" + *p } }
 	appPath := func(suffix string) func() string { return func() string { return apps + "/" + appID + suffix } }
 	scoped := func(kind string, p *string) func() string {
@@ -133,6 +135,23 @@ func TestOpenAPIConformanceDataProtection(t *testing.T) {
 			body: app(`"namespaceScopedResources":[{"namespace":"ledger"}]`)},
 		{name: "PUT app unknown", method: "PUT", path: fixed(apps + "/" + otherID), status: 404, problem: 1, reqValid: true, body: app(`"name":"x"`)},
 
+		// The cluster-scoped alias of the apps.
+		{name: "GET cluster apps", method: "GET", path: fixed(eastApps), status: 200, reqValid: true},
+		{name: "GET cluster apps filter include", method: "GET", status: 200, reqValid: true,
+			path: fixed(eastApps + "?include=id,name,state&limit=5&filter=" + url.QueryEscape("name eq 'payments-app'"))},
+		{name: "GET cluster apps unknown cluster", method: "GET", path: fixed(root + "/topology/v2/managedClusters/" + otherID + "/apps"), status: 404, problem: 2, reqValid: true},
+		{name: "GET cluster app", method: "GET", path: under(eastApps, &appID), status: 200, reqValid: true,
+			want: map[string]string{"name": "payments-app", "clusterID": ClusterEastID}},
+		{name: "GET cluster app of another cluster", method: "GET", path: under(westApps, &appID), status: 404, problem: 2, reqValid: true},
+		{name: "PUT cluster app rename", method: "PUT", path: under(eastApps, &appID), status: 204, reqValid: true, body: app(`"name":"payments-app"`)},
+		{name: "PUT cluster app of another cluster", method: "PUT", path: under(westApps, &appID), status: 404, problem: 1, reqValid: true,
+			body: app(`"name":"x"`)},
+		{name: "POST cluster app of another clusterID", method: "POST", path: fixed(westApps), status: 400, problem: 9, reqValid: true,
+			body: app(`"name":"west-payments"`, `"clusterID":"`+ClusterEastID+`"`, `"namespaceScopedResources":[{"namespace":"payments"}]`)},
+		{name: "POST cluster app manage", method: "POST", path: fixed(westApps), status: 201, reqValid: true, capture: capture(&westAppID),
+			body: app(`"name":"west-payments"`, `"namespaceScopedResources":[{"namespace":"payments"}]`),
+			want: map[string]string{"state": "pending", "clusterID": ClusterWestID}},
+
 		// Snapshots.
 		{name: "POST snapshot", method: "POST", path: scoped("appSnaps", nil), body: snap(`"name":"before-upgrade"`), status: 201, reqValid: true,
 			capture: capture(&snapID), want: map[string]string{"state": "pending"}},
@@ -191,6 +210,10 @@ func TestOpenAPIConformanceDataProtection(t *testing.T) {
 		{name: "GET restored app", method: "GET", path: func() string { return apps + "/" + restoredID }, status: 200, reqValid: true, before: advance(2),
 			want: map[string]string{"state": "ready"}},
 		{name: "POST app clone to west", method: "POST", path: fixed(apps), status: 201, reqValid: true, capture: capture(&cloneID)},
+		{name: "POST app restore snapshot to west", method: "POST", path: fixed(apps), status: 201, reqValid: true, capture: capture(&westSnapID),
+			want: map[string]string{"state": "provisioning", "clusterID": ClusterWestID, "clusterName": "cluster-west"}},
+		{name: "POST app restore backup to west", method: "POST", path: fixed(apps), status: 201, reqValid: true, capture: capture(&westBackupID),
+			want: map[string]string{"state": "provisioning", "clusterID": ClusterWestID, "sourceClusterID": ClusterEastID}},
 		{name: "PUT app restore without forceUpdate", method: "PUT", path: appPath(""), status: 403, problem: 11, reqValid: true},
 		{name: "PUT app restore from another app's backup", method: "PUT", path: func() string { return apps + "/" + restoredID }, status: 400, problem: 9, reqValid: true,
 			headers: map[string]string{"forceUpdate": "true"}},
@@ -209,6 +232,12 @@ func TestOpenAPIConformanceDataProtection(t *testing.T) {
 		{name: "GET snapshot deleting", method: "GET", path: scoped("appSnaps", &snapID), status: 200, reqValid: true, want: map[string]string{"state": "deleting"}},
 		{name: "DELETE backup account-wide", method: "DELETE", path: under(root+"/topology/v1/appBackups", &ownBackupID), status: 204, reqValid: true},
 		{name: "DELETE restored app", method: "DELETE", path: func() string { return apps + "/" + restoredID }, status: 204, reqValid: true},
+		{name: "GET snapshot restored west", method: "GET", path: func() string { return apps + "/" + westSnapID }, status: 200, reqValid: true,
+			want: map[string]string{"state": "ready", "clusterID": ClusterWestID}},
+		{name: "DELETE snapshot restored west", method: "DELETE", path: func() string { return apps + "/" + westSnapID }, status: 204, reqValid: true},
+		{name: "DELETE backup restored west", method: "DELETE", path: func() string { return apps + "/" + westBackupID }, status: 204, reqValid: true},
+		{name: "DELETE cluster app of another cluster", method: "DELETE", path: under(eastApps, &westAppID), status: 404, problem: 1, reqValid: true},
+		{name: "DELETE cluster app", method: "DELETE", path: under(westApps, &westAppID), status: 204, reqValid: true},
 		{name: "DELETE clone", method: "DELETE", path: func() string { return apps + "/" + cloneID }, status: 204, reqValid: true, before: advance(2)},
 		{name: "DELETE app", method: "DELETE", path: appPath(""), status: 204, reqValid: true},
 		{name: "GET app deleting", method: "GET", path: appPath(""), status: 200, reqValid: true, want: map[string]string{"state": "deleting"}},
@@ -257,6 +286,12 @@ func TestOpenAPIConformanceDataProtection(t *testing.T) {
 				`"restoreFilter":{"resourceSelectionCriteria":"include","GVKN":[{"kind":"Deployment"}]}`)
 		case "POST app clone of an app not ready":
 			c.body = restore(`"sourceAppID":"`+restoredID+`"`, `"namespaceMapping":[{"source":"payments-drill","destination":"payments-3"}]`)
+		case "POST app restore snapshot to west":
+			c.body = app(`"name":"payments-west"`, `"clusterID":"`+ClusterWestID+`"`, `"snapshotID":"`+snapID+`"`,
+				`"namespaceMapping":[{"source":"payments","destination":"payments-west"}]`)
+		case "POST app restore backup to west":
+			c.body = app(`"name":"payments-west-backup"`, `"clusterID":"`+ClusterWestID+`"`, `"backupID":"`+backupID+`"`,
+				`"namespaceMapping":[{"source":"payments","destination":"payments-west-backup"}]`, `"storageClassMapping":[{"source":"*","destination":"ontap-silver"}]`)
 		case "POST app clone to west":
 			c.body = app(`"name":"payments-dr"`, `"clusterID":"`+ClusterWestID+`"`, `"sourceAppID":"`+appID+`"`, `"sourceClusterID":"`+ClusterEastID+`"`,
 				`"namespaceMapping":[{"source":"payments","destination":"payments-dr"}]`)
@@ -267,7 +302,8 @@ func TestOpenAPIConformanceDataProtection(t *testing.T) {
 		checkConformance(t, router, base, c)
 	}
 	for name, v := range map[string]string{"credential": credID, "service account": saCredID, "bucket": bucketID, "app": appID, "snapshot": snapID,
-		"backup": backupID, "own backup": ownBackupID, "restored app": restoredID, "clone": cloneID, "continue token": continueToken} {
+		"backup": backupID, "own backup": ownBackupID, "restored app": restoredID, "clone": cloneID, "snapshot restored west": westSnapID,
+		"backup restored west": westBackupID, "app managed on west": westAppID, "continue token": continueToken} {
 		if v == "" {
 			t.Errorf("no %s was made", name)
 		}

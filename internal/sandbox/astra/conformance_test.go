@@ -132,6 +132,7 @@ func newConformanceServer(t *testing.T, api *API) (string, routers.Router) {
 func mediaFor(path string) string {
 	path, _, _ = strings.Cut(path, "?")
 	for _, m := range []struct{ segment, media string }{
+		{"/v2/managedClusters/", appType}, // the cluster-scoped apps
 		{"/appMirrors", appMirrorType}, {"/storageClasses", storageClassType}, {"/managedClusters", managedClusterType},
 		{"/executionHooks", executionHookType}, {"/schedules", appScheduleType}, {"/packages", packageType},
 		{"/hookSources", hookSourceType}, {"/appSnaps", snapshotType}, {"/appBackups", backupType},

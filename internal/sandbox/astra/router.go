@@ -28,6 +28,8 @@ const (
 	packagePath             = packagesPath + "/{package_id}"
 	appsPath                = accountsPrefix + "/k8s/v2/apps"
 	appPath                 = appsPath + "/{app_id}"
+	clusterAppsPath         = accountsPrefix + "/topology/v2/managedClusters/{managedCluster_id}/apps"
+	clusterAppPath          = clusterAppsPath + "/{app_id}"
 	managedClustersPath     = accountsPrefix + "/topology/v1/managedClusters"
 	managedClusterPath      = managedClustersPath + "/{managedCluster_id}"
 	storageClassesPath      = managedClusterPath + "/storageClasses"
@@ -55,7 +57,8 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt := router{api: a, mux: mux}
 	// The objects the API's user writes: a collection (list, create) and
 	// its objects (get, update, delete). Execution hooks and AppMirrors
-	// have an app-scoped path too, over the same table.
+	// have an app-scoped path too, over the same table, and apps a
+	// cluster-scoped one (astra.md §10.1).
 	for _, c := range []struct {
 		collection, one                   string
 		query                             []string
@@ -77,6 +80,10 @@ func (a *API) Register(mux *http.ServeMux) {
 			a.listCredentials, a.createCredential, a.getCredential, a.updateCredential, a.deleteCredential},
 		{bucketsPath, bucketPath, nil,
 			a.listBuckets, a.createBucket, a.getBucket, a.updateBucket, a.deleteBucket},
+		{appsPath, appPath, listQueryKeys,
+			a.listApps, a.createApp, a.getApp, a.updateApp, a.deleteApp},
+		{clusterAppsPath, clusterAppPath, listQueryKeys,
+			a.listClusterApps, a.createClusterApp, a.getClusterApp, a.updateClusterApp, a.deleteClusterApp},
 	} {
 		rt.path(c.collection, map[string]route{
 			http.MethodGet:  {handle: c.list, query: c.query},
@@ -88,8 +95,7 @@ func (a *API) Register(mux *http.ServeMux) {
 			http.MethodDelete: {handle: c.remove},
 		})
 	}
-	// Read-only packages, apps that can be managed and unmanaged, and the
-	// fixed topology.
+	// Read-only packages and the fixed topology.
 	rt.path(packagesPath, map[string]route{
 		http.MethodGet:  {handle: a.listPackages, query: packageQueryKeys},
 		http.MethodPost: {handle: a.packagesReadOnly},
@@ -97,15 +103,6 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.path(packagePath, map[string]route{
 		http.MethodGet:    {handle: a.getPackage},
 		http.MethodDelete: {handle: a.packagesReadOnly},
-	})
-	rt.path(appsPath, map[string]route{
-		http.MethodGet:  {handle: a.listApps, query: listQueryKeys},
-		http.MethodPost: {handle: a.createApp},
-	})
-	rt.path(appPath, map[string]route{
-		http.MethodGet:    {handle: a.getApp},
-		http.MethodPut:    {handle: a.updateApp},
-		http.MethodDelete: {handle: a.deleteApp},
 	})
 	rt.path(managedClustersPath, map[string]route{
 		http.MethodGet: {handle: a.listManagedClusters, query: listQueryKeys},
@@ -141,6 +138,21 @@ func (a *API) Register(mux *http.ServeMux) {
 		})
 	}
 	mux.HandleFunc("GET "+HookRunsPath, a.serveHookRuns)
+	// Not served (the fallback answers 404 problem 2 and counts them as
+	// unmatched):
+	//   - core/v1/tasks[/{task_id}] (astra.md §15): read-only progress of
+	//     long operations. actoolkit and NetApp's labs never call it, and
+	//     the provider polls the resource itself, as §15 advises; emulating
+	//     it means a task per snapshot, backup, clone, restore and in-place
+	//     restore with subtasks, percentDone and a 24-hour expiry, which no
+	//     client of the sandbox would read.
+	//   - appAssets, under an app, a snapshot, a backup or
+	//     topology/v1/managedClusters/{id}/apps/{id} (§10.6, §13.1, §14.1):
+	//     the Kubernetes resources of an app. The sandbox has no Kubernetes
+	//     (a namespace has fixed containers, nothing more), so it could only
+	//     invent them, and an empty list would claim an app has none.
+	//     actoolkit reads them before a clone or a restore (to carry
+	//     IngressClasses); the provider never does.
 	rt.fallback("/accounts")
 	rt.fallback("/accounts/")
 }
