@@ -16,12 +16,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-// release is one Manila of the tests: its provider block, its clients and
-// its base URL.
+// release is one Manila of the tests: its provider blocks (the user's
+// and the admin's), its clients and its base URL.
 type release struct {
-	provider    string
-	user, admin *manila.Client
-	base        string
+	provider, adminProvider string
+	user, admin             *manila.Client
+	base                    string
 }
 
 // startRelease starts a sandbox with opts.
@@ -32,7 +32,7 @@ func startRelease(t *testing.T, opts sandbox.Options) release {
 	s := acctest.ManilaSettingsFrom(env)
 	a := s
 	a.UserName, a.Password, a.ProjectName = env[acctest.EnvManilaAdminUsername], env[acctest.EnvManilaAdminPassword], env[acctest.EnvManilaAdminProjectName]
-	return release{provider: acctest.ManilaProviderConfig(s), user: acctest.NewManilaClient(t, s), admin: acctest.NewManilaClient(t, a), base: sandboxBase(env)}
+	return release{provider: acctest.ManilaProviderConfig(s), adminProvider: acctest.ManilaProviderConfig(a), user: acctest.NewManilaClient(t, s), admin: acctest.NewManilaClient(t, a), base: sandboxBase(env)}
 }
 
 // bothReleases are a Newton sandbox (2.22) and a modern one (2.99).
