@@ -212,11 +212,71 @@ resource "continuity_manila_share_snapshot" "latest" {
 	})
 }
 
+// On Newton (2.22) a revert of an existing share is refused at plan time,
+// with the version it needs, and nothing is sent.
+func TestAccShare_revertRefusedOnNewton(t *testing.T) {
+	r := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.22"})
+	ctx := context.Background()
+	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
+	s, err := r.user.CreateShare(ctx, manila.ShareCreate{Name: acctest.RandomName("tf-acc-revert-newton"), ShareProto: "NFS", Size: 1, ShareTypeID: gold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, s.ID, "available", r.user.GetShare, shareStatus)
+	snap, err := r.user.CreateShareSnapshot(ctx, s.ID, "latest", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, snap.ID, "available", r.user.GetShareSnapshot, func(x *manila.ShareSnapshot) string { return x.Status })
+	config := func(revert string) string {
+		return r.provider + fmt.Sprintf(`
+import {
+  to = continuity_manila_share.test
+  id = %[1]q
+}
+import {
+  to = continuity_manila_share_snapshot.latest
+  id = %[2]q
+}
+resource "continuity_manila_share" "test" {
+  name          = %[3]q
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = %[4]q
+  %[5]s
+}
+resource "continuity_manila_share_snapshot" "latest" {
+  share_id = continuity_manila_share.test.id
+  name     = "latest"
+}
+`, s.ID, snap.ID, *s.Name, gold, revert)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             shareDestroyed(r),
+		Steps: []resource.TestStep{
+			{Config: config(""), ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(shareAddr, tfjsonpath.New("revert_to_snapshot_support"), knownvalue.Bool(false)),
+			}},
+			{
+				Config: config(fmt.Sprintf("revert_to_snapshot_id = %q", snap.ID)), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Not supported by this Manila.*revert_to_snapshot_id.*Reverting\s+a\s+share\s+to\s+a\s+snapshot.*` +
+					`need\s+microversion\s+2\.27\s+or\s+later,\s+and\s+this\s+Manila\s+server's\s+maximum\s+microversion\s+is\s+2\.22.*snapshot_id`),
+			},
+			{
+				Config: config(""), PlanOnly: true,
+				Check:  checkRequests(t, r.base, map[string]int64{"POST /v2/{project_id}/shares/{id}/action": 0}),
+			},
+		},
+	})
+}
+
 // What a server's microversions lack is refused at plan time, with the
 // version it needs, before anything is created.
 func TestAccManila_versionRefusals(t *testing.T) {
 	newton := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.22"}).provider
 	modern := startRelease(t, sandbox.Options{ManilaModern: true}).provider
+	mitaka := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.10"}).provider
 	const id = "6f519a48-3183-46cf-a32f-41815f813986"
 	share := func(extra string) string {
 		return `
@@ -243,6 +303,11 @@ resource "continuity_manila_share" "test" {
   share_id         = "` + id + `"
   share_network_id = "` + id + `"
 }`, planOnly: true, want: `(?s)share_network_id.*microversion\s+2\.72\s+or\s+later`},
+		"revert on newton": {config: newton + share(`revert_to_snapshot_id = "`+id+`"`), planOnly: true,
+			want: `(?s)revert_to_snapshot_id.*Reverting\s+a\s+share\s+to\s+a\s+snapshot.*need\s+microversion\s+2\.27\s+or\s+later.*maximum\s+microversion\s+is\s+2\.22`},
+		"replica below 2.11": {config: mitaka + `resource "continuity_manila_share_replica" "test" {
+  share_id = "` + id + `"
+}`, planOnly: true, want: `(?s)Share\s+replicas\s+need\s+microversion\s+2\.11\s+or\s+later,\s+and\s+this\s+Manila\s+server's\s+maximum\s+microversion\s+is\s+2\.10`},
 		"revert on create": {config: modern + share(`revert_to_snapshot_id = "`+id+`"`), planOnly: true, want: `(?s)Nothing to revert`},
 		"both groups": {config: modern + share(`share_group_id = "`+id+`"`+"\n"+`consistency_group_id = "`+id+`"`), planOnly: true,
 			want: `(?s)Conflicting groups`},
