@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
@@ -199,70 +200,150 @@ resource "continuity_manila_share_replica" "dr" {
 	})
 }
 
-// A create timeout bounds the wait; the share stays in the state, tainted,
-// and the next apply replaces it. A destroy that timed out while the share
-// was deleting is resumed by the next one, which sends no second DELETE.
-func TestAccShare_timeoutsAndInterruptedDelete(t *testing.T) {
-	acctest.PreCheckManila(t)
-	env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
-	base := sandboxBase(env)
-	provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
-	name := acctest.RandomName("tf-acc-share-timeout")
-	config := func(timeouts string) string {
-		return shareConfig(provider, name, 1, timeouts)
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkNone(t, base, shareKinds),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() { setFaults(t, base, "stall=manila.share.create") },
-				Config:    config(`timeouts = { create = "1s" }`),
-				ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the create of continuity_manila_share.*` +
-					`the\s+timeout\s+of\s+1s\s+passed.*last\s+state\s+"creating".*terraform\s+untaint`),
-			},
-			{
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(shareAddr, "status", "creating"),
-					func(s *terraform.State) error {
-						if !s.RootModule().Resources[shareAddr].Primary.Tainted {
-							return fmt.Errorf("%s is not tainted", shareAddr)
-						}
-						return nil
-					},
-				),
-			},
-			{
-				PreConfig: func() { setFaults(t, base, "") },
-				Config:    config(`timeouts = { delete = "1s" }`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(shareAddr, plancheck.ResourceActionReplace),
-				}},
-				Check: checkHeld(t, base, shareKinds, 1),
-			},
-			{
-				PreConfig:   func() { setFaults(t, base, "stall=manila.share.delete") },
-				Config:      config(`timeouts = { delete = "1s" }`),
-				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the deletion of continuity_manila_share.*last\s+state\s+"deleting"`),
-			},
-			{
-				Config:  config(`timeouts = { delete = "1s" }`),
-				Destroy: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(shareAddr, plancheck.ResourceActionDestroy),
-					liftFaults{t: t, base: base},
-				}},
-			},
-			{
-				Config: provider,
-				Check: resource.ComposeAggregateTestCheckFunc(checkNone(t, base, shareKinds),
-					checkRequests(t, base, map[string]int64{"DELETE /v2/{project_id}/shares/{id}": 2})),
-			},
-		},
-	})
+func shareStatus(s *manila.Share) string { return s.Status }
+
+// timeoutCase is one share object of TestAccShareObjects_timeoutsAndInterruptedDelete:
+// its address, its operations' prefix in the sandbox's faults, its DELETE
+// route, its configuration with timeouts (and its parent), and how many
+// objects that configuration holds.
+type timeoutCase struct {
+	addr, op, deleteRoute string
+	config                func(provider, name, timeouts string) string
+	held                  int
 }
 
-func shareStatus(s *manila.Share) string { return s.Status }
+var timeoutCases = map[string]timeoutCase{
+	"share": {shareAddr, "manila.share", "DELETE /v2/{project_id}/shares/{id}",
+		func(provider, name, timeouts string) string { return shareConfig(provider, name, 1, timeouts) }, 1},
+	"share snapshot": {shareSnapAddr, "manila.share_snapshot", "DELETE /v2/{project_id}/snapshots/{id}",
+		func(provider, name, timeouts string) string {
+			return shareConfig(provider, name, 1, "") + fmt.Sprintf(`
+resource "continuity_manila_share_snapshot" "test" {
+  share_id = continuity_manila_share.test.id
+  name     = %q
+  %s
+}
+`, name, timeouts)
+		}, 2},
+	"share group": {groupAddr, "manila.share_group", "DELETE /v2/{project_id}/share-groups/{id}",
+		func(provider, name, timeouts string) string {
+			return provider + fmt.Sprintf(`
+data "continuity_manila_share_type" "gold" {
+  name = "gold"
+}
+resource "continuity_manila_share_group" "test" {
+  name        = %q
+  share_types = [data.continuity_manila_share_type.gold.id]
+  %s
+}
+`, name, timeouts)
+		}, 1},
+	"share group snapshot": {groupSnapAddr, "manila.share_group_snapshot", "DELETE /v2/{project_id}/share-group-snapshots/{id}",
+		func(provider, name, timeouts string) string {
+			return provider + fmt.Sprintf(`
+data "continuity_manila_share_type" "gold" {
+  name = "gold"
+}
+resource "continuity_manila_share_group" "parent" {
+  name        = %[1]q
+  share_types = [data.continuity_manila_share_type.gold.id]
+}
+resource "continuity_manila_share_group_snapshot" "test" {
+  share_group_id = continuity_manila_share_group.parent.id
+  name           = %[1]q
+  %[2]s
+}
+`, name, timeouts)
+		}, 2},
+	"share replica": {replicaAddr, "manila.share_replica", "DELETE /v2/{project_id}/share-replicas/{id}",
+		func(provider, name, timeouts string) string {
+			return provider + fmt.Sprintf(`
+data "continuity_manila_share_type" "replicated" {
+  name = "replicated"
+}
+resource "continuity_manila_share" "archive" {
+  name          = %q
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = data.continuity_manila_share_type.replicated.id
+}
+resource "continuity_manila_share_replica" "dr" {
+  share_id          = continuity_manila_share.archive.id
+  availability_zone = "nova-dr"
+  %s
+}
+`, name, timeouts)
+		}, 2},
+}
+
+// For every share object (share, share snapshot, share group, group
+// snapshot, replica): a create timeout bounds the wait, the object stays
+// in the state, tainted, and the next apply replaces it; a destroy that
+// timed out while it was deleting is resumed by the next one, which sends
+// no second DELETE.
+func TestAccShareObjects_timeoutsAndInterruptedDelete(t *testing.T) {
+	acctest.PreCheckManila(t)
+	for name, tc := range timeoutCases {
+		t.Run(name, func(t *testing.T) {
+			env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
+			base := sandboxBase(env)
+			provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
+			objName := acctest.RandomName("tf-acc-timeout")
+			typeName := strings.SplitN(tc.addr, ".", 2)[0]
+			config := func(timeouts string) string { return tc.config(provider, objName, timeouts) }
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkNone(t, base, shareKinds),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() { setFaults(t, base, "stall="+tc.op+".create") },
+						Config:    config(`timeouts = { create = "1s" }`),
+						ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the .* of ` + typeName + `.*` +
+							`the\s+timeout\s+of\s+1s\s+passed.*last\s+state\s+"creating".*terraform\s+untaint`),
+					},
+					{
+						RefreshState:       true,
+						ExpectNonEmptyPlan: true,
+						Check: resource.ComposeAggregateTestCheckFunc(
+							resource.TestCheckResourceAttr(tc.addr, "status", "creating"),
+							func(s *terraform.State) error {
+								if !s.RootModule().Resources[tc.addr].Primary.Tainted {
+									return fmt.Errorf("%s is not tainted", tc.addr)
+								}
+								return nil
+							},
+						),
+					},
+					{
+						PreConfig: func() { setFaults(t, base, "") },
+						Config:    config(`timeouts = { delete = "1s" }`),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionReplace),
+						}},
+						Check: checkHeld(t, base, shareKinds, tc.held),
+					},
+					{
+						PreConfig: func() { setFaults(t, base, "stall="+tc.op+".delete") },
+						Config:    config(`timeouts = { delete = "1s" }`),
+						Destroy:   true,
+						ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the deletion of ` + typeName + `.*` +
+							`last\s+state\s+"deleting"`),
+					},
+					{
+						Config:  config(`timeouts = { delete = "1s" }`),
+						Destroy: true,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionDestroy),
+							liftFaults{t: t, base: base},
+						}},
+					},
+					{
+						Config: provider,
+						Check: resource.ComposeAggregateTestCheckFunc(checkNone(t, base, shareKinds),
+							checkRequests(t, base, map[string]int64{tc.deleteRoute: 2})),
+					},
+				},
+			})
+		})
+	}
+}
