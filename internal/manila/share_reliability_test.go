@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -274,6 +275,100 @@ resource "continuity_manila_share_replica" "dr" {
 }
 `, name, timeouts)
 		}, 2},
+}
+
+// A share snapshot and a share group snapshot that Terraform takes over
+// while their creation is under way are resumed in place: the plan is an
+// update that waits, and neither is created again nor renamed.
+func TestAccShareResume_snapshotsInPlace(t *testing.T) {
+	acctest.PreCheckManila(t)
+	env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
+	base := sandboxBase(env)
+	client := acctest.NewManilaClient(t, acctest.ManilaSettingsFrom(env))
+	ctx := context.Background()
+	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
+	name := acctest.RandomName("tf-acc-resume-snap")
+
+	group, err := client.CreateShareGroup(ctx, manila.ShareGroupCreate{Name: &name, ShareTypes: []string{gold}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, group.ID, "available", client.GetShareGroup, func(g *manila.ShareGroup) string { return g.Status })
+	share, err := client.CreateShare(ctx, manila.ShareCreate{Name: name, ShareProto: "NFS", Size: 1, ShareTypeID: gold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, share.ID, "available", client.GetShare, shareStatus)
+	setFaults(t, base, "stall=manila.share_snapshot.create,stall=manila.share_group_snapshot.create")
+	snap, err := client.CreateShareSnapshot(ctx, share.ID, name+"-snap", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	groupSnap, err := client.CreateShareGroupSnapshot(ctx, manila.ShareGroupSnapshotCreate{ShareGroupID: group.ID, Name: conv.Ptr(name + "-group-snap")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env)) + fmt.Sprintf(`
+import {
+  to = continuity_manila_share_group.test
+  id = %[2]q
+}
+import {
+  to = continuity_manila_share.test
+  id = %[3]q
+}
+import {
+  to = continuity_manila_share_snapshot.test
+  id = %[4]q
+}
+import {
+  to = continuity_manila_share_group_snapshot.test
+  id = %[5]q
+}
+resource "continuity_manila_share_group" "test" {
+  name        = %[1]q
+  share_types = [%[6]q]
+}
+resource "continuity_manila_share" "test" {
+  name          = %[1]q
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = %[6]q
+}
+resource "continuity_manila_share_snapshot" "test" {
+  share_id = continuity_manila_share.test.id
+  name     = "%[1]s-snap"
+}
+resource "continuity_manila_share_group_snapshot" "test" {
+  share_group_id = continuity_manila_share_group.test.id
+  name           = "%[1]s-group-snap"
+}
+`, name, group.ID, share.ID, snap.ID, groupSnap.ID, gold)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkNone(t, base, shareKinds),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(shareSnapAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(groupSnapAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(shareSnapAddr, tfjsonpath.New("status")),
+				plancheck.ExpectUnknownValue(groupSnapAddr, tfjsonpath.New("status")),
+				liftFaults{t: t, base: base},
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(shareSnapAddr, tfjsonpath.New("id"), knownvalue.StringExact(snap.ID)),
+				statecheck.ExpectKnownValue(shareSnapAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				statecheck.ExpectKnownValue(groupSnapAddr, tfjsonpath.New("id"), knownvalue.StringExact(groupSnap.ID)),
+				statecheck.ExpectKnownValue(groupSnapAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+			},
+			// The creations were awaited, not repeated nor renamed.
+			Check: resource.ComposeAggregateTestCheckFunc(checkHeld(t, base, shareKinds, 4), checkRequests(t, base, map[string]int64{
+				"POST /v2/{project_id}/snapshots": 1, "POST /v2/{project_id}/share-group-snapshots": 1,
+				"PUT /v2/{project_id}/snapshots/{id}": 0, "PUT /v2/{project_id}/share-group-snapshots/{id}": 0,
+			})),
+		}},
+	})
 }
 
 // For every share object (share, share snapshot, share group, group
