@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
@@ -134,22 +135,8 @@ func strPtr(s string) *string { return &s }
 // Newton server (2.22) refuses reverts with the version they need.
 func TestAccShare_revertToSnapshot(t *testing.T) {
 	r := startRelease(t, sandbox.Options{ManilaModern: true})
-	ctx := context.Background()
 	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
-	s, err := r.user.CreateShare(ctx, manila.ShareCreate{Name: acctest.RandomName("tf-acc-revert"), ShareProto: "NFS", Size: 1, ShareTypeID: gold})
-	if err != nil {
-		t.Fatal(err)
-	}
-	waitStatus(t, s.ID, "available", r.user.GetShare, shareStatus)
-	var snaps []string
-	for _, n := range []string{"older", "latest"} {
-		snap, err := r.user.CreateShareSnapshot(ctx, s.ID, n, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		waitStatus(t, snap.ID, "available", r.user.GetShareSnapshot, func(x *manila.ShareSnapshot) string { return x.Status })
-		snaps = append(snaps, snap.ID)
-	}
+	s, snaps := shareWithSnapshots(t, r, "tf-acc-revert", "older", "latest")
 	config := func(size int, revert string) string {
 		line := ""
 		if revert != "" {
@@ -216,40 +203,22 @@ resource "continuity_manila_share_snapshot" "latest" {
 // with the version it needs, and nothing is sent.
 func TestAccShare_revertRefusedOnNewton(t *testing.T) {
 	r := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.22"})
-	ctx := context.Background()
 	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
-	s, err := r.user.CreateShare(ctx, manila.ShareCreate{Name: acctest.RandomName("tf-acc-revert-newton"), ShareProto: "NFS", Size: 1, ShareTypeID: gold})
-	if err != nil {
-		t.Fatal(err)
-	}
-	waitStatus(t, s.ID, "available", r.user.GetShare, shareStatus)
-	snap, err := r.user.CreateShareSnapshot(ctx, s.ID, "latest", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	waitStatus(t, snap.ID, "available", r.user.GetShareSnapshot, func(x *manila.ShareSnapshot) string { return x.Status })
+	s, snaps := shareWithSnapshots(t, r, "tf-acc-revert-newton", "latest")
 	config := func(revert string) string {
-		return r.provider + fmt.Sprintf(`
-import {
-  to = continuity_manila_share.test
-  id = %[1]q
-}
-import {
-  to = continuity_manila_share_snapshot.latest
-  id = %[2]q
-}
+		return r.provider + imports(shareAddr, s.ID, shareSnapType+".latest", snaps[0]) + fmt.Sprintf(`
 resource "continuity_manila_share" "test" {
-  name          = %[3]q
+  name          = %[1]q
   share_proto   = "NFS"
   size          = 1
-  share_type_id = %[4]q
-  %[5]s
+  share_type_id = %[2]q
+  %[3]s
 }
 resource "continuity_manila_share_snapshot" "latest" {
   share_id = continuity_manila_share.test.id
   name     = "latest"
 }
-`, s.ID, snap.ID, *s.Name, gold, revert)
+`, *s.Name, gold, revert)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -259,7 +228,7 @@ resource "continuity_manila_share_snapshot" "latest" {
 				statecheck.ExpectKnownValue(shareAddr, tfjsonpath.New("revert_to_snapshot_support"), knownvalue.Bool(false)),
 			}},
 			{
-				Config: config(fmt.Sprintf("revert_to_snapshot_id = %q", snap.ID)), PlanOnly: true,
+				Config: config(fmt.Sprintf("revert_to_snapshot_id = %q", snaps[0])), PlanOnly: true,
 				ExpectError: regexp.MustCompile(`(?s)Not supported by this Manila.*revert_to_snapshot_id.*Reverting\s+a\s+share\s+to\s+a\s+snapshot.*` +
 					`need\s+microversion\s+2\.27\s+or\s+later,\s+and\s+this\s+Manila\s+server's\s+maximum\s+microversion\s+is\s+2\.22.*snapshot_id`),
 			},
@@ -269,6 +238,40 @@ resource "continuity_manila_share_snapshot" "latest" {
 			},
 		},
 	})
+}
+
+// shareWithSnapshots creates, through the API, a share of the gold type
+// named from prefix and a snapshot of it for each of names, in order, and
+// waits until all are available; it returns the share and the snapshots'
+// IDs.
+func shareWithSnapshots(t *testing.T, r release, prefix string, names ...string) (*manila.Share, []string) {
+	t.Helper()
+	ctx := context.Background()
+	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
+	s, err := r.user.CreateShare(ctx, manila.ShareCreate{Name: acctest.RandomName(prefix), ShareProto: "NFS", Size: 1, ShareTypeID: gold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, s.ID, "available", r.user.GetShare, shareStatus)
+	var snaps []string
+	for _, n := range names {
+		snap, err := r.user.CreateShareSnapshot(ctx, s.ID, n, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		waitStatus(t, snap.ID, "available", r.user.GetShareSnapshot, func(x *manila.ShareSnapshot) string { return x.Status })
+		snaps = append(snaps, snap.ID)
+	}
+	return s, snaps
+}
+
+// imports is an import block for each pair of address and ID in pairs.
+func imports(pairs ...string) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(pairs); i += 2 {
+		fmt.Fprintf(&b, "import {\n  to = %s\n  id = %q\n}\n", pairs[i], pairs[i+1])
+	}
+	return b.String()
 }
 
 // What a server's microversions lack is refused at plan time, with the

@@ -256,25 +256,7 @@ resource "continuity_manila_share_group_snapshot" "test" {
 }
 `, name, timeouts)
 		}, 2},
-	"share replica": {replicaAddr, "manila.share_replica", "DELETE /v2/{project_id}/share-replicas/{id}",
-		func(provider, name, timeouts string) string {
-			return provider + fmt.Sprintf(`
-data "continuity_manila_share_type" "replicated" {
-  name = "replicated"
-}
-resource "continuity_manila_share" "archive" {
-  name          = %q
-  share_proto   = "NFS"
-  size          = 1
-  share_type_id = data.continuity_manila_share_type.replicated.id
-}
-resource "continuity_manila_share_replica" "dr" {
-  share_id          = continuity_manila_share.archive.id
-  availability_zone = "nova-dr"
-  %s
-}
-`, name, timeouts)
-		}, 2},
+	"share replica": {replicaAddr, "manila.share_replica", "DELETE /v2/{project_id}/share-replicas/{id}", replicaWith, 2},
 }
 
 // A share snapshot and a share group snapshot that Terraform takes over
@@ -308,32 +290,17 @@ func TestAccShareResume_snapshotsInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	config := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env)) + fmt.Sprintf(`
-import {
-  to = continuity_manila_share_group.test
-  id = %[2]q
-}
-import {
-  to = continuity_manila_share.test
-  id = %[3]q
-}
-import {
-  to = continuity_manila_share_snapshot.test
-  id = %[4]q
-}
-import {
-  to = continuity_manila_share_group_snapshot.test
-  id = %[5]q
-}
+	config := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env)) +
+		imports(groupAddr, group.ID, shareAddr, share.ID, shareSnapAddr, snap.ID, groupSnapAddr, groupSnap.ID) + fmt.Sprintf(`
 resource "continuity_manila_share_group" "test" {
   name        = %[1]q
-  share_types = [%[6]q]
+  share_types = [%[2]q]
 }
 resource "continuity_manila_share" "test" {
   name          = %[1]q
   share_proto   = "NFS"
   size          = 1
-  share_type_id = %[6]q
+  share_type_id = %[2]q
 }
 resource "continuity_manila_share_snapshot" "test" {
   share_id = continuity_manila_share.test.id
@@ -343,7 +310,7 @@ resource "continuity_manila_share_group_snapshot" "test" {
   share_group_id = continuity_manila_share_group.test.id
   name           = "%[1]s-group-snap"
 }
-`, name, group.ID, share.ID, snap.ID, groupSnap.ID, gold)
+`, name, gold)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkNone(t, base, shareKinds),

@@ -25,6 +25,12 @@ const (
 // replicaConfig is a share of the replicated type with a replica in the
 // second zone, active or not, and extra.
 func replicaConfig(provider, name string, active bool, extra string) string {
+	return replicaWith(provider, name, fmt.Sprintf("active = %t", active)) + extra
+}
+
+// replicaWith is a share of the replicated type with a replica in the
+// second zone, with attrs.
+func replicaWith(provider, name, attrs string) string {
 	return provider + fmt.Sprintf(`
 data "continuity_manila_share_type" "replicated" {
   name = "replicated"
@@ -38,10 +44,9 @@ resource "continuity_manila_share" "archive" {
 resource "continuity_manila_share_replica" "dr" {
   share_id          = continuity_manila_share.archive.id
   availability_zone = "nova-dr"
-  active            = %t
+  %s
 }
-%s
-`, name, active, extra)
+`, name, attrs)
 }
 
 // primaryReplica imports the share's first replica, active.
@@ -115,25 +120,10 @@ removed {
 	}
 }
 
-// resyncConfig is replicaConfig's share and replica, resynchronised when
+// resyncConfig is replicaWith's share and replica, resynchronised when
 // found out of sync or not.
 func resyncConfig(provider, name string, resync bool) string {
-	return provider + fmt.Sprintf(`
-data "continuity_manila_share_type" "replicated" {
-  name = "replicated"
-}
-resource "continuity_manila_share" "archive" {
-  name          = %q
-  share_proto   = "NFS"
-  size          = 1
-  share_type_id = data.continuity_manila_share_type.replicated.id
-}
-resource "continuity_manila_share_replica" "dr" {
-  share_id                = continuity_manila_share.archive.id
-  availability_zone       = "nova-dr"
-  resync_when_out_of_sync = %t
-}
-`, name, resync)
+	return replicaWith(provider, name, fmt.Sprintf("resync_when_out_of_sync = %t", resync))
 }
 
 // A replica that goes out of sync (its state reset by an admin, as the
