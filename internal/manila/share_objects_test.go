@@ -233,9 +233,11 @@ resource "continuity_manila_share_snapshot" "latest" {
 					`need\s+microversion\s+2\.27\s+or\s+later,\s+and\s+this\s+Manila\s+server's\s+maximum\s+microversion\s+is\s+2\.22.*snapshot_id`),
 			},
 			{
-				Config: config(""), PlanOnly: true,
+				// Nothing was sent: the apply changes nothing, and no action was asked.
+				Config: config(""),
 				Check:  checkRequests(t, r.base, map[string]int64{"POST /v2/{project_id}/shares/{id}/action": 0}),
 			},
+			{Config: config(""), PlanOnly: true},
 		},
 	})
 }

@@ -20,10 +20,10 @@ const (
 )
 
 // fromSnapshotConfig is a share of the gold type with two snapshots (the
-// first named snapName), a share of size restoredSize created from the
+// first named snapName), a share of size 2 created from the
 // snapshot from ("test" or "second"), and the share data source reading
 // the restored share by its name.
-func fromSnapshotConfig(provider, name, snapName, from string, restoredSize int) string {
+func fromSnapshotConfig(provider, name, snapName, from string) string {
 	return provider + fmt.Sprintf(`
 data "continuity_manila_share_type" "gold" {
   name = "gold"
@@ -47,13 +47,13 @@ resource "continuity_manila_share_snapshot" "second" {
 resource "continuity_manila_share" "restored" {
   name        = "%[1]s-restored"
   share_proto = "NFS"
-  size        = %[4]d
+  size        = 2
   snapshot_id = continuity_manila_share_snapshot.%[3]s.id
 }
 data "continuity_manila_share" "restored" {
   name = continuity_manila_share.restored.name
 }
-`, name, snapName, from, restoredSize)
+`, name, snapName, from)
 }
 
 // A share snapshot on Newton (2.22) and on a modern Manila: created,
@@ -72,7 +72,7 @@ func TestAccShareSnapshot_lifecycleAndShareFromSnapshot(t *testing.T) {
 				CheckDestroy:             resource.ComposeTestCheckFunc(shareDestroyed(r), checkNone(t, r.base, shareKinds)),
 				Steps: []resource.TestStep{
 					{
-						Config: fromSnapshotConfig(r.provider, name, name+"-snap", "test", 2),
+						Config: fromSnapshotConfig(r.provider, name, name+"-snap", "test"),
 						ConfigStateChecks: []statecheck.StateCheck{
 							sameSnap.AddStateValue(shareSnapAddr, tfjsonpath.New("id")),
 							sameRestored.AddStateValue(restoredShareAddr, tfjsonpath.New("id")),
@@ -105,7 +105,7 @@ func TestAccShareSnapshot_lifecycleAndShareFromSnapshot(t *testing.T) {
 					{ResourceName: restoredShareAddr, ImportState: true, ImportStateVerify: true},
 					{
 						// Renamed in place.
-						Config: fromSnapshotConfig(r.provider, name, name+"-renamed", "test", 2),
+						Config: fromSnapshotConfig(r.provider, name, name+"-renamed", "test"),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(shareSnapAddr, plancheck.ResourceActionUpdate),
 							plancheck.ExpectResourceAction(restoredShareAddr, plancheck.ResourceActionNoop),
@@ -117,7 +117,7 @@ func TestAccShareSnapshot_lifecycleAndShareFromSnapshot(t *testing.T) {
 					},
 					{
 						// Another source snapshot replaces the share.
-						Config: fromSnapshotConfig(r.provider, name, name+"-renamed", "second", 2),
+						Config: fromSnapshotConfig(r.provider, name, name+"-renamed", "second"),
 						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 							plancheck.ExpectResourceAction(restoredShareAddr, plancheck.ResourceActionDestroyBeforeCreate),
 						}},
@@ -127,7 +127,7 @@ func TestAccShareSnapshot_lifecycleAndShareFromSnapshot(t *testing.T) {
 							statecheck.ExpectKnownValue(restoredShareAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
 						},
 					},
-					{Config: fromSnapshotConfig(r.provider, name, name+"-renamed", "second", 2), PlanOnly: true},
+					{Config: fromSnapshotConfig(r.provider, name, name+"-renamed", "second"), PlanOnly: true},
 				},
 			})
 		})
