@@ -8,6 +8,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -101,4 +102,58 @@ func TestAccGuide_manilaDisasterRecovery(t *testing.T) {
 			})
 		})
 	}
+}
+
+// The guide docs/guides/point-in-time-restore.md, as it is written: its
+// configuration files applied in its order on a Newton Manila (group the
+// database's shares on the share network, snapshot them at one point in
+// time, restore the snapshot into a new group), and refused at plan time
+// on a modern one, as the guide says.
+func TestAccGuide_pointInTimeRestore(t *testing.T) {
+	r := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.22"})
+	const dir = "point-in-time-restore"
+	group := r.provider + guideFile(t, dir, "group.tf") + guideFile(t, dir, "shares.tf")
+	snapshot := group + guideFile(t, dir, "snapshot.tf")
+	restore := snapshot + guideFile(t, dir, "restore.tf") + guideFile(t, dir, "restored_shares.tf")
+	network := acctest.SandboxEnv(t, acctest.EnvManilaShareNetworkID)
+	kinds := map[string]string{cgType: "manila.consistency_group", snapType: "manila.consistency_group_snapshot", shareType: "manila.share"}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkNone(t, r.base, kinds),
+		Steps: []resource.TestStep{
+			{
+				Config: group,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgType+".db", tfjsonpath.New("status"), knownvalue.StringExact("available")),
+					statecheck.ExpectKnownValue(cgType+".db", tfjsonpath.New("share_network_id"), knownvalue.StringExact(network)),
+					statecheck.ExpectKnownValue(shareType+".db[0]", tfjsonpath.New("size"), knownvalue.Int64Exact(100)),
+					statecheck.ExpectKnownValue(shareType+".db[1]", tfjsonpath.New("share_network_id"), knownvalue.StringExact(network)),
+					statecheck.CompareValuePairs(shareType+".db[2]", tfjsonpath.New("consistency_group_id"), cgType+".db", tfjsonpath.New("id"), compare.ValuesSame()),
+					statecheck.ExpectKnownOutputValue("db_group_id", knownvalue.StringRegexp(uuidRe)),
+				},
+			},
+			{
+				Config: snapshot,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(snapType+".before_upgrade", tfjsonpath.New("status"), knownvalue.StringExact("available")),
+					statecheck.ExpectKnownValue(snapType+".before_upgrade", tfjsonpath.New("members"), knownvalue.ListSizeExact(3)),
+				},
+			},
+			{
+				Config: restore,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgType+".db_restored", tfjsonpath.New("status"), knownvalue.StringExact("available")),
+					statecheck.ExpectKnownValue(cgType+".db_restored", tfjsonpath.New("share_network_id"), knownvalue.StringExact(network)),
+					statecheck.ExpectKnownValue("data.continuity_manila_shares.db_restored", tfjsonpath.New("shares"), knownvalue.ListSizeExact(3)),
+					statecheck.ExpectKnownOutputValue("restored_exports", knownvalue.MapSizeExact(3)),
+				},
+			},
+			{Config: restore, PlanOnly: true},
+		},
+	})
+	modern := startRelease(t, sandbox.Options{ManilaModern: true})
+	expectErrors(t, map[string]failing{
+		"modern": {config: modern.provider + guideFile(t, dir, "group.tf"), planOnly: true,
+			want: `(?s)Consistency\s+groups\s+need\s+a\s+microversion\s+from\s+2\.4\s+to\s+2\.30.*continuity_manila_share_group`},
+	})
 }

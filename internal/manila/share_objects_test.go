@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
@@ -16,12 +17,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-// release is one Manila of the tests: its provider block, its clients and
-// its base URL.
+// release is one Manila of the tests: its provider blocks (the user's
+// and the admin's), its clients and its base URL.
 type release struct {
-	provider    string
-	user, admin *manila.Client
-	base        string
+	provider, adminProvider string
+	user, admin             *manila.Client
+	base                    string
 }
 
 // startRelease starts a sandbox with opts.
@@ -32,7 +33,7 @@ func startRelease(t *testing.T, opts sandbox.Options) release {
 	s := acctest.ManilaSettingsFrom(env)
 	a := s
 	a.UserName, a.Password, a.ProjectName = env[acctest.EnvManilaAdminUsername], env[acctest.EnvManilaAdminPassword], env[acctest.EnvManilaAdminProjectName]
-	return release{provider: acctest.ManilaProviderConfig(s), user: acctest.NewManilaClient(t, s), admin: acctest.NewManilaClient(t, a), base: sandboxBase(env)}
+	return release{provider: acctest.ManilaProviderConfig(s), adminProvider: acctest.ManilaProviderConfig(a), user: acctest.NewManilaClient(t, s), admin: acctest.NewManilaClient(t, a), base: sandboxBase(env)}
 }
 
 // bothReleases are a Newton sandbox (2.22) and a modern one (2.99).
@@ -134,22 +135,8 @@ func strPtr(s string) *string { return &s }
 // Newton server (2.22) refuses reverts with the version they need.
 func TestAccShare_revertToSnapshot(t *testing.T) {
 	r := startRelease(t, sandbox.Options{ManilaModern: true})
-	ctx := context.Background()
 	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
-	s, err := r.user.CreateShare(ctx, manila.ShareCreate{Name: acctest.RandomName("tf-acc-revert"), ShareProto: "NFS", Size: 1, ShareTypeID: gold})
-	if err != nil {
-		t.Fatal(err)
-	}
-	waitStatus(t, s.ID, "available", r.user.GetShare, shareStatus)
-	var snaps []string
-	for _, n := range []string{"older", "latest"} {
-		snap, err := r.user.CreateShareSnapshot(ctx, s.ID, n, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		waitStatus(t, snap.ID, "available", r.user.GetShareSnapshot, func(x *manila.ShareSnapshot) string { return x.Status })
-		snaps = append(snaps, snap.ID)
-	}
+	s, snaps := shareWithSnapshots(t, r, "tf-acc-revert", "older", "latest")
 	config := func(size int, revert string) string {
 		line := ""
 		if revert != "" {
@@ -212,11 +199,89 @@ resource "continuity_manila_share_snapshot" "latest" {
 	})
 }
 
+// On Newton (2.22) a revert of an existing share is refused at plan time,
+// with the version it needs, and nothing is sent.
+func TestAccShare_revertRefusedOnNewton(t *testing.T) {
+	r := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.22"})
+	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
+	s, snaps := shareWithSnapshots(t, r, "tf-acc-revert-newton", "latest")
+	config := func(revert string) string {
+		return r.provider + imports(shareAddr, s.ID, shareSnapType+".latest", snaps[0]) + fmt.Sprintf(`
+resource "continuity_manila_share" "test" {
+  name          = %[1]q
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = %[2]q
+  %[3]s
+}
+resource "continuity_manila_share_snapshot" "latest" {
+  share_id = continuity_manila_share.test.id
+  name     = "latest"
+}
+`, *s.Name, gold, revert)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             shareDestroyed(r),
+		Steps: []resource.TestStep{
+			{Config: config(""), ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(shareAddr, tfjsonpath.New("revert_to_snapshot_support"), knownvalue.Bool(false)),
+			}},
+			{
+				Config: config(fmt.Sprintf("revert_to_snapshot_id = %q", snaps[0])), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Not supported by this Manila.*revert_to_snapshot_id.*Reverting\s+a\s+share\s+to\s+a\s+snapshot.*` +
+					`need\s+microversion\s+2\.27\s+or\s+later,\s+and\s+this\s+Manila\s+server's\s+maximum\s+microversion\s+is\s+2\.22.*snapshot_id`),
+			},
+			{
+				// Nothing was sent: the apply changes nothing, and no action was asked.
+				Config: config(""),
+				Check:  checkRequests(t, r.base, map[string]int64{"POST /v2/{project_id}/shares/{id}/action": 0}),
+			},
+			{Config: config(""), PlanOnly: true},
+		},
+	})
+}
+
+// shareWithSnapshots creates, through the API, a share of the gold type
+// named from prefix and a snapshot of it for each of names, in order, and
+// waits until all are available; it returns the share and the snapshots'
+// IDs.
+func shareWithSnapshots(t *testing.T, r release, prefix string, names ...string) (*manila.Share, []string) {
+	t.Helper()
+	ctx := context.Background()
+	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
+	s, err := r.user.CreateShare(ctx, manila.ShareCreate{Name: acctest.RandomName(prefix), ShareProto: "NFS", Size: 1, ShareTypeID: gold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, s.ID, "available", r.user.GetShare, shareStatus)
+	var snaps []string
+	for _, n := range names {
+		snap, err := r.user.CreateShareSnapshot(ctx, s.ID, n, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		waitStatus(t, snap.ID, "available", r.user.GetShareSnapshot, func(x *manila.ShareSnapshot) string { return x.Status })
+		snaps = append(snaps, snap.ID)
+	}
+	return s, snaps
+}
+
+// imports is an import block for each pair of address and ID in pairs.
+func imports(pairs ...string) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(pairs); i += 2 {
+		fmt.Fprintf(&b, "import {\n  to = %s\n  id = %q\n}\n", pairs[i], pairs[i+1])
+	}
+	return b.String()
+}
+
 // What a server's microversions lack is refused at plan time, with the
 // version it needs, before anything is created.
 func TestAccManila_versionRefusals(t *testing.T) {
 	newton := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.22"}).provider
 	modern := startRelease(t, sandbox.Options{ManilaModern: true}).provider
+	mitaka := startRelease(t, sandbox.Options{ManilaMaxVersion: "2.10"}).provider
 	const id = "6f519a48-3183-46cf-a32f-41815f813986"
 	share := func(extra string) string {
 		return `
@@ -243,6 +308,11 @@ resource "continuity_manila_share" "test" {
   share_id         = "` + id + `"
   share_network_id = "` + id + `"
 }`, planOnly: true, want: `(?s)share_network_id.*microversion\s+2\.72\s+or\s+later`},
+		"revert on newton": {config: newton + share(`revert_to_snapshot_id = "`+id+`"`), planOnly: true,
+			want: `(?s)revert_to_snapshot_id.*Reverting\s+a\s+share\s+to\s+a\s+snapshot.*need\s+microversion\s+2\.27\s+or\s+later.*maximum\s+microversion\s+is\s+2\.22`},
+		"replica below 2.11": {config: mitaka + `resource "continuity_manila_share_replica" "test" {
+  share_id = "` + id + `"
+}`, planOnly: true, want: `(?s)Share\s+replicas\s+need\s+microversion\s+2\.11\s+or\s+later,\s+and\s+this\s+Manila\s+server's\s+maximum\s+microversion\s+is\s+2\.10`},
 		"revert on create": {config: modern + share(`revert_to_snapshot_id = "`+id+`"`), planOnly: true, want: `(?s)Nothing to revert`},
 		"both groups": {config: modern + share(`share_group_id = "`+id+`"`+"\n"+`consistency_group_id = "`+id+`"`), planOnly: true,
 			want: `(?s)Conflicting groups`},

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -199,70 +201,211 @@ resource "continuity_manila_share_replica" "dr" {
 	})
 }
 
-// A create timeout bounds the wait; the share stays in the state, tainted,
-// and the next apply replaces it. A destroy that timed out while the share
-// was deleting is resumed by the next one, which sends no second DELETE.
-func TestAccShare_timeoutsAndInterruptedDelete(t *testing.T) {
+func shareStatus(s *manila.Share) string { return s.Status }
+
+// timeoutCase is one share object of TestAccShareObjects_timeoutsAndInterruptedDelete:
+// its address, its operations' prefix in the sandbox's faults, its DELETE
+// route, its configuration with timeouts (and its parent), and how many
+// objects that configuration holds.
+type timeoutCase struct {
+	addr, op, deleteRoute string
+	config                func(provider, name, timeouts string) string
+	held                  int
+}
+
+var timeoutCases = map[string]timeoutCase{
+	"share": {shareAddr, "manila.share", "DELETE /v2/{project_id}/shares/{id}",
+		func(provider, name, timeouts string) string { return shareConfig(provider, name, 1, timeouts) }, 1},
+	"share snapshot": {shareSnapAddr, "manila.share_snapshot", "DELETE /v2/{project_id}/snapshots/{id}",
+		func(provider, name, timeouts string) string {
+			return shareConfig(provider, name, 1, "") + fmt.Sprintf(`
+resource "continuity_manila_share_snapshot" "test" {
+  share_id = continuity_manila_share.test.id
+  name     = %q
+  %s
+}
+`, name, timeouts)
+		}, 2},
+	"share group": {groupAddr, "manila.share_group", "DELETE /v2/{project_id}/share-groups/{id}",
+		func(provider, name, timeouts string) string {
+			return provider + fmt.Sprintf(`
+data "continuity_manila_share_type" "gold" {
+  name = "gold"
+}
+resource "continuity_manila_share_group" "test" {
+  name        = %q
+  share_types = [data.continuity_manila_share_type.gold.id]
+  %s
+}
+`, name, timeouts)
+		}, 1},
+	"share group snapshot": {groupSnapAddr, "manila.share_group_snapshot", "DELETE /v2/{project_id}/share-group-snapshots/{id}",
+		func(provider, name, timeouts string) string {
+			return provider + fmt.Sprintf(`
+data "continuity_manila_share_type" "gold" {
+  name = "gold"
+}
+resource "continuity_manila_share_group" "parent" {
+  name        = %[1]q
+  share_types = [data.continuity_manila_share_type.gold.id]
+}
+resource "continuity_manila_share_group_snapshot" "test" {
+  share_group_id = continuity_manila_share_group.parent.id
+  name           = %[1]q
+  %[2]s
+}
+`, name, timeouts)
+		}, 2},
+	"share replica": {replicaAddr, "manila.share_replica", "DELETE /v2/{project_id}/share-replicas/{id}", replicaWith, 2},
+}
+
+// A share snapshot and a share group snapshot that Terraform takes over
+// while their creation is under way are resumed in place: the plan is an
+// update that waits, and neither is created again nor renamed.
+func TestAccShareResume_snapshotsInPlace(t *testing.T) {
 	acctest.PreCheckManila(t)
 	env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
 	base := sandboxBase(env)
-	provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
-	name := acctest.RandomName("tf-acc-share-timeout")
-	config := func(timeouts string) string {
-		return shareConfig(provider, name, 1, timeouts)
+	client := acctest.NewManilaClient(t, acctest.ManilaSettingsFrom(env))
+	ctx := context.Background()
+	gold := acctest.SandboxEnv(t, acctest.EnvManilaShareTypeGoldID)
+	name := acctest.RandomName("tf-acc-resume-snap")
+
+	group, err := client.CreateShareGroup(ctx, manila.ShareGroupCreate{Name: &name, ShareTypes: []string{gold}})
+	if err != nil {
+		t.Fatal(err)
 	}
+	waitStatus(t, group.ID, "available", client.GetShareGroup, func(g *manila.ShareGroup) string { return g.Status })
+	share, err := client.CreateShare(ctx, manila.ShareCreate{Name: name, ShareProto: "NFS", Size: 1, ShareTypeID: gold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, share.ID, "available", client.GetShare, shareStatus)
+	setFaults(t, base, "stall=manila.share_snapshot.create,stall=manila.share_group_snapshot.create")
+	snap, err := client.CreateShareSnapshot(ctx, share.ID, name+"-snap", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	groupSnap, err := client.CreateShareGroupSnapshot(ctx, manila.ShareGroupSnapshotCreate{ShareGroupID: group.ID, Name: conv.Ptr(name + "-group-snap")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env)) +
+		imports(groupAddr, group.ID, shareAddr, share.ID, shareSnapAddr, snap.ID, groupSnapAddr, groupSnap.ID) + fmt.Sprintf(`
+resource "continuity_manila_share_group" "test" {
+  name        = %[1]q
+  share_types = [%[2]q]
+}
+resource "continuity_manila_share" "test" {
+  name          = %[1]q
+  share_proto   = "NFS"
+  size          = 1
+  share_type_id = %[2]q
+}
+resource "continuity_manila_share_snapshot" "test" {
+  share_id = continuity_manila_share.test.id
+  name     = "%[1]s-snap"
+}
+resource "continuity_manila_share_group_snapshot" "test" {
+  share_group_id = continuity_manila_share_group.test.id
+  name           = "%[1]s-group-snap"
+}
+`, name, gold)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkNone(t, base, shareKinds),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() { setFaults(t, base, "stall=manila.share.create") },
-				Config:    config(`timeouts = { create = "1s" }`),
-				ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the create of continuity_manila_share.*` +
-					`the\s+timeout\s+of\s+1s\s+passed.*last\s+state\s+"creating".*terraform\s+untaint`),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(shareSnapAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(groupSnapAddr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(shareSnapAddr, tfjsonpath.New("status")),
+				plancheck.ExpectUnknownValue(groupSnapAddr, tfjsonpath.New("status")),
+				liftFaults{t: t, base: base},
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(shareSnapAddr, tfjsonpath.New("id"), knownvalue.StringExact(snap.ID)),
+				statecheck.ExpectKnownValue(shareSnapAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
+				statecheck.ExpectKnownValue(groupSnapAddr, tfjsonpath.New("id"), knownvalue.StringExact(groupSnap.ID)),
+				statecheck.ExpectKnownValue(groupSnapAddr, tfjsonpath.New("status"), knownvalue.StringExact("available")),
 			},
-			{
-				RefreshState:       true,
-				ExpectNonEmptyPlan: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(shareAddr, "status", "creating"),
-					func(s *terraform.State) error {
-						if !s.RootModule().Resources[shareAddr].Primary.Tainted {
-							return fmt.Errorf("%s is not tainted", shareAddr)
-						}
-						return nil
-					},
-				),
-			},
-			{
-				PreConfig: func() { setFaults(t, base, "") },
-				Config:    config(`timeouts = { delete = "1s" }`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(shareAddr, plancheck.ResourceActionReplace),
-				}},
-				Check: checkHeld(t, base, shareKinds, 1),
-			},
-			{
-				PreConfig:   func() { setFaults(t, base, "stall=manila.share.delete") },
-				Config:      config(`timeouts = { delete = "1s" }`),
-				Destroy:     true,
-				ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the deletion of continuity_manila_share.*last\s+state\s+"deleting"`),
-			},
-			{
-				Config:  config(`timeouts = { delete = "1s" }`),
-				Destroy: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(shareAddr, plancheck.ResourceActionDestroy),
-					liftFaults{t: t, base: base},
-				}},
-			},
-			{
-				Config: provider,
-				Check: resource.ComposeAggregateTestCheckFunc(checkNone(t, base, shareKinds),
-					checkRequests(t, base, map[string]int64{"DELETE /v2/{project_id}/shares/{id}": 2})),
-			},
-		},
+			// The creations were awaited, not repeated nor renamed.
+			Check: resource.ComposeAggregateTestCheckFunc(checkHeld(t, base, shareKinds, 4), checkRequests(t, base, map[string]int64{
+				"POST /v2/{project_id}/snapshots": 1, "POST /v2/{project_id}/share-group-snapshots": 1,
+				"PUT /v2/{project_id}/snapshots/{id}": 0, "PUT /v2/{project_id}/share-group-snapshots/{id}": 0,
+			})),
+		}},
 	})
 }
 
-func shareStatus(s *manila.Share) string { return s.Status }
+// For every share object (share, share snapshot, share group, group
+// snapshot, replica): a create timeout bounds the wait, the object stays
+// in the state, tainted, and the next apply replaces it; a destroy that
+// timed out while it was deleting is resumed by the next one, which sends
+// no second DELETE.
+func TestAccShareObjects_timeoutsAndInterruptedDelete(t *testing.T) {
+	acctest.PreCheckManila(t)
+	for name, tc := range timeoutCases {
+		t.Run(name, func(t *testing.T) {
+			env := acctest.StartSandbox(t, sandbox.Options{ManilaModern: true})
+			base := sandboxBase(env)
+			provider := acctest.ManilaProviderConfig(acctest.ManilaSettingsFrom(env))
+			objName := acctest.RandomName("tf-acc-timeout")
+			typeName := strings.SplitN(tc.addr, ".", 2)[0]
+			config := func(timeouts string) string { return tc.config(provider, objName, timeouts) }
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy:             checkNone(t, base, shareKinds),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() { setFaults(t, base, "stall="+tc.op+".create") },
+						Config:    config(`timeouts = { create = "1s" }`),
+						ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the .* of ` + typeName + `.*` +
+							`the\s+timeout\s+of\s+1s\s+passed.*last\s+state\s+"creating".*terraform\s+untaint`),
+					},
+					{
+						RefreshState:       true,
+						ExpectNonEmptyPlan: true,
+						Check: resource.ComposeAggregateTestCheckFunc(
+							resource.TestCheckResourceAttr(tc.addr, "status", "creating"),
+							func(s *terraform.State) error {
+								if !s.RootModule().Resources[tc.addr].Primary.Tainted {
+									return fmt.Errorf("%s is not tainted", tc.addr)
+								}
+								return nil
+							},
+						),
+					},
+					{
+						PreConfig: func() { setFaults(t, base, "") },
+						Config:    config(`timeouts = { delete = "1s" }`),
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionReplace),
+						}},
+						Check: checkHeld(t, base, shareKinds, tc.held),
+					},
+					{
+						PreConfig: func() { setFaults(t, base, "stall="+tc.op+".delete") },
+						Config:    config(`timeouts = { delete = "1s" }`),
+						Destroy:   true,
+						ExpectError: regexp.MustCompile(`(?s)Timeout while waiting for the deletion of ` + typeName + `.*` +
+							`last\s+state\s+"deleting"`),
+					},
+					{
+						Config:  config(`timeouts = { delete = "1s" }`),
+						Destroy: true,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(tc.addr, plancheck.ResourceActionDestroy),
+							liftFaults{t: t, base: base},
+						}},
+					},
+					{
+						Config: provider,
+						Check: resource.ComposeAggregateTestCheckFunc(checkNone(t, base, shareKinds),
+							checkRequests(t, base, map[string]int64{tc.deleteRoute: 2})),
+					},
+				},
+			})
+		})
+	}
+}

@@ -224,7 +224,9 @@ func (r *shareResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		return
 	}
 	if req.State.Raw.IsNull() {
-		if !config.RevertToSnapshotID.IsNull() {
+		// A server without reverts says so first: the advice (a new share
+		// from the snapshot) holds whatever the share.
+		if !config.RevertToSnapshotID.IsNull() && versionRefused(ctx, r.client, revertAPI, shareTypeName, "revert_to_snapshot_id", &resp.Diagnostics) {
 			resp.Diagnostics.AddAttributeError(path.Root("revert_to_snapshot_id"), "Nothing to revert",
 				"revert_to_snapshot_id reverts an existing share to its latest snapshot; a new share has no snapshot yet. "+
 					"Create the share (and its snapshot) first, or create the share from a snapshot with snapshot_id.")
