@@ -3,6 +3,7 @@ package acctest
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -116,4 +117,23 @@ func SandboxObjects(t testing.TB, baseURL string) map[string][]SandboxObject {
 		}
 	}
 	return out
+}
+
+// SandboxPost sends POST baseURL+path to one of the sandbox's own routes
+// (breaking replication, say) and fails the test unless it answers 200.
+// Against a real endpoint the test is skipped: only the sandbox has them.
+func SandboxPost(t testing.TB, baseURL, path string) {
+	t.Helper()
+	if !UseSandbox() {
+		t.Skipf("%s=off: POST %s is the sandbox's own", EnvSandbox, path)
+	}
+	res, err := http.Post(strings.TrimRight(baseURL, "/")+path, "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(res.Body)
+		t.Fatalf("POST %s: HTTP %d: %s", path, res.StatusCode, body)
+	}
 }

@@ -141,6 +141,8 @@ func (a *API) Register(mux *http.ServeMux) {
 		})
 	}
 	mux.HandleFunc("GET "+HookRunsPath, a.serveHookRuns)
+	mux.HandleFunc("POST "+AppMirrorBreakPath, a.serveBreakAppMirror)
+	mux.HandleFunc("POST "+AppMirrorRepairPath, a.serveRepairAppMirror)
 	rt.fallback("/accounts")
 	rt.fallback("/accounts/")
 }
