@@ -1,6 +1,8 @@
 package sdrs
 
 import (
+	"time"
+
 	"encoding/json"
 	"testing"
 )
@@ -95,7 +97,7 @@ func FuzzDrillFromAPI(f *testing.F) {
 		}
 		var m drillResourceModel
 		m.fromAPI(&d)
-		_ = drillItemFromAPI(&d)
+		_ = drillItemFromAPI(&d, time.Now())
 	})
 }
 
