@@ -1,0 +1,167 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
+	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
+)
+
+// TestGuideDRPostureChecks runs the guide docs/guides/dr-posture-checks.md:
+// the estates of the three DR guides are applied to one sandbox, then the
+// posture checks (examples/guides/dr-posture-checks) watch them. On the
+// healthy estates an apply and a plan report no warning. Replication is
+// then broken through the APIs, as it breaks for real (the sandbox's break
+// of an AppMirror's transfers and of an SDRS pair's link, Manila's own
+// reset_replica_state by its admin): the plan warns, naming each failed
+// check and saying why; the drill ended, the drill check warns too. Once
+// replication is repaired (and a drill run again), the warnings are gone.
+func TestGuideDRPostureChecks(t *testing.T) {
+	h := Build(t)
+	env := acctest.StartSandbox(t, sandbox.Options{Transition: 50 * time.Millisecond, ManilaModern: true})
+	root, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	guide := func(name string, vars map[string]string) *Workdir {
+		t.Helper()
+		w := h.NewWorkdir(t, "", env)
+		copyDir(t, filepath.Join(root, "examples", "guides", name), w.Dir)
+		// The Manila guide's later steps (a restore, a failback) are files of their own.
+		for _, later := range []string{"restore.tf", "failback.tf"} {
+			_ = os.Remove(filepath.Join(w.Dir, later))
+		}
+		w.Setenv(vars)
+		w.Init()
+		return w
+	}
+	apply := func(w *Workdir, vars ...string) map[string]string {
+		t.Helper()
+		w.MustRun(append([]string{"apply", "-auto-approve", "-input=false"}, varArgs(vars)...)...)
+		ids := map[string]string{}
+		for addr, r := range w.Resources() {
+			ids[addr], _ = r.AttributeValues["id"].(string)
+		}
+		return ids
+	}
+
+	// The estates: the Astra app with its mirror and a backup; the SDRS
+	// group, protected, with a drill; the Manila share with its replica.
+	astra := apply(guide("astra-disaster-recovery", map[string]string{"TF_VAR_backup_access_key": "AKIAGUIDE",
+		"TF_VAR_backup_secret_key": "guide-secret"}), "pre_change_backup=before-upgrade")
+	servers, _ := json.Marshal(strings.Split(env["CONTINUITY_SANDBOX_SDRS_SERVER_IDS"], ",")[:2])
+	sdrsGuide := guide("sdrs-disaster-recovery", map[string]string{
+		"TF_VAR_vpc_id": env["CONTINUITY_SANDBOX_SDRS_VPC_ID"], "TF_VAR_server_ids": string(servers),
+		"TF_VAR_log_volume_id": strings.Split(env["CONTINUITY_SANDBOX_SDRS_VOLUME_IDS"], ",")[0],
+		"TF_VAR_drill_vpc_id":  env["CONTINUITY_SANDBOX_SDRS_DRILL_VPC_ID"],
+	})
+	apply(sdrsGuide)
+	sdrs := apply(sdrsGuide, "protection_enabled=true", "drill=true")
+	manila := apply(guide("manila-disaster-recovery", nil))
+
+	w := h.NewWorkdir(t, "", env)
+	copyDir(t, filepath.Join(root, "examples", "guides", "dr-posture-checks"), w.Dir)
+	w.Setenv(map[string]string{
+		"TF_VAR_astra_app_id":             astra["continuity_astra_app.primary"],
+		"TF_VAR_astra_app_mirror_id":      astra["continuity_astra_app_mirror.dr"],
+		"TF_VAR_sdrs_protection_group_id": sdrs["continuity_sdrs_protection_group.erp"],
+		"TF_VAR_manila_share_id":          manila["continuity_manila_share.wal_archive"],
+	})
+	w.Init()
+	failed := func(out string) []string {
+		var names []string
+		for _, m := range failedCheck.FindAllStringSubmatch(out, -1) {
+			names = append(names, m[1])
+		}
+		return names
+	}
+	healthy := func(step, out string) {
+		t.Helper()
+		if names := failed(out); len(names) > 0 || strings.Count(out, "Warning:") > strings.Count(out, "Warning: Provider development overrides") {
+			t.Fatalf("%s: warnings on a healthy estate (failed checks %v):\n%s", step, names, out)
+		}
+	}
+	healthy("apply", w.MustRun("apply", "-auto-approve", "-input=false"))
+	healthy("plan", w.MustRun("plan", "-input=false"))
+
+	// Replication breaks on all three; the drill ends.
+	mirror, pair, replica := astra["continuity_astra_app_mirror.dr"], sdrs["continuity_sdrs_replication_pair.logs"], manila["continuity_manila_share_replica.wal_archive_dr"]
+	acctest.SandboxPost(t, env["ASTRA_ENDPOINT"], "/_sandbox/astra/appMirrors/"+mirror+"/break")
+	acctest.SandboxPost(t, env["HW_SDRS_ENDPOINT"], "/_sandbox/sdrs/replications/"+pair+"/break")
+	admin := acctest.NewManilaClient(t, manilaAdminSettings(env))
+	replicaAction(t, admin, replica, "out_of_sync", func(ctx context.Context) error { return admin.ResetReplicaState(ctx, replica, "out_of_sync") })
+	apply(sdrsGuide, "protection_enabled=true", "drill=false")
+
+	out := w.MustRun("plan", "-input=false")
+	want := map[string]string{
+		"astra_replication":  "AppMirror " + mirror + " does not protect its app: state established, health critical.",
+		"sdrs_replication":   "pair erp-logs is fault (fault level 5)",
+		"sdrs_drills":        "had no DR drill in the last 30 days.",
+		"manila_replication": "in nova-dr is available, out_of_sync.",
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for check, message := range want {
+		if !strings.Contains(out, `in check "`+check+`"`) || !strings.Contains(flat, message) {
+			t.Errorf("the plan after the break does not warn %q with %q", check, message)
+		}
+	}
+	if got := failed(out); len(got) != len(want) {
+		t.Errorf("failed checks %v, want those of %v (the transfer lag and the backup's age hold)", got, want)
+	}
+	if t.Failed() {
+		t.Fatalf("plan:\n%s", out)
+	}
+
+	// Repaired: no warning again.
+	acctest.SandboxPost(t, env["ASTRA_ENDPOINT"], "/_sandbox/astra/appMirrors/"+mirror+"/repair")
+	acctest.SandboxPost(t, env["HW_SDRS_ENDPOINT"], "/_sandbox/sdrs/replications/"+pair+"/repair")
+	replicaAction(t, admin, replica, "in_sync", func(ctx context.Context) error { return admin.ResyncReplica(ctx, replica) })
+	apply(sdrsGuide, "protection_enabled=true", "drill=true")
+	healthy("plan after the repair", w.MustRun("plan", "-input=false"))
+}
+
+// failedCheck finds the name of each failed check in terraform's output.
+var failedCheck = regexp.MustCompile(`Warning: Check block assertion failed\s*\n(?:.*\n)*?.*in check "([a-z_]+)"`)
+
+// manilaAdminSettings are the settings of the admin of the sandbox of env.
+func manilaAdminSettings(env map[string]string) manila.Settings {
+	s := acctest.ManilaSettingsFrom(env)
+	s.UserName, s.Password = env[acctest.EnvManilaAdminUsername], env[acctest.EnvManilaAdminPassword]
+	s.ProjectName, s.UserDomainName = env[acctest.EnvManilaAdminProjectName], env[acctest.EnvManilaAdminUserDomain]
+	s.ProjectDomainName = env[acctest.EnvManilaAdminProjectDomain]
+	return s
+}
+
+// replicaAction runs an admin's action on a Manila replica
+// (reset_replica_state, resync) and waits until the API shows the
+// replica_state it leads to.
+func replicaAction(t *testing.T, admin *manila.Client, id, state string, action func(context.Context) error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := action(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		r, err := admin.GetReplica(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ReplicaState != nil && *r.ReplicaState == state {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("replica %s never became %s: %v", id, state, ctx.Err())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
