@@ -91,6 +91,11 @@ func TestGuideDRPostureChecks(t *testing.T) {
 	}
 	healthy("apply", w.MustRun("apply", "-auto-approve", "-input=false"))
 	healthy("plan", w.MustRun("plan", "-input=false"))
+	// The scoped data sources are planned as reads: -detailed-exitcode
+	// answers 2 even with every check passing, as the guide says.
+	if out, err := w.Run("plan", "-input=false", "-detailed-exitcode"); err == nil || !strings.Contains(err.Error(), "exit status 2") {
+		t.Fatalf("plan -detailed-exitcode on a healthy estate: %v, want exit status 2\n%s", err, out)
+	}
 
 	// Replication breaks on all three; the drill ends.
 	mirror, pair, replica := astra["continuity_astra_app_mirror.dr"], sdrs["continuity_sdrs_replication_pair.logs"], manila["continuity_manila_share_replica.wal_archive_dr"]
@@ -100,7 +105,8 @@ func TestGuideDRPostureChecks(t *testing.T) {
 	replicaAction(t, admin, replica, "out_of_sync", func(ctx context.Context) error { return admin.ResetReplicaState(ctx, replica, "out_of_sync") })
 	apply(sdrsGuide, "protection_enabled=true", "drill=false")
 
-	out := w.MustRun("plan", "-input=false")
+	// A failed check is a warning: the plan succeeds.
+	out := w.MustRun("plan", "-input=false", "-out=posture.tfplan")
 	want := map[string]string{
 		"astra_replication":  "AppMirror " + mirror + " does not protect its app: state established, health critical.",
 		"sdrs_replication":   "pair erp-logs is fault (fault level 5)",
@@ -115,6 +121,25 @@ func TestGuideDRPostureChecks(t *testing.T) {
 	}
 	if got := failed(out); len(got) != len(want) {
 		t.Errorf("failed checks %v, want those of %v (the transfer lag and the backup's age hold)", got, want)
+	}
+	// The saved plan's JSON gives each check's status.
+	var plan struct {
+		Checks []struct {
+			Address struct{ Kind, Name string } `json:"address"`
+			Status  string                      `json:"status"`
+		} `json:"checks"`
+	}
+	if err := json.Unmarshal([]byte(w.MustRun("show", "-json", "posture.tfplan")), &plan); err != nil {
+		t.Fatal(err)
+	}
+	statuses := map[string]string{}
+	for _, c := range plan.Checks {
+		statuses[c.Address.Name] = c.Status
+	}
+	for _, check := range []string{"astra_replication", "sdrs_replication", "sdrs_drills", "manila_replication", "astra_backups"} {
+		if _, broken := want[check]; broken != (statuses[check] == "fail") {
+			t.Errorf("terraform show -json: check %s is %q", check, statuses[check])
+		}
 	}
 	if t.Failed() {
 		t.Fatalf("plan:\n%s", out)
