@@ -110,7 +110,7 @@ func FuzzListsFromAPI(f *testing.F) {
 		}
 		var s RPOStatistic
 		if json.Unmarshal(data, &s) == nil {
-			_ = rpoStatisticItemFromAPI(&s)
+			_ = rpoStatisticItemFromAPI(&s, time.Now())
 		}
 		var j FailedJob
 		if json.Unmarshal(data, &j) == nil {

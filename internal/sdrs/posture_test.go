@@ -89,7 +89,9 @@ data "continuity_sdrs_drills" "test" {
 	}
 	var pairID string
 	link := func(action string) func() {
-		return func() { acctest.SandboxPost(t, env["HW_SDRS_ENDPOINT"], "/_sandbox/sdrs/replications/"+pairID+"/"+action) }
+		return func() {
+			acctest.SandboxPost(t, env["HW_SDRS_ENDPOINT"], "/_sandbox/sdrs/replications/"+pairID+"/"+action)
+		}
 	}
 	ownSandboxTest(t, env,
 		resource.TestStep{Config: config(false, "")},
