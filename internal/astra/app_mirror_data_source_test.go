@@ -10,21 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // rfc3339 matches a UTC time of RFC 3339, as the posture attributes give it.
 var rfc3339 = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
-
-// recentSeconds checks an age or lag of something this test made: at
-// least 0, and less than an hour.
-var recentSeconds = knownvalue.Int64Func(func(v int64) error {
-	if v < 0 || v >= 3600 {
-		return fmt.Errorf("%d seconds, want something made by this test", v)
-	}
-	return nil
-})
 
 func TestAccAppMirrorDataSource(t *testing.T) {
 	acctest.PreCheckAstra(t)
@@ -84,9 +74,9 @@ data "continuity_astra_app_mirror" "test" {
   depends_on = [continuity_astra_app_mirror.test]
 }
 `
-	var mirrorID string
+	var mirror acctest.ID
 	action := func(what string) func() {
-		return func() { acctest.SandboxPost(t, endpoint, "/_sandbox/astra/appMirrors/"+mirrorID+"/"+what) }
+		return func() { acctest.SandboxPost(t, endpoint, "/_sandbox/astra/appMirrors/"+mirror.Value+"/"+what) }
 	}
 	lastTransfer := statecheck.CompareValue(compare.ValuesSame())
 	resource.ParallelTest(t, resource.TestCase{
@@ -96,14 +86,11 @@ data "continuity_astra_app_mirror" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config: config,
-				Check: func(s *terraform.State) error {
-					mirrorID = s.RootModule().Resources[mirrorAddr].Primary.ID
-					return nil
-				},
+				Check:  mirror.Capture(mirrorAddr),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("healthy"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("last_transfer_time"), knownvalue.StringRegexp(rfc3339)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("lag_seconds"), recentSeconds),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("lag_seconds"), acctest.RecentSeconds),
 					lastTransfer.AddStateValue(ds, tfjsonpath.New("last_transfer_time")),
 				},
 			},
@@ -124,7 +111,7 @@ data "continuity_astra_app_mirror" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("healthy"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("health_state"), knownvalue.StringExact("normal")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("lag_seconds"), recentSeconds),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("lag_seconds"), acctest.RecentSeconds),
 				},
 			},
 		},

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/sandbox"
 )
 
@@ -101,8 +100,8 @@ func TestGuideDRPostureChecks(t *testing.T) {
 	mirror, pair, replica := astra["continuity_astra_app_mirror.dr"], sdrs["continuity_sdrs_replication_pair.logs"], manila["continuity_manila_share_replica.wal_archive_dr"]
 	acctest.SandboxPost(t, env["ASTRA_ENDPOINT"], "/_sandbox/astra/appMirrors/"+mirror+"/break")
 	acctest.SandboxPost(t, env["HW_SDRS_ENDPOINT"], "/_sandbox/sdrs/replications/"+pair+"/break")
-	admin := acctest.NewManilaClient(t, manilaAdminSettings(env))
-	replicaAction(t, admin, replica, "out_of_sync", func(ctx context.Context) error { return admin.ResetReplicaState(ctx, replica, "out_of_sync") })
+	admin := acctest.NewManilaClient(t, acctest.ManilaAdminSettingsFrom(env))
+	acctest.ManilaReplicaAction(t, admin, replica, "out_of_sync", func(ctx context.Context) error { return admin.ResetReplicaState(ctx, replica, "out_of_sync") })
 	apply(sdrsGuide, "protection_enabled=true", "drill=false")
 
 	// A failed check is a warning: the plan succeeds.
@@ -148,45 +147,10 @@ func TestGuideDRPostureChecks(t *testing.T) {
 	// Repaired: no warning again.
 	acctest.SandboxPost(t, env["ASTRA_ENDPOINT"], "/_sandbox/astra/appMirrors/"+mirror+"/repair")
 	acctest.SandboxPost(t, env["HW_SDRS_ENDPOINT"], "/_sandbox/sdrs/replications/"+pair+"/repair")
-	replicaAction(t, admin, replica, "in_sync", func(ctx context.Context) error { return admin.ResyncReplica(ctx, replica) })
+	acctest.ManilaReplicaAction(t, admin, replica, "in_sync", func(ctx context.Context) error { return admin.ResyncReplica(ctx, replica) })
 	apply(sdrsGuide, "protection_enabled=true", "drill=true")
 	healthy("plan after the repair", w.MustRun("plan", "-input=false"))
 }
 
 // failedCheck finds the name of each failed check in terraform's output.
 var failedCheck = regexp.MustCompile(`Warning: Check block assertion failed\s*\n(?:.*\n)*?.*in check "([a-z_]+)"`)
-
-// manilaAdminSettings are the settings of the admin of the sandbox of env.
-func manilaAdminSettings(env map[string]string) manila.Settings {
-	s := acctest.ManilaSettingsFrom(env)
-	s.UserName, s.Password = env[acctest.EnvManilaAdminUsername], env[acctest.EnvManilaAdminPassword]
-	s.ProjectName, s.UserDomainName = env[acctest.EnvManilaAdminProjectName], env[acctest.EnvManilaAdminUserDomain]
-	s.ProjectDomainName = env[acctest.EnvManilaAdminProjectDomain]
-	return s
-}
-
-// replicaAction runs an admin's action on a Manila replica
-// (reset_replica_state, resync) and waits until the API shows the
-// replica_state it leads to.
-func replicaAction(t *testing.T, admin *manila.Client, id, state string, action func(context.Context) error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := action(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for {
-		r, err := admin.GetReplica(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.ReplicaState != nil && *r.ReplicaState == state {
-			return
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("replica %s never became %s: %v", id, state, ctx.Err())
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-}

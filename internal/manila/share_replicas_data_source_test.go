@@ -2,52 +2,14 @@ package manila_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
-	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/acctest"
-	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
-
-// recentSeconds checks an age of something this test made: at least 0,
-// and less than an hour.
-var recentSeconds = knownvalue.Int64Func(func(v int64) error {
-	if v < 0 || v >= 3600 {
-		return fmt.Errorf("%d seconds, want something made by this test", v)
-	}
-	return nil
-})
-
-// replicaAction runs an admin's action on a replica (reset_replica_state,
-// resync) and waits until the API shows the replica_state it leads to.
-func replicaAction(t *testing.T, admin *manila.Client, id, state string, action func(context.Context) error) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := action(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for {
-		r, err := admin.GetReplica(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.ReplicaState != nil && *r.ReplicaState == state {
-			return
-		}
-		select {
-		case <-ctx.Done():
-			t.Fatalf("replica %s never became %s: %v", id, state, ctx.Err())
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-}
 
 // The replicas of a share, with their posture: the active one and the
 // secondary in sync are healthy; after the admin resets the secondary to
@@ -72,7 +34,7 @@ output "dr_healthy" {
   value = local.dr.healthy
 }
 `)
-	var replicaID string
+	var replica acctest.ID
 	secondary := func(state string, healthy bool) []statecheck.StateCheck {
 		return []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(ds, tfjsonpath.New("replicas"), knownvalue.SetPartial([]knownvalue.Check{
@@ -90,17 +52,14 @@ output "dr_healthy" {
 		Steps: []resource.TestStep{
 			{
 				Config: config,
-				Check: func(s *terraform.State) error {
-					replicaID = s.RootModule().Resources[replicaAddr].Primary.ID
-					return nil
-				},
+				Check:  replica.Capture(replicaAddr),
 				ConfigStateChecks: append(secondary("in_sync", true),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("replicas").AtSliceIndex(0).AtMapKey("age_seconds"), recentSeconds)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("replicas").AtSliceIndex(0).AtMapKey("age_seconds"), acctest.RecentSeconds)),
 			},
 			{
 				PreConfig: func() {
-					replicaAction(t, admin, replicaID, "out_of_sync", func(ctx context.Context) error {
-						return admin.ResetReplicaState(ctx, replicaID, "out_of_sync")
+					acctest.ManilaReplicaAction(t, admin, replica.Value, "out_of_sync", func(ctx context.Context) error {
+						return admin.ResetReplicaState(ctx, replica.Value, "out_of_sync")
 					})
 				},
 				Config:            config,
@@ -108,7 +67,7 @@ output "dr_healthy" {
 			},
 			{
 				PreConfig: func() {
-					replicaAction(t, admin, replicaID, "in_sync", func(ctx context.Context) error { return admin.ResyncReplica(ctx, replicaID) })
+					acctest.ManilaReplicaAction(t, admin, replica.Value, "in_sync", func(ctx context.Context) error { return admin.ResyncReplica(ctx, replica.Value) })
 				},
 				Config:            config,
 				ConfigStateChecks: secondary("in_sync", true),

@@ -14,15 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-// recentSeconds checks an age of something this test made: at least 0,
-// and less than an hour.
-var recentSeconds = knownvalue.Int64Func(func(v int64) error {
-	if v < 0 || v >= 3600 {
-		return fmt.Errorf("%d seconds, want something made by this test", v)
-	}
-	return nil
-})
-
 // The posture attributes follow replication: a protected group, its
 // instance and pair are healthy and the drill recent; after the pair's
 // replication link is broken through the API they are not (pair "fault"
@@ -105,7 +96,7 @@ data "continuity_sdrs_drills" "test" {
 				return nil
 			},
 			ConfigStateChecks: append(healthy(true),
-				statecheck.ExpectKnownValue(drills, first("drills").AtMapKey("age_seconds"), recentSeconds)),
+				statecheck.ExpectKnownValue(drills, first("drills").AtMapKey("age_seconds"), acctest.RecentSeconds)),
 		},
 		resource.TestStep{
 			PreConfig: link("break"),
