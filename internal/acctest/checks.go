@@ -7,6 +7,7 @@ import (
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
@@ -61,3 +62,12 @@ func Find[T any](get func(ctx context.Context, id string) (T, error)) Finder {
 		return err
 	}
 }
+
+// RecentSeconds checks an age or lag (age_seconds, lag_seconds) of
+// something the test made: at least 0, and less than an hour.
+var RecentSeconds = knownvalue.Int64Func(func(v int64) error {
+	if v < 0 || v >= 3600 {
+		return fmt.Errorf("%d seconds, want something made by this test", v)
+	}
+	return nil
+})

@@ -1,9 +1,11 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/manila"
 	"github.com/continuity-dr/terraform-provider-continuity/internal/transport"
@@ -116,5 +118,41 @@ func ManilaSettingsFrom(env map[string]string) manila.Settings {
 	return manila.Settings{
 		AuthURL: env["OS_AUTH_URL"], UserName: env["OS_USERNAME"], Password: env["OS_PASSWORD"], ProjectName: env["OS_PROJECT_NAME"],
 		UserDomainName: env["OS_USER_DOMAIN_NAME"], ProjectDomainName: env["OS_PROJECT_DOMAIN_NAME"], Region: env["OS_REGION_NAME"],
+	}
+}
+
+// ManilaAdminSettingsFrom returns the admin's settings of a sandbox
+// started by StartSandbox.
+func ManilaAdminSettingsFrom(env map[string]string) manila.Settings {
+	s := ManilaSettingsFrom(env)
+	s.UserName, s.Password = env[EnvManilaAdminUsername], env[EnvManilaAdminPassword]
+	s.ProjectName, s.UserDomainName = env[EnvManilaAdminProjectName], env[EnvManilaAdminUserDomain]
+	s.ProjectDomainName = env[EnvManilaAdminProjectDomain]
+	return s
+}
+
+// ManilaReplicaAction runs an admin's action on a share replica
+// (reset_replica_state, resync) and waits until the API shows the
+// replica_state it leads to.
+func ManilaReplicaAction(t *testing.T, admin *manila.Client, id, state string, action func(context.Context) error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := action(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		r, err := admin.GetReplica(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ReplicaState != nil && *r.ReplicaState == state {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("replica %s never became %s: %v", id, state, ctx.Err())
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -185,4 +186,23 @@ func NewTenant(t testing.TB, baseURL, name string) map[string]string {
 		}
 	})
 	return tenant.Variables
+}
+
+// SandboxPost sends POST baseURL+path to one of the sandbox's own routes
+// (breaking replication, say) and fails the test unless it answers 200.
+// Against a real endpoint the test is skipped: only the sandbox has them.
+func SandboxPost(t testing.TB, baseURL, path string) {
+	t.Helper()
+	if !UseSandbox() {
+		t.Skipf("%s=off: POST %s is the sandbox's own", EnvSandbox, path)
+	}
+	res, err := http.Post(strings.TrimRight(baseURL, "/")+path, "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(res.Body)
+		t.Fatalf("POST %s: HTTP %d: %s", path, res.StatusCode, body)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 )
@@ -45,9 +46,35 @@ type AppMirror struct {
 	StateAllowed         []string           `json:"stateAllowed,omitempty"`
 	StateDetails         []StateDetail      `json:"stateDetails"`
 	TransferState        string             `json:"transferState,omitempty"`
+	TransferStateDetails []TransferDetail   `json:"transferStateDetails,omitempty"`
 	HealthState          string             `json:"healthState"`
 	HealthStateDetails   []StateDetail      `json:"healthStateDetails,omitempty"`
 	Metadata             *Metadata          `json:"metadata,omitempty"`
+}
+
+// TransferDetail is one transferStateDetails entry; a completed snapshot
+// replication carries its times in additionalDetails (astra.md §2.6).
+type TransferDetail struct {
+	Type              string `json:"type"`
+	Title             string `json:"title"`
+	AdditionalDetails struct {
+		CompletionTime string `json:"completionTime"`
+		SnapshotID     string `json:"snapshotID"`
+		StartTime      string `json:"startTime"`
+	} `json:"additionalDetails"`
+}
+
+// LastTransfer returns the completion time of the newest snapshot transfer
+// the relationship reports (transferStateDetails' completionTime), and
+// false when it reports none.
+func (m *AppMirror) LastTransfer() (time.Time, bool) {
+	var last time.Time
+	for _, d := range m.TransferStateDetails {
+		if t, err := time.Parse(time.RFC3339, d.AdditionalDetails.CompletionTime); err == nil && t.After(last) {
+			last = t
+		}
+	}
+	return last, !last.IsZero()
 }
 
 // NamespaceMapping is one namespaceMapping entry: the namespaces of the app

@@ -55,6 +55,14 @@ func (d *appMirrorDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				MarkdownDescription: "The states that can be requested now."},
 			"health_state":   computedString("`normal`, `warning`, `critical` or `indeterminate`."),
 			"transfer_state": computedString("`transferring` or `idle`."),
+			"healthy": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the relationship protects its app now: " +
+				"`state` and `state_desired` are `established` and `health_state` is `normal` (the API reports `critical` when the most " +
+				"recent snapshot failed to replicate or a reconcile failed). For a `check` block."},
+			"last_transfer_time": computedString("When the newest snapshot transfer completed (RFC 3339, the `completionTime` of " +
+				"`transferStateDetails`); null while none has. For a `check` block."),
+			"lag_seconds": schema.Int64Attribute{Computed: true, MarkdownDescription: "Seconds from `last_transfer_time` to the time " +
+				"of the read: how far the destination is behind. Null while no transfer completed. Computed when read, so it is on the " +
+				"data source only. For a `check` block."},
 			"state_details": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "Why the relationship is in its state.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{

@@ -2,7 +2,9 @@ package astra
 
 import (
 	"context"
+	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -188,6 +190,9 @@ type appMirrorDataModel struct {
 	HealthState          types.String `tfsdk:"health_state"`
 	TransferState        types.String `tfsdk:"transfer_state"`
 	StateDetails         types.List   `tfsdk:"state_details"`
+	Healthy              types.Bool   `tfsdk:"healthy"`
+	LastTransferTime     types.String `tfsdk:"last_transfer_time"`
+	LagSeconds           types.Int64  `tfsdk:"lag_seconds"`
 }
 
 // fromAPI sets every attribute, in the API's direction; the resource's
@@ -205,4 +210,24 @@ func (d *appMirrorDataModel) fromAPI(live *AppMirror, diags *diag.Diagnostics) {
 	if d.StateAllowed == nil {
 		d.StateAllowed = []string{}
 	}
+	d.setPosture(live, time.Now())
+}
+
+// setPosture sets the attributes a check block asserts on, at now:
+// healthy, the last transfer's time and the lag behind it.
+func (d *appMirrorDataModel) setPosture(live *AppMirror, now time.Time) {
+	d.Healthy = types.BoolValue(mirrorHealthy(live))
+	d.LastTransferTime, d.LagSeconds = types.StringNull(), types.Int64Null()
+	if last, ok := live.LastTransfer(); ok {
+		d.LastTransferTime = types.StringValue(last.UTC().Format(time.RFC3339))
+		d.LagSeconds = types.Int64Value(conv.AgeSeconds(last, now))
+	}
+}
+
+// mirrorHealthy reports whether a relationship protects its app: it is
+// established and meant to be, and its health is normal (critical when a
+// reconcile or the most recent snapshot's replication failed, astra.md
+// §2.3).
+func mirrorHealthy(m *AppMirror) bool {
+	return m.State == MirrorEstablished && m.StateDesired == MirrorEstablished && m.HealthState == "normal"
 }

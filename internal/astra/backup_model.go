@@ -3,6 +3,7 @@ package astra
 import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"time"
 )
 
 // backupModel is the continuity_astra_backup state.
@@ -69,16 +70,17 @@ type backupItemModel struct {
 	TotalBytes   types.Int64  `tfsdk:"total_bytes"`
 	CompletedAt  types.String `tfsdk:"completed_at"`
 	CreatedAt    types.String `tfsdk:"created_at"`
+	AgeSeconds   types.Int64  `tfsdk:"age_seconds"`
 }
 
-// backupItem converts one listed backup.
-func backupItem(b *Backup) backupItemModel {
+// backupItem converts one listed backup, its age at now.
+func backupItem(b *Backup, now time.Time) backupItemModel {
 	var m backupModel
 	m.fromAPI("", b)
 	item := backupItemModel{
 		ID: m.ID, Name: m.Name, State: m.State, StateUnready: b.StateUnready, HookState: m.HookState, BucketID: m.BucketID,
 		SnapshotID: m.SnapshotID, ScheduleID: optionalString(b.ScheduleID), TotalBytes: m.TotalBytes, CompletedAt: m.CompletedAt,
-		CreatedAt: m.CreatedAt,
+		CreatedAt: m.CreatedAt, AgeSeconds: ageSeconds(m.CreatedAt, now),
 	}
 	if item.StateUnready == nil {
 		item.StateUnready = []string{}

@@ -2,6 +2,7 @@ package astra
 
 import (
 	"context"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -37,6 +38,9 @@ func (d *backupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	backups.NestedObject.Attributes["state_unready"] = schema.ListAttribute{Computed: true, ElementType: types.StringType,
 		MarkdownDescription: "Why it failed or is not ready."}
 	backups.NestedObject.Attributes["total_bytes"] = schema.Int64Attribute{Computed: true, MarkdownDescription: "Its size in bytes."}
+	backups.NestedObject.Attributes["age_seconds"] = schema.Int64Attribute{Computed: true, MarkdownDescription: "Seconds from " +
+		"`created_at` (when the backup's point in time was requested) to the time of the read; computed when read (data sources " +
+		"only), for a `check` block."}
 	attrs["backups"] = backups
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the backups of an Astra Control app, newest first, to find the one to restore from: " +
@@ -71,9 +75,10 @@ func (d *backupsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		}
 		return it
 	})
+	now := time.Now()
 	state.IDs, state.Backups = make([]string, len(list)), make([]backupItemModel, len(list))
 	for i := range list {
-		state.IDs[i], state.Backups[i] = list[i].ID, backupItem(&list[i])
+		state.IDs[i], state.Backups[i] = list[i].ID, backupItem(&list[i], now)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

@@ -2,7 +2,9 @@ package astra
 
 import (
 	"strconv"
+	"time"
 
+	"github.com/continuity-dr/terraform-provider-continuity/internal/conv"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -38,4 +40,14 @@ func apiBoolString(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// ageSeconds is the age at now of an Astra time (RFC 3339, as metadata's
+// creationTimestamp): null when the time is null or unreadable.
+func ageSeconds(at types.String, now time.Time) types.Int64 {
+	t, err := time.Parse(time.RFC3339, at.ValueString())
+	if at.IsNull() || err != nil {
+		return types.Int64Null()
+	}
+	return types.Int64Value(conv.AgeSeconds(t, now))
 }

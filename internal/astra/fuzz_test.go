@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -218,7 +219,7 @@ func FuzzSnapshotFromAPI(f *testing.F) {
 		}
 		m := snapshotModel{BucketID: types.StringUnknown()}
 		m.fromAPI("6f519a48-3183-46cf-a32f-41815f813986", &s)
-		_ = snapshotItem(&s)
+		_ = snapshotItem(&s, time.Now())
 		_ = s.Message()
 	})
 }
@@ -231,7 +232,7 @@ func FuzzBackupFromAPI(f *testing.F) {
 		}
 		m := backupModel{SnapshotID: types.StringUnknown()}
 		m.fromAPI("6f519a48-3183-46cf-a32f-41815f813986", &b)
-		_ = backupItem(&b)
+		_ = backupItem(&b, time.Now())
 		_ = b.Message()
 	})
 }

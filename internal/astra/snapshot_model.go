@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"time"
 )
 
 // snapshotModel is the continuity_astra_snapshot state.
@@ -67,10 +68,11 @@ type snapshotItemModel struct {
 	BucketID     types.String `tfsdk:"bucket_id"`
 	ScheduleID   types.String `tfsdk:"schedule_id"`
 	CreatedAt    types.String `tfsdk:"created_at"`
+	AgeSeconds   types.Int64  `tfsdk:"age_seconds"`
 }
 
-// snapshotItem converts one listed snapshot.
-func snapshotItem(s *Snapshot) snapshotItemModel {
+// snapshotItem converts one listed snapshot, its age at now.
+func snapshotItem(s *Snapshot, now time.Time) snapshotItemModel {
 	m := snapshotItemModel{
 		ID: types.StringValue(s.ID), Name: types.StringValue(s.Name), State: types.StringValue(s.State),
 		StateUnready: s.StateUnready, HookState: optionalString(s.HookState), BucketID: optionalString(s.BucketID),
@@ -82,5 +84,6 @@ func snapshotItem(s *Snapshot) snapshotItemModel {
 	if s.Metadata != nil {
 		m.CreatedAt = optionalString(s.Metadata.CreationTimestamp)
 	}
+	m.AgeSeconds = ageSeconds(m.CreatedAt, now)
 	return m
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -75,6 +76,7 @@ func (d *snapshotsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	})
 	snapshots.NestedObject.Attributes["state_unready"] = schema.ListAttribute{
 		Computed: true, ElementType: types.StringType, MarkdownDescription: "Why it failed or is not ready."}
+	snapshots.NestedObject.Attributes["age_seconds"] = schema.Int64Attribute{Computed: true, MarkdownDescription: "Seconds from `created_at` to the time of the read; computed when read (data sources only), for a `check` block."}
 	attrs["snapshots"] = snapshots
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the snapshots of an Astra Control app, newest first, to find the one to restore from: " +
@@ -109,9 +111,10 @@ func (d *snapshotsDataSource) Read(ctx context.Context, req datasource.ReadReque
 		}
 		return it
 	})
+	now := time.Now()
 	state.IDs, state.Snapshots = make([]string, len(list)), make([]snapshotItemModel, len(list))
 	for i := range list {
-		state.IDs[i], state.Snapshots[i] = list[i].ID, snapshotItem(&list[i])
+		state.IDs[i], state.Snapshots[i] = list[i].ID, snapshotItem(&list[i], now)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

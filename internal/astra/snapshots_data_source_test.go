@@ -96,8 +96,9 @@ data "continuity_astra_backups" "other_bucket" {
 					"continuity_astra_backup.second", tfjsonpath.New("id"), compare.ValuesSame()),
 				statecheck.ExpectKnownValue("data.continuity_astra_backups.latest", tfjsonpath.New("backups").AtSliceIndex(1), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"state": knownvalue.StringExact("completed"), "hook_state": knownvalue.StringExact("success"), "total_bytes": knownvalue.NotNull(),
-					"completed_at": knownvalue.NotNull(), "state_unready": knownvalue.ListSizeExact(0),
+					"completed_at": knownvalue.NotNull(), "state_unready": knownvalue.ListSizeExact(0), "age_seconds": acctest.RecentSeconds,
 				})),
+				statecheck.ExpectKnownValue("data.continuity_astra_snapshots.all", tfjsonpath.New("snapshots").AtSliceIndex(0).AtMapKey("age_seconds"), acctest.RecentSeconds),
 				names("data.continuity_astra_backups.other_bucket", "backups"),
 			},
 		}},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -233,5 +234,8 @@ func FuzzShareReplicaFromAPI(f *testing.F) {
 			m.fromAPI(&in.Replica, in.Exports)
 			setState(t, resourceSchemaState(NewShareReplicaResource()), &m)
 		}
+		list := shareReplicasDataModel{ShareID: types.StringValue(in.Replica.ShareID), IDs: []string{in.Replica.ID},
+			Replicas: []shareReplicaItem{shareReplicaItemFromAPI(&in.Replica, time.Now())}}
+		setState(t, dataSourceSchemaState(NewShareReplicasDataSource()), &list)
 	})
 }

@@ -65,6 +65,10 @@ resource "continuity_manila_consistency_group_snapshot" "bad" {
   name                 = ""
 }`},
 	{name: "data consistency group: neither id nor name", attr: "name", config: `data "continuity_manila_consistency_group" "bad" {}`},
+	{name: "data share replicas: share not an ID", attr: "share_id", config: `
+data "continuity_manila_share_replicas" "bad" {
+  share_id = "wal-archive"
+}`},
 	{name: "data consistency group: id not a UUID", attr: "id", config: `
 data "continuity_manila_consistency_group" "bad" {
   id = "cg-1"

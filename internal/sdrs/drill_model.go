@@ -1,6 +1,8 @@
 package sdrs
 
 import (
+	"time"
+
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -70,11 +72,13 @@ type drillItem struct {
 	DrillServers  types.List   `tfsdk:"drill_servers"`
 	CreatedAt     types.String `tfsdk:"created_at"`
 	UpdatedAt     types.String `tfsdk:"updated_at"`
+	AgeSeconds    types.Int64  `tfsdk:"age_seconds"`
 }
 
-func drillItemFromAPI(d *Drill) drillItem {
+// drillItemFromAPI converts one listed drill, its age at now.
+func drillItemFromAPI(d *Drill, now time.Time) drillItem {
 	var m drillResourceModel
 	m.fromAPI(d)
 	return drillItem{ID: m.ID, Name: m.Name, Status: m.Status, ServerGroupID: m.GroupID, DrillVPCID: m.DrillVPCID,
-		DrillServers: m.DrillServers, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+		DrillServers: m.DrillServers, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, AgeSeconds: ageSeconds(m.CreatedAt, now)}
 }

@@ -2,6 +2,7 @@ package sdrs
 
 import (
 	"context"
+	"time"
 
 	"github.com/continuity-dr/terraform-provider-continuity/internal/apierr"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -57,8 +58,9 @@ func (d *drillsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 							"drill_server_id":       str("ID of its drill server (ECS)."),
 						}},
 					},
-					"created_at": str("Creation time, as SDRS reports it."),
-					"updated_at": str("Time of the last change, as SDRS reports it."),
+					"created_at":  str("Creation time, as SDRS reports it."),
+					"age_seconds": ageAttribute(),
+					"updated_at":  str("Time of the last change, as SDRS reports it."),
 				}},
 			},
 		},
@@ -81,6 +83,8 @@ func (d *drillsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		apierr.AddError(&resp.Diagnostics, "listing", drillsTypeName, "", err)
 		return
 	}
-	config.Drills, config.IDs = listItems(all, complete, "DR drills", drillItemFromAPI, func(d *Drill) string { return d.Id }, &resp.Diagnostics)
+	now := time.Now()
+	config.Drills, config.IDs = listItems(all, complete, "DR drills", func(d *Drill) drillItem { return drillItemFromAPI(d, now) },
+		func(d *Drill) string { return d.Id }, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
 }

@@ -1,6 +1,8 @@
 package sdrs
 
 import (
+	"time"
+
 	"encoding/json"
 	"testing"
 )
@@ -95,7 +97,7 @@ func FuzzDrillFromAPI(f *testing.F) {
 		}
 		var m drillResourceModel
 		m.fromAPI(&d)
-		_ = drillItemFromAPI(&d)
+		_ = drillItemFromAPI(&d, time.Now())
 	})
 }
 
@@ -108,7 +110,7 @@ func FuzzListsFromAPI(f *testing.F) {
 		}
 		var s RPOStatistic
 		if json.Unmarshal(data, &s) == nil {
-			_ = rpoStatisticItemFromAPI(&s)
+			_ = rpoStatisticItemFromAPI(&s, time.Now())
 		}
 		var j FailedJob
 		if json.Unmarshal(data, &j) == nil {

@@ -400,16 +400,19 @@ type protectedInstanceItem struct {
 	SystemFrozen    types.Bool   `tfsdk:"system_frozen"`
 	CreatedAt       types.String `tfsdk:"created_at"`
 	UpdatedAt       types.String `tfsdk:"updated_at"`
+	Healthy         types.Bool   `tfsdk:"healthy"`
 }
 
 func protectedInstanceItemFromAPI(i *Instance) protectedInstanceItem {
 	frozen := i.Metadata != nil && i.Metadata.SystemFrozen == "true"
 	tags := tagsFromAPI(i.Tags, types.MapValueMust(types.StringType, map[string]attr.Value{}))
-	return protectedInstanceItem{
+	item := protectedInstanceItem{
 		ID: types.StringValue(i.Id), Name: types.StringValue(i.Name), Description: optionalString(i.Description),
 		ServerGroupID: types.StringValue(i.ServerGroupId), Status: types.StringValue(i.Status), Progress: types.Int64Value(int64(i.Progress)),
 		SourceServer: types.StringValue(i.SourceServer), TargetServer: optionalString(i.TargetServer),
 		PriorityStation: optionalString(i.PriorityStation), Attachments: attachmentsFromAPI(i.Attachment), Tags: tags,
 		SystemFrozen: types.BoolValue(frozen), CreatedAt: optionalString(i.CreatedAt), UpdatedAt: optionalString(i.UpdatedAt),
 	}
+	item.Healthy = types.BoolValue(instanceHealthy(item))
+	return item
 }

@@ -83,8 +83,10 @@ func (d *protectedInstancesDataSource) Schema(_ context.Context, _ datasource.Sc
 					},
 					"tags":          schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Tags."},
 					"system_frozen": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether SDRS froze the instance (its metadata's `__system__frozen`)."},
-					"created_at":    str("Creation time, as SDRS reports it."),
-					"updated_at":    str("Time of the last change, as SDRS reports it."),
+					"healthy": healthyAttribute("the instance is `protected` (`fault` when the synchronisation of one of its " +
+						"replication pairs is abnormal)"),
+					"created_at": str("Creation time, as SDRS reports it."),
+					"updated_at": str("Time of the last change, as SDRS reports it."),
 				}},
 			},
 		},

@@ -275,6 +275,10 @@ data "continuity_sdrs_rpo_statistics" "one" {
   end_time      = data.continuity_sdrs_rpo_statistics.all.rpo_statistics[1].created_at
   resource_type = "replication"
 }
+
+output "latest_is_newest" {
+  value = data.continuity_sdrs_rpo_statistics.all.latest.point_time == reverse(sort([for r in data.continuity_sdrs_rpo_statistics.all.rpo_statistics : r.point_time]))[0]
+}
 `,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(all, tfjsonpath.New("rpo_statistics"), knownvalue.ListSizeExact(6)),
@@ -284,6 +288,13 @@ data "continuity_sdrs_rpo_statistics" "one" {
 					statecheck.ExpectKnownValue(one, tfjsonpath.New("rpo_statistics").AtSliceIndex(0).AtMapKey("point_time"),
 						knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d$`))),
 					statecheck.ExpectKnownValue(one, tfjsonpath.New("rpo_statistics").AtSliceIndex(0).AtMapKey("resource_type"), knownvalue.StringExact("replication")),
+					statecheck.ExpectKnownOutputValue("latest_is_newest", knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("latest").AtMapKey("age_seconds"), knownvalue.Int64Func(func(v int64) error {
+						if v < 0 || v > 3600 {
+							return fmt.Errorf("age_seconds = %d: the sandbox's records are of the half hour before its start", v)
+						}
+						return nil
+					})),
 				},
 			},
 		},

@@ -121,12 +121,13 @@ type protectionGroupItem struct {
 	DisasterRecoveryDrillNum types.Int64  `tfsdk:"disaster_recovery_drill_num"`
 	CreatedAt                types.String `tfsdk:"created_at"`
 	UpdatedAt                types.String `tfsdk:"updated_at"`
+	Healthy                  types.Bool   `tfsdk:"healthy"`
 }
 
 func protectionGroupItemFromAPI(g *Group) protectionGroupItem {
 	var m protectionGroupResourceModel
 	m.fromAPI(g)
-	return protectionGroupItem{
+	item := protectionGroupItem{
 		ID: m.ID, Name: m.Name, Description: m.Description, Status: m.Status, Enabled: m.Enabled, PriorityStation: m.PriorityStation,
 		FailedOver:      m.FailedOver,
 		ProtectedStatus: m.ProtectedStatus, ReplicationStatus: m.ReplicationStatus, HealthStatus: m.HealthStatus, Progress: m.Progress,
@@ -135,4 +136,6 @@ func protectionGroupItemFromAPI(g *Group) protectionGroupItem {
 		ProtectionType: m.ProtectionType, ProtectedInstanceNum: m.ProtectedInstanceNum, ReplicationNum: m.ReplicationNum,
 		DisasterRecoveryDrillNum: m.DisasterRecoveryDrillNum, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt,
 	}
+	item.Healthy = types.BoolValue(groupHealthy(item))
+	return item
 }

@@ -72,8 +72,10 @@ func (d *protectionGroupsDataSource) Schema(_ context.Context, _ datasource.Sche
 					"protected_instance_num":      num("Number of protected instances."),
 					"replication_num":             num("Number of replication pairs."),
 					"disaster_recovery_drill_num": num("Number of DR drills."),
-					"created_at":                  str("Creation time."),
-					"updated_at":                  str("Time of the last change."),
+					"healthy": healthyAttribute("the group protects its servers: `status` is `protected`, `health_status` not " +
+						"`abnormal` and `replication_status` `active` (both may be null)"),
+					"created_at": str("Creation time."),
+					"updated_at": str("Time of the last change."),
 				}},
 			},
 		},

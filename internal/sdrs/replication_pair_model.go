@@ -112,6 +112,7 @@ type replicationPairItem struct {
 	RecordMetadata    *replicationRecordMetadata `tfsdk:"record_metadata"`
 	CreatedAt         types.String               `tfsdk:"created_at"`
 	UpdatedAt         types.String               `tfsdk:"updated_at"`
+	Healthy           types.Bool                 `tfsdk:"healthy"`
 }
 
 // replicationAttachment is a protected instance a pair is attached to.
@@ -158,5 +159,6 @@ func replicationPairItemFromAPI(p *Pair) replicationPairItem {
 			VolumeSize: types.Int64Value(int64(md.VolumeSize)), VolumeType: optionalString(md.VolumeType.Value()),
 		}
 	}
+	item.Healthy = types.BoolValue(pairHealthy(item))
 	return item
 }

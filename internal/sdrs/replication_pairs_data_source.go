@@ -97,6 +97,8 @@ func (d *replicationPairsDataSource) Schema(_ context.Context, _ datasource.Sche
 							"volume_type": str("Type of the disks: `SATA`, `SAS`, `SSD`, `co-p1` or `uh-l1`."),
 						},
 					},
+					"healthy": healthyAttribute("the pair replicates: `status` is `protected`, `fault_level` `0` and " +
+						"`replication_status` `active` (or null). A pair whose replication link broke is `fault`, with fault level `5`"),
 					"created_at": str("Creation time, as SDRS reports it."),
 					"updated_at": str("Time of the last change, as SDRS reports it."),
 				}},

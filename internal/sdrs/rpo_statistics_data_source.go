@@ -28,6 +28,7 @@ type rpoStatisticsDataModel struct {
 	EndTime      types.String       `tfsdk:"end_time"`
 	ResourceType types.String       `tfsdk:"resource_type"`
 	Statistics   []rpoStatisticItem `tfsdk:"rpo_statistics"`
+	Latest       *rpoStatisticItem  `tfsdk:"latest"`
 }
 
 // rpoStatisticItem is one RPO-exceeded trend record.
@@ -38,11 +39,31 @@ type rpoStatisticItem struct {
 	ResourceType types.String `tfsdk:"resource_type"`
 	CreatedAt    types.String `tfsdk:"created_at"`
 	UpdatedAt    types.String `tfsdk:"updated_at"`
+	AgeSeconds   types.Int64  `tfsdk:"age_seconds"`
 }
 
-func rpoStatisticItemFromAPI(s *RPOStatistic) rpoStatisticItem {
+// rpoStatisticItemFromAPI converts one record, its age at now.
+func rpoStatisticItemFromAPI(s *RPOStatistic, now time.Time) rpoStatisticItem {
+	created := optionalString(s.CreatedAt)
 	return rpoStatisticItem{ID: types.StringValue(s.Id), PointTime: optionalString(s.PointTime), ResourceNum: types.Int64Value(int64(s.ResourceNum)),
-		ResourceType: optionalString(s.ResourceType.Value()), CreatedAt: optionalString(s.CreatedAt), UpdatedAt: optionalString(s.UpdatedAt)}
+		ResourceType: optionalString(s.ResourceType.Value()), CreatedAt: created, UpdatedAt: optionalString(s.UpdatedAt),
+		AgeSeconds: ageSeconds(created, now)}
+}
+
+// latestRPOStatistic returns the record of the newest point in time
+// (point_time, "yyyy-MM-dd HH:mm", orders as text), or nil for none.
+func latestRPOStatistic(items []rpoStatisticItem) *rpoStatisticItem {
+	var latest *rpoStatisticItem
+	for i := range items {
+		if latest == nil || items[i].PointTime.ValueString() > latest.PointTime.ValueString() {
+			latest = &items[i]
+		}
+	}
+	if latest == nil {
+		return nil
+	}
+	out := *latest
+	return &out
 }
 
 // rpoTimeLayout is the form of start_time and end_time (sdrs.md §17).
@@ -76,6 +97,15 @@ func (d *rpoStatisticsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
+	item := map[string]schema.Attribute{
+		"id":            str("ID of the record."),
+		"point_time":    str("Point in time of the record, `yyyy-MM-dd HH:mm`."),
+		"resource_num":  schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of resources that exceeded their RPO."},
+		"resource_type": str("Resource type: `replication`."),
+		"created_at":    str("Creation time, `yyyy-MM-dd HH:mm:ss.SSS`."),
+		"updated_at":    str("Time of the last change, `yyyy-MM-dd HH:mm:ss.SSS`."),
+		"age_seconds":   ageAttribute(),
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The records of SDRS's RPO-exceeded trend (the dashboard's chart): for each point in time, how many " +
 			"replication pairs exceeded their RPO; every page of the API's list (offset paging).",
@@ -89,15 +119,11 @@ func (d *rpoStatisticsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"rpo_statistics": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The records found, in the API's order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":            str("ID of the record."),
-					"point_time":    str("Point in time of the record, `yyyy-MM-dd HH:mm`."),
-					"resource_num":  schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of resources that exceeded their RPO."},
-					"resource_type": str("Resource type: `replication`."),
-					"created_at":    str("Creation time, `yyyy-MM-dd HH:mm:ss.SSS`."),
-					"updated_at":    str("Time of the last change, `yyyy-MM-dd HH:mm:ss.SSS`."),
-				}},
+				NestedObject:        schema.NestedAttributeObject{Attributes: item},
 			},
+			"latest": schema.SingleNestedAttribute{Computed: true, Attributes: item,
+				MarkdownDescription: "The record of the newest `point_time` among those found (null when none): `latest.resource_num` " +
+					"is how many pairs exceeded their RPO then. For a `check` block."},
 		},
 	}
 }
@@ -118,7 +144,9 @@ func (d *rpoStatisticsDataSource) Read(ctx context.Context, req datasource.ReadR
 		apierr.AddError(&resp.Diagnostics, "listing", rpoStatisticsTypeName, "", err)
 		return
 	}
-	config.Statistics, _ = listItems(all, complete, "RPO statistics", rpoStatisticItemFromAPI, func(s *RPOStatistic) string { return s.Id },
-		&resp.Diagnostics)
+	now := time.Now()
+	config.Statistics, _ = listItems(all, complete, "RPO statistics", func(s *RPOStatistic) rpoStatisticItem { return rpoStatisticItemFromAPI(s, now) },
+		func(s *RPOStatistic) string { return s.Id }, &resp.Diagnostics)
+	config.Latest = latestRPOStatistic(config.Statistics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &config)...)
 }

@@ -20,3 +20,11 @@ output "erp_disks" {
 output "abnormal_pairs" {
   value = [for p in data.continuity_sdrs_replication_pairs.abnormal.replication_pairs : "${p.name}: ${p.status}"]
 }
+
+# Warn on every plan when a pair of the group does not replicate.
+check "erp_replicated" {
+  assert {
+    condition     = alltrue([for p in data.continuity_sdrs_replication_pairs.erp.replication_pairs : p.healthy])
+    error_message = "Not replicating: ${join(", ", [for p in data.continuity_sdrs_replication_pairs.erp.replication_pairs : p.name if !p.healthy])}."
+  }
+}

@@ -89,6 +89,7 @@ type appMirror struct {
 	// The most recent snapshot transfer, once one completed.
 	transferStart, transferEnd time.Time
 	snapshotID                 string
+	broken                     bool // transfers fail (POST /_sandbox/astra/appMirrors/{id}/break)
 
 	record
 }
@@ -195,6 +196,7 @@ func (a *API) endPhase(m *appMirror, end time.Time) bool {
 		// A first snapshot (or, after a reverse, the final one) was
 		// replicated; the destination app is a ready replica.
 		m.transferStart, m.transferEnd, m.snapshotID = m.phaseStart, end, uuid.NewString()
+		m.broken = false
 		a.editApp(m.destAppID, func(x *app) { x.state, x.modifiedAt = appReady, endStamp })
 	case phaseFailover:
 		// The destination app runs on its own: no longer a replica; its

@@ -172,6 +172,9 @@ func (m *appMirror) viewIn(state string) any {
 		b.StateDetails, b.HealthState, b.HealthStateDetails = m.failureDetails()
 		b.TransferState = "idle"
 	}
+	if m.broken && state == mirrorEstablished && !m.failed {
+		b.HealthState, b.HealthStateDetails, b.TransferState = "critical", brokenDetails(), "transferring"
+	}
 	if len(m.nsMapping) > 0 {
 		b.NamespaceMapping = m.nsMapping
 	}

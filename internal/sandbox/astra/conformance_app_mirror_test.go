@@ -2,6 +2,7 @@ package astra
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -119,6 +120,8 @@ func TestOpenAPIConformanceLookupsAndAppMirrors(t *testing.T) {
 		with(bad("PUT IDs neither match nor swap", "PUT", one(&mirrorID), 409, 10, true), appMirrorType, putBody(quoted("sourceAppID", otherID))),
 		with(ok("PUT reverse", "PUT", one(&mirrorID), 204), appMirrorType, ""),
 		ok("GET mirror reversed", "GET", one(&mirrorID), 200),
+		ok("GET mirror broken", "GET", one(&mirrorID), 200),
+		ok("GET mirror repaired", "GET", one(&mirrorID), 200),
 		with(bad("PUT unknown stateDesired", "PUT", one(&mirrorID), 400, 9, false), appMirrorType, putBody(quoted("stateDesired", "running"))),
 		with(bad("PUT unknown mirror", "PUT", fixed(mirrors+"/"+otherID), 404, 1, true), appMirrorType, putBody(quoted("stateDesired", "failedOver"))),
 		with(bad("PUT no token", "PUT", one(&mirrorID), 401, 3, false), appMirrorType, putBody()),
@@ -158,6 +161,17 @@ func TestOpenAPIConformanceLookupsAndAppMirrors(t *testing.T) {
 		case "GET mirror reversed":
 			c.before = advance
 			c.want = map[string]string{"state": "established"}
+		case "GET mirror broken", "GET mirror repaired":
+			// The sandbox's break (and repair) of the relationship's
+			// transfers: what a GET then answers conforms too.
+			action, health := "/break", "critical"
+			if c.name == "GET mirror repaired" {
+				action, health = "/repair", "normal"
+			}
+			c.before = func() {
+				sandboxPost(t, base+strings.Replace(AppMirrorBreakPath, "{appMirror_id}/break", mirrorID, 1)+action)
+			}
+			c.want = map[string]string{"state": "established", "healthState": health}
 		case "GET mirror deleting":
 			c.want = map[string]string{"state": "deleting", "stateDesired": "deleted"}
 		case "GET mirror deleted":
@@ -249,5 +263,19 @@ func TestSpecExamplesOfLookupsAndAppMirrors(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d examples checked", checked)
+	}
+}
+
+// sandboxPost sends POST url to one of the sandbox's own routes and fails
+// unless it answers 200.
+func sandboxPost(t *testing.T, url string) {
+	t.Helper()
+	res, err := http.Post(url, "application/json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("POST %s: %d", url, res.StatusCode)
 	}
 }

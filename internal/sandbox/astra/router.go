@@ -138,6 +138,8 @@ func (a *API) Register(mux *http.ServeMux) {
 		})
 	}
 	mux.HandleFunc("GET "+HookRunsPath, a.serveHookRuns)
+	mux.HandleFunc("POST "+AppMirrorBreakPath, a.serveBreakAppMirror)
+	mux.HandleFunc("POST "+AppMirrorRepairPath, a.serveRepairAppMirror)
 	// Not served (the fallback answers 404 problem 2 and counts them as
 	// unmatched):
 	//   - core/v1/tasks[/{task_id}] (astra.md §15): read-only progress of

@@ -28,6 +28,10 @@ type replicationPair struct {
 	status            string
 	replicationStatus string
 	failureDetail     *string
+	// broken is what a break of the replication link changed (the
+	// sandbox's POST /_sandbox/sdrs/replications/{id}/break), nil while
+	// the link is up.
+	broken *pairBreak
 	// instanceID and device are the protected instance the pair is
 	// attached to and its device name there; auto marks a pair that the
 	// creation of a protected instance made for one of its server's disks.

@@ -47,6 +47,10 @@ func (a *API) pairView(p *replicationPair) pairView {
 	if p.instanceID != "" {
 		attachment = append(attachment, map[string]any{"protected_instance": p.instanceID, "device": p.device})
 	}
+	fault := faultNone
+	if p.broken != nil {
+		fault = faultLinkBroken
+	}
 	return pairView{
 		ID:                p.id,
 		Name:              p.name,
@@ -59,7 +63,7 @@ func (a *API) pairView(p *replicationPair) pairView {
 		ServerGroupID:     p.groupID,
 		VolumeIDs:         ids,
 		PriorityStation:   a.priorityOf(p),
-		FaultLevel:        "0",
+		FaultLevel:        fault,
 		CreatedAt:         p.createdAt.UTC().Format(pairTimeFormat),
 		UpdatedAt:         p.updatedAt.UTC().Format(pairTimeFormat),
 		RecordMetadata:    recordMetadata{VolumeSize: v.sizeGB, VolumeType: v.kind, Bootable: v.bootable},

@@ -87,6 +87,8 @@ func (a *API) Register(mux *http.ServeMux) {
 	for _, rt := range routes {
 		mux.Handle(rt.method+" "+rt.pattern, a.guard(rt.h))
 	}
+	mux.HandleFunc("POST "+PairBreakPath, a.servePairBreak)
+	mux.HandleFunc("POST "+PairRepairPath, a.servePairRepair)
 	mux.Handle("/v1/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		backend.MarkUnmatched(r)
 		w.Header().Set(headerRequestID, randomHex())
