@@ -44,6 +44,7 @@ func (r *appMirrorResource) refresh(id string) wait.RefreshFunc[*AppMirror] {
 func (r *appMirrorResource) waitSettled(ctx context.Context, id string) (*AppMirror, error) {
 	return wait.Conf[*AppMirror]{
 		Kind:      "astra.app_mirror.settle",
+		Settle:    true,
 		Operation: "AppMirror " + id + " to be established or failed over",
 		Pending:   []string{MirrorEstablishing, MirrorFailingOver},
 		Target:    []string{MirrorEstablished, MirrorFailedOver},

@@ -304,7 +304,7 @@ func (r *appScheduleResource) Delete(ctx context.Context, req resource.DeleteReq
 		addAppScheduleError(&resp.Diagnostics, "deleting", appID+"/"+id, err)
 		return
 	}
-	err = wait.UntilGone(ctx, "schedule "+appID+"/"+id+" to be deleted", func(ctx context.Context) error {
+	err = wait.UntilGone(ctx, "astra.schedule.delete", "schedule "+appID+"/"+id+" to be deleted", func(ctx context.Context) error {
 		_, err := r.client.GetSchedule(ctx, appID, id)
 		return err
 	})

@@ -51,6 +51,7 @@ func (c *Client) waitAppSettled(ctx context.Context, id string) (*App, error) {
 		Refresh:   c.appRefresh(id),
 		Message:   (*App).Message,
 		Kind:      "astra.app.settle",
+		Settle:    true,
 	}.Wait(ctx)
 }
 

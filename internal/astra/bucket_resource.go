@@ -349,7 +349,7 @@ func (r *bucketResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		addBucketError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	err = wait.UntilGone(ctx, "bucket "+id+" to be deleted", func(ctx context.Context) error {
+	err = wait.UntilGone(ctx, "astra.bucket.delete", "bucket "+id+" to be deleted", func(ctx context.Context) error {
 		_, err := r.client.GetBucket(ctx, id)
 		return err
 	})

@@ -352,7 +352,7 @@ func (r *cloudCredentialResource) Delete(ctx context.Context, req resource.Delet
 		addCloudCredentialError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	err = wait.UntilGone(ctx, "credential "+id+" to be deleted", func(ctx context.Context) error {
+	err = wait.UntilGone(ctx, "astra.credential.delete", "credential "+id+" to be deleted", func(ctx context.Context) error {
 		_, err := r.client.GetCredential(ctx, id)
 		return err
 	})

@@ -121,7 +121,7 @@ func waitAppGone(t *testing.T, id string) {
 // through the API.
 func waitGone(t *testing.T, what string, get func(ctx context.Context) error) {
 	t.Helper()
-	if err := wait.UntilGone(context.Background(), what+" to be deleted", get); err != nil {
+	if err := wait.UntilGone(context.Background(), "", what+" to be deleted", get); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -296,7 +296,7 @@ func (r *executionHookResource) Delete(ctx context.Context, req resource.DeleteR
 		addExecutionHookError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	err = wait.UntilGone(ctx, "execution hook "+id+" to be deleted", func(ctx context.Context) error {
+	err = wait.UntilGone(ctx, "astra.execution_hook.delete", "execution hook "+id+" to be deleted", func(ctx context.Context) error {
 		_, err := r.client.GetExecutionHook(ctx, id)
 		return err
 	})

@@ -274,7 +274,7 @@ func (r *hookSourceResource) Delete(ctx context.Context, req resource.DeleteRequ
 		addHookSourceError(&resp.Diagnostics, "deleting", id, err)
 		return
 	}
-	err = wait.UntilGone(ctx, "hook source "+id+" to be deleted", func(ctx context.Context) error {
+	err = wait.UntilGone(ctx, "astra.hook_source.delete", "hook source "+id+" to be deleted", func(ctx context.Context) error {
 		_, err := r.client.GetHookSource(ctx, id)
 		return err
 	})

@@ -69,6 +69,7 @@ func (w watcher[T]) wait(ctx context.Context, id, what, operation string, pendin
 	}
 	return wait.Conf[*T]{
 		Kind:      kind,
+		Settle:    operation == "settle",
 		Operation: w.kind + " " + id + " " + what,
 		Pending:   pending,
 		Target:    target,

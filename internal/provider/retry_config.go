@@ -53,8 +53,8 @@ func pollIntervalAttribute() schema.Attribute {
 	return schema.StringAttribute{Optional: true,
 		MarkdownDescription: fmt.Sprintf("The longest wait between two reads of an object that is changing (an SDRS job, an AppMirror "+
 			"establishing, a Manila group being created), a duration of at least %s such as `10s`. By default the provider polls "+
-			"0.2 s, 0.5 s and 0.9 s after the start, then every 0.9 s for a minute, then every 5 %% of the time waited so far; "+
-			"this caps that.", minPollInterval),
+			"every second for a minute, the first time a second after the start, then every 5 %% of the time waited so far "+
+			"(waits of one kind learn its length and poll near the expected end); this caps that.", minPollInterval),
 		Validators: []validator.String{durationValidator{min: minPollInterval}}}
 }
 

@@ -217,7 +217,7 @@ func (c *Client) deleteByJob(ctx context.Context, d deletion) error {
 		deleting = statusDeleting
 	}
 	gone := func(ctx context.Context) error {
-		return wait.UntilGone(ctx, d.Kind+" "+d.ID+" to be deleted", func(ctx context.Context) error { _, err := d.Status(ctx); return err })
+		return wait.UntilGone(ctx, d.Op+".gone", d.Kind+" "+d.ID+" to be deleted", func(ctx context.Context) error { _, err := d.Status(ctx); return err })
 	}
 	status, err := d.Status(ctx)
 	switch {
@@ -282,6 +282,7 @@ func settle(ctx context.Context, what, kind string, get func(ctx context.Context
 	_, err := wait.Conf[struct{}]{
 		Operation: what,
 		Kind:      kind,
+		Settle:    true,
 		Pending:   transitional,
 		Target:    []string{stateSettled},
 		Refresh: func(ctx context.Context) (struct{}, string, error) {

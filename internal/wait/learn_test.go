@@ -39,12 +39,56 @@ func TestWaitsOfOneKindLearnWhenTheTransitionEnds(t *testing.T) {
 		t.Errorf("first wait: %d reads, %v late; second: %d reads, %v late; want the second to read a few times near the end",
 			first, firstLate, second, secondLate)
 	}
+
+	// A third wait reads no more than the second.
+	clock, fs.slept = 0, nil
+	if _, err := conf.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if third, late := len(fs.slept), clock-10*time.Second; third > second || late > secondLate {
+		t.Errorf("third wait: %d reads, %v late; second: %d reads, %v late", third, late, second, secondLate)
+	}
+}
+
+// Transitions of one kind that differ in length make the learned window
+// span them, and its reads come at most a second apart.
+func TestLearnedWindowSpansTransitionsOfDifferentLengths(t *testing.T) {
+	t.Cleanup(durations.reset)
+	durations.record("thing.create", 9*time.Second, 10*time.Second)
+	durations.record("thing.create", 29*time.Second, 30*time.Second)
+	w, ok := durations.expect("thing.create")
+	if !ok || w.lo != 9*time.Second || w.hi != 30*time.Second {
+		t.Fatalf("window %v (%v), want 9 s to 30 s", w, ok)
+	}
+	s := nearEnd{base: Adaptive{}, end: w}
+	if d := s.Next(1, 0); d != 9*time.Second {
+		t.Errorf("first read after %v, want at the start of the window", d)
+	}
+	if d := s.Next(2, 20*time.Second); d != time.Second {
+		t.Errorf("then every %v, want every second at most in the first minute", d)
+	}
+	long := nearEnd{base: Adaptive{}, end: window{100 * time.Second, 300 * time.Second}}
+	if d := long.Next(2, 200*time.Second); d != 10*time.Second {
+		t.Errorf("after the first minute every %v, want 5 %% of the time waited", d)
+	}
+}
+
+// A wait whose first read saw the end widens the window downwards, so
+// that the next ones find a kind that got quicker.
+func TestAKindThatGotQuickerIsFound(t *testing.T) {
+	t.Cleanup(durations.reset)
+	durations.record("thing.create", 9*time.Second, 10*time.Second)
+	w, _ := durations.expect("thing.create")
+	durations.saw("thing.create", nearEnd{base: Adaptive{}, end: w}, 1, false, 0, 9*time.Second)
+	if w, _ := durations.expect("thing.create"); w.lo != 8*time.Second {
+		t.Errorf("window %v, want it to start a window's width (1 s) before the read that saw the end at 9 s", w)
+	}
 }
 
 func TestNearEndFallsBackWhenTheTransitionIsLate(t *testing.T) {
-	s := nearEnd{base: Adaptive{}, end: 10 * time.Second}
-	if d := s.Next(1, 0); d != 10*time.Second-nearEndLead {
-		t.Errorf("first sleep %v", d)
+	s := nearEnd{base: Adaptive{}, end: window{9900 * time.Millisecond, 10 * time.Second}}
+	if d := s.Next(1, 0); d != 9900*time.Millisecond {
+		t.Errorf("first sleep %v, want until the start of the window", d)
 	}
 	if d := s.Next(2, 10*time.Second); d != nearEndPoll {
 		t.Errorf("around the end %v", d)
@@ -74,7 +118,33 @@ func TestDeletionsLearnWhenTheObjectIsGone(t *testing.T) {
 	if _, err := conf.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := durations.expect("thing.delete"); !ok || got > 10*time.Second || got < 9*time.Second {
-		t.Errorf("learned %v (%v), want the read before the 404, at most 10 s", got, ok)
+	if got, ok := durations.expect("thing.delete"); !ok || got.lo != 9*time.Second || got.hi != 10*time.Second {
+		t.Errorf("learned %v (%v), want between the read before the 404 (9 s) and the 404 (10 s)", got, ok)
+	}
+}
+
+// A wait for an operation under way to end reads at once: the object is
+// usually settled already, and then the kind learns nothing from it.
+func TestASettleWaitReadsAtOnce(t *testing.T) {
+	t.Cleanup(durations.reset)
+	refresh, calls := script(t, obj{state: "available"})
+	fs := &fakeSleep{}
+	conf := Conf[obj]{Kind: "thing.settle", Settle: true, Pending: []string{"extending"}, Target: []string{"available"},
+		Refresh: refresh, sleep: fs.sleep}
+	if _, err := conf.Wait(context.Background()); err != nil || *calls != 1 || len(fs.slept) != 0 {
+		t.Fatalf("%d reads after sleeps %v (%v), want one read at once", *calls, fs.slept, err)
+	}
+	if w, ok := durations.expect("thing.settle"); ok {
+		t.Errorf("learned %v from an object that was settled already", w)
+	}
+
+	refresh, calls = script(t, obj{state: "extending"}, obj{state: "available"})
+	fs = &fakeSleep{}
+	conf.Refresh, conf.sleep = refresh, fs.sleep
+	if _, err := conf.Wait(context.Background()); err != nil || *calls != 2 || len(fs.slept) != 1 || fs.slept[0] != time.Second {
+		t.Fatalf("%d reads after sleeps %v (%v), want a read at once and one a second later", *calls, fs.slept, err)
+	}
+	if _, ok := durations.expect("thing.settle"); !ok {
+		t.Error("an operation that was under way taught its kind nothing")
 	}
 }

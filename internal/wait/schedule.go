@@ -36,33 +36,29 @@ func (b Backoff) Next(n int, _ time.Duration) time.Duration {
 	return min(time.Duration(d), b.Max)
 }
 
-// Adaptive is the provider's schedule. It polls soon (0.2 s, 0.5 s, 0.9 s)
-// so that a quick transition is seen quickly, then every 0.9 s for the
-// first minute, so that the end of a transition of up to a minute is seen
-// less than a second late (about one read a second); after that every 5 %
-// of the time waited so far, so that a wait of an hour is seen at most 5 %
-// late with few reads (82 after the first minute of an hour, where a fixed
-// 10 s poller makes 354).
+// Adaptive is the provider's schedule. It reads once a second for the
+// first minute, the first time a second after the start: the end of a
+// transition of up to a minute is seen at most a second late, with the
+// fewest reads that allows (two for a transition of 2 s, one for one of
+// 0.2 s). After that it reads every 5 % of the time waited so far, so that
+// a wait of an hour is seen at most 5 % late with few reads (84 after the
+// first minute of an hour, where a fixed 10 s poller makes 354).
 //
-// Being at most 5 % late costs, on waits of one to eight minutes, more
-// reads after the first minute than a 10 s poller makes; a poller that
-// knows when a transition should end does better, which is what Expect is
-// for (see Conf.Kind).
+// No blind schedule is both quicker and as frugal: reading sooner than a
+// second in sees a quick transition sooner but costs a read on every wait
+// of 2 s. Waits of one kind learn instead (see Conf.Kind): after the
+// first, they read only through the window in which the earlier ones saw
+// the end, a quick one after 0.2 s. And being at most 5 % late costs, on
+// waits of one to eight minutes, more reads after the first minute than a
+// 10 s poller makes; learned waits make about five, as late.
 type Adaptive struct{}
 
 // Next implements Schedule.
-func (Adaptive) Next(n int, elapsed time.Duration) time.Duration {
-	switch {
-	case n == 1:
-		return 200 * time.Millisecond
-	case n == 2:
-		return 300 * time.Millisecond
-	case n == 3:
-		return 400 * time.Millisecond
-	case elapsed < time.Minute:
-		return 900 * time.Millisecond
+func (Adaptive) Next(_ int, elapsed time.Duration) time.Duration {
+	if elapsed < time.Minute {
+		return time.Second
 	}
-	return max(900*time.Millisecond, elapsed/20)
+	return max(time.Second, elapsed/20)
 }
 
 // Default is the provider's schedule.

@@ -49,37 +49,44 @@ func TestALingeringScheduleSleepsAfterTheTarget(t *testing.T) {
 	}
 }
 
-func TestAdaptiveIsQuickThenAboutOneReadASecondThenFivePercent(t *testing.T) {
+func TestAdaptiveReadsOnceASecondThenEveryFivePercent(t *testing.T) {
 	var a Adaptive
-	var elapsed time.Duration
-	reads := func(until time.Duration) int {
+	// reads counts the reads of a wait for a transition that ends at end:
+	// until one comes at or after it.
+	reads := func(end time.Duration) int {
 		n := 0
-		for elapsed, i := time.Duration(0), 1; elapsed < until; i++ {
+		for elapsed, i := time.Duration(0), 1; ; i++ {
 			elapsed += a.Next(i, elapsed)
 			n++
+			if elapsed >= end {
+				return n
+			}
 		}
-		return n
 	}
+	var elapsed time.Duration
 	for n := 1; elapsed < 2*time.Hour; n++ {
 		d := a.Next(n, elapsed)
 		switch {
-		case elapsed < 500*time.Millisecond && d > 500*time.Millisecond:
-			t.Fatalf("sleep %v at %v: a quick transition must be seen quickly", d, elapsed)
-		case elapsed >= time.Second && elapsed < time.Minute && d > time.Second:
+		case elapsed < time.Minute && d > time.Second:
 			t.Fatalf("sleep %v at %v: the first minute must be seen within a second", d, elapsed)
-		case d > elapsed/20 && d > time.Second:
+		case elapsed >= time.Minute && d > elapsed/20 && d > time.Second:
 			t.Fatalf("sleep %v at %v: more than 5 %% of the wait", d, elapsed)
 		}
 		elapsed += d
 	}
-	if n := reads(200 * time.Millisecond); n > 4 {
-		t.Errorf("%d reads for a 0.2 s wait", n)
+	if n := reads(200 * time.Millisecond); n != 1 {
+		t.Errorf("%d reads for a 0.2 s transition, want 1", n)
+	}
+	if n := reads(2 * time.Second); n != 2 {
+		t.Errorf("%d reads for a 2 s transition, want 2", n)
+	}
+	for _, end := range []time.Duration{2 * time.Second, 10 * time.Second, time.Minute} {
+		if rate := float64(reads(end)) / end.Seconds(); rate > 1.2 {
+			t.Errorf("%.2f reads per second of a %v transition", rate, end)
+		}
 	}
 	if n := reads(time.Hour) - reads(time.Minute); n > 100 {
 		t.Errorf("%d reads after the first minute of an hour, want far fewer than a 10 s poller's 354", n)
-	}
-	if rate := float64(reads(time.Minute)-reads(2*time.Second)) / 58; rate > 1.2 {
-		t.Errorf("%.2f reads per second from 2 s to 60 s", rate)
 	}
 }
 

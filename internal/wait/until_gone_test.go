@@ -52,7 +52,7 @@ func TestGoneTimesOutWhileTheObjectStays(t *testing.T) {
 }
 
 func TestUntilGoneReturnsAtOnceWhenAlreadyGone(t *testing.T) {
-	if err := UntilGone(context.Background(), "thing 1 to be deleted", func(context.Context) error { return notFound }); err != nil {
+	if err := UntilGone(context.Background(), "", "thing 1 to be deleted", func(context.Context) error { return notFound }); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -56,11 +56,16 @@ type Conf[T any] struct {
 	// Schedule decides the sleep before each poll; nil is the package's
 	// schedule (Default, or the one UseScheduleFromEnv chose).
 	Schedule Schedule
+	// Settle says that the object may be in a target state already: the
+	// wait is for an operation under way to end before the caller acts, so
+	// the first read comes at once (and, when it finds no operation under
+	// way, teaches the kind nothing).
+	Settle bool
 	// Kind names the kind of transition, such as
 	// "sdrs.protection_group.create". Waits of one kind learn from each
 	// other how long it takes in this run (Terraform applies many objects of
-	// one kind at once), and poll near the expected end: a few reads, seen
-	// within a fifth of a second. Empty: no learning.
+	// one kind at once), and read only around the expected end: a few reads,
+	// however long the wait. Empty: no learning.
 	Kind string
 
 	// sleep waits for d or until ctx ends; tests replace it.
@@ -155,9 +160,10 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 		schedule = nearEnd{base: schedule, end: expected}
 	}
 	start := time.Now()
-	// prev is when the poll before this one read: a transition seen ended
-	// then at the earliest, which is what the next waits of its kind learn.
-	var prev time.Duration
+	// prev and read are when the poll before this one and this one read: a
+	// transition this poll sees ended between them, which is what the next
+	// waits of its kind learn.
+	var prev, read time.Duration
 	last := ""
 	timedOut := func(cause error) error {
 		if errors.Is(cause, context.Canceled) {
@@ -169,21 +175,26 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 		}
 		return &TimeoutError{Operation: c.Operation, LastState: last, Expected: c.Target, Timeout: timeout, Cause: cause}
 	}
+	// lastRead is whether the read just before the deadline has been made.
+	lastRead := false
 	for polls := 1; ; polls++ {
-		now := c.since(start)
-		if polls > 1 {
-			prev = now
-		}
-		if err := sleep(ctx, capped(schedule.Next(polls, now))); err != nil {
+		if polls == 1 && c.Settle {
+			if err := ctx.Err(); err != nil {
+				return zero, timedOut(err)
+			}
+		} else if err := sleep(ctx, c.beforeDeadline(ctx, capped(schedule.Next(polls, c.since(start))), &lastRead)); err != nil {
 			return zero, timedOut(err)
 		}
+		prev, read = read, c.since(start)
+		// learn records what this poll saw of the kind's transition.
+		learn := func() { durations.saw(c.Kind, schedule, polls, c.Settle, prev, read) }
 
 		obj, state, err := c.Refresh(ctx)
 		switch {
 		case err != nil && apierr.IsNotFound(err):
 			switch c.NotFound {
 			case NotFoundIsSuccess:
-				durations.record(c.Kind, prev)
+				learn()
 				return zero, nil
 			case NotFoundKeepWaiting:
 				tflog.Debug(ctx, "waiting: object not found yet", map[string]any{"operation": c.Operation, "poll": polls})
@@ -200,8 +211,8 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 		tflog.Debug(ctx, "waiting", map[string]any{"operation": c.Operation, "state": state, "poll": polls})
 		switch {
 		case slices.Contains(c.Target, state):
-			durations.record(c.Kind, prev)
-			if l, ok := schedule.(lingerer); ok {
+			learn()
+			if l, ok := schedule.(lingerer); ok && l.Linger() > 0 {
 				_ = sleep(ctx, l.Linger())
 			}
 			return obj, nil
@@ -211,6 +222,26 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 			return obj, &StateError{Operation: c.Operation, State: state, Expected: c.Target, Message: c.message(obj)}
 		}
 	}
+}
+
+// lastReadLead is how long before the deadline a wait reads once more
+// when its next read would come after it.
+const lastReadLead = 200 * time.Millisecond
+
+// beforeDeadline shortens a sleep d that would end after the context's
+// deadline, once, so that the wait reads once more before it gives up: a
+// timeout then names the last state, even one shorter than the first
+// sleep.
+func (c Conf[T]) beforeDeadline(ctx context.Context, d time.Duration, lastRead *bool) time.Duration {
+	end, ok := ctx.Deadline()
+	if !ok || *lastRead {
+		return d
+	}
+	if left := time.Until(end) - lastReadLead; left < d {
+		*lastRead = true
+		return max(left, 0)
+	}
+	return d
 }
 
 func (c Conf[T]) message(obj T) string {
@@ -233,11 +264,15 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 
 // UntilGone polls get until it answers "not found" (apierr.IsNotFound), as
 // after a delete whose removal the API finishes later. Any other error ends
-// the wait; a nil error means the object is still there. operation names
-// the wait for messages ("hook source 1 to be deleted"); the context's
-// deadline (the resource's delete timeout) bounds it.
-func UntilGone(ctx context.Context, operation string, get func(ctx context.Context) error) error {
-	_, err := Gone(operation, get).Wait(ctx)
+// the wait; a nil error means the object is still there. kind names the
+// kind of deletion for learning ("astra.hook_source.delete", see
+// Conf.Kind), operation the wait for messages ("hook source 1 to be
+// deleted"); the context's deadline (the resource's delete timeout) bounds
+// it.
+func UntilGone(ctx context.Context, kind, operation string, get func(ctx context.Context) error) error {
+	c := Gone(operation, get)
+	c.Kind = kind
+	_, err := c.Wait(ctx)
 	return err
 }
 

@@ -176,3 +176,15 @@ func TestWaitFollowsItsSchedule(t *testing.T) {
 		}
 	}
 }
+
+// A timeout shorter than the first sleep still reads once before it, so
+// that the error names the state the object was left in.
+func TestATimeoutShorterThanTheFirstSleepReadsOnce(t *testing.T) {
+	refresh, calls := script(t, obj{state: "creating"}, obj{state: "creating"})
+	_, err := Conf[obj]{Operation: "thing 1 to become available", Pending: []string{"creating"}, Target: []string{"available"},
+		Refresh: refresh, Timeout: 300 * time.Millisecond}.Wait(context.Background())
+	var te *TimeoutError
+	if !errors.As(err, &te) || te.LastState != "creating" || *calls != 1 {
+		t.Fatalf("%d reads, error %v; want one read and a timeout naming the last state", *calls, err)
+	}
+}

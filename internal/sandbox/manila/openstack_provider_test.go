@@ -395,7 +395,7 @@ func gopherDeleteSnapshot(t *testing.T, env map[string]string, id string) {
 	if err := snapshots.Delete(ctx, sc, id).ExtractErr(); err != nil {
 		t.Fatal(err)
 	}
-	err := wait.UntilGone(ctx, "snapshot "+id+" to be deleted", func(ctx context.Context) error {
+	err := wait.UntilGone(ctx, "", "snapshot "+id+" to be deleted", func(ctx context.Context) error {
 		_, err := snapshots.Get(ctx, sc, id).Extract()
 		if gophercloud.ResponseCodeIs(err, http.StatusNotFound) {
 			return &apierr.NotFoundError{Kind: "snapshot", ID: id}
