@@ -89,9 +89,6 @@ func bench(out string, quick bool) error {
 	res.Plan, res.Apply = []Plan{plan}, []Apply{apply}
 
 	for _, k := range asyncKinds {
-		if len(k.steps) > 1 {
-			continue // the applies measure creations
-		}
 		fmt.Fprintf(os.Stderr, "bench: apply of %d × %s at -parallelism=10\n", asyncN, k.kind)
 		a, err := r.asyncApply(k, asyncN, 2*time.Second)
 		if err != nil {

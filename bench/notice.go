@@ -87,13 +87,13 @@ func pollerName(env string) string {
 	return env
 }
 
-// asyncApply applies n objects of a create kind at -parallelism=10 and
-// compares with the bound: the no-op baseline's apply of n objects plus
-// n/10 transitions, the time the waits take at best.
+// asyncApply drives n objects of kind through its steps at
+// -parallelism=10, measures the last one (the creation, the change or the
+// destruction that waits for the transition) and compares it with the
+// bound: the no-op baseline's same step on n objects plus n/10
+// transitions, the time the waits take at best.
 func (r *runner) asyncApply(k asyncKind, n int, transition time.Duration) (Apply, error) {
-	// Groups without pairs need no disk: only the AppMirrors are limited
-	// (each app is in one relationship at most).
-	if k.max > 0 && k.kind != "sdrs.protection_group.create" {
+	if k.max > 0 {
 		n = min(n, k.max)
 	}
 	sb, err := r.startSandbox(transition)
@@ -101,25 +101,33 @@ func (r *runner) asyncApply(k asyncKind, n int, transition time.Duration) (Apply
 		return Apply{}, err
 	}
 	defer sb.stop()
-	config := k.config(sb.env, n, "")
-	if k.kind == "sdrs.protection_group.create" {
-		config = protectionGroupsOnly(sb.env, n)
-	}
-	w, err := r.workdir(fmt.Sprintf("async-%s", k.kind), config, sb.env)
+	w, err := r.workdir("async-"+k.kind, k.config(sb.env, n, ""), sb.env)
 	if err != nil {
 		return Apply{}, err
 	}
-	ours, err := w.terraform(nil, "apply", "-auto-approve", "-parallelism=10")
+	var ours run
+	for _, step := range k.steps {
+		if ours, err = w.terraform(nil, append(step, "-parallelism=10")...); err != nil {
+			return Apply{}, err
+		}
+	}
+	// The baseline's steps: create, change or destroy n no-op objects.
+	base, err := r.workdir("async-noop-"+k.kind, noopRevisions(n), nil)
 	if err != nil {
 		return Apply{}, err
 	}
-	base, err := r.workdir(fmt.Sprintf("async-noop-%s", k.kind), hookSources("noop", n), nil)
-	if err != nil {
-		return Apply{}, err
+	baseSteps := [][]string{{"apply", "-auto-approve"}}
+	switch last := k.steps[len(k.steps)-1]; {
+	case last[0] == "destroy":
+		baseSteps = append(baseSteps, []string{"destroy", "-auto-approve"})
+	case len(k.steps) > 1:
+		baseSteps = append(baseSteps, []string{"apply", "-auto-approve", "-var", "rev=2"})
 	}
-	noop, err := base.terraform(nil, "apply", "-auto-approve", "-parallelism=10")
-	if err != nil {
-		return Apply{}, err
+	var noop run
+	for _, step := range baseSteps {
+		if noop, err = base.terraform(nil, append(step, "-parallelism=10")...); err != nil {
+			return Apply{}, err
+		}
 	}
 	waves := math.Ceil(float64(n) / 10)
 	bound := noop.Wall.Seconds() + waves*transition.Seconds()
@@ -153,43 +161,71 @@ type Waiter struct {
 }
 
 // simulate runs a schedule against transitions of length w: when does it
-// return, and after how many reads (and how many of them after 60 s)?
-func simulate(s wait.Schedule, w time.Duration) (lateness time.Duration, reads, afterMinute int) {
+// return, after how many reads (and how many of them after 60 s), and
+// between which two reads did the transition end (what a learning waiter
+// remembers)?
+func simulate(s wait.Schedule, w time.Duration) (lateness time.Duration, reads, afterMinute int, lo, hi time.Duration) {
 	var t time.Duration
 	for n := 1; ; n++ {
+		lo = t
 		t += s.Next(n, t)
 		reads++
 		if t > time.Minute {
 			afterMinute++
 		}
 		if t >= w {
+			hi = t
 			if l, ok := s.(interface{ Linger() time.Duration }); ok {
 				t += l.Linger()
 			}
-			return t - w, reads, afterMinute
+			return t - w, reads, afterMinute, lo, hi
 		}
 	}
 }
 
-// waiterTable simulates every poller on waits of 1 s to 1 h.
+// learnedPoller is the waiter table's row for the provider's waits of a
+// kind already seen in the run: after warm-up waits of the same length,
+// each sample follows the learned schedule and teaches it in turn.
+const learnedPoller = "continuity, learned"
+
+// waiterTable simulates every poller on waits of 1 s to 1 h, and the
+// provider's once the kind has been learned.
 func waiterTable() []Waiter {
 	var out []Waiter
 	rng := rand.New(rand.NewPCG(1, 2))
+	names := []string{learnedPoller}
 	for _, p := range pollers {
+		names = append(names, p.name)
+	}
+	for _, name := range names {
 		for _, ws := range []float64{1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600} {
-			const samples = 400
+			const samples, warmUp = 400, 4
+			learner := wait.NewLearner()
+			schedule := func() wait.Schedule {
+				for _, p := range pollers {
+					if p.name == name {
+						return p.schedule
+					}
+				}
+				return learner.Schedule("kind", wait.Default)
+			}
 			var late []float64
 			var reads, after float64
-			for range samples {
+			for i := range warmUp + samples {
 				w := time.Duration(ws * (0.9 + 0.2*rng.Float64()) * float64(time.Second))
-				l, r, a := simulate(p.schedule, w)
+				s := schedule()
+				l, r, a, lo, hi := simulate(s, w)
+				learner.Saw("kind", s, r, lo, hi)
+				if i < warmUp {
+					continue
+				}
 				late = append(late, l.Seconds())
 				reads += float64(r)
 				after += float64(a)
 			}
 			sort.Float64s(late)
 			p95 := late[int(math.Ceil(0.95*samples))-1]
-			out = append(out, Waiter{Poller: p.name, WaitS: ws, LatenessP95S: p95, LatenessP95: p95 / ws,
+			out = append(out, Waiter{Poller: name, WaitS: ws, LatenessP95S: p95, LatenessP95: p95 / ws,
 				ReadsPerWait: reads / samples, ReadsAfterMinute: after / samples})
 		}
 	}

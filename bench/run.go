@@ -25,7 +25,44 @@ type runner struct {
 	bin       string // providers, for dev_overrides
 	sandbox   string // the sandbox binary
 	cliConfig string
+	fixtures  string // the sandbox's -fixtures: enough apps and disks for benchFixtureCount objects of every kind
 	log       io.Writer
+}
+
+// benchFixtureCount is how many AppMirrors (one per app) and SDRS pairs (one
+// per free disk) the bench's fixtures allow.
+const benchFixtureCount = 50
+
+// benchFixtures are the apps and free disks the bench adds to the sandbox's
+// defaults: apps bench-00 … on cluster-east, to mirror to cluster-west, and
+// free disks in the production AZ.
+func benchFixtures() ([]byte, error) {
+	type app struct {
+		Name    string `json:"name"`
+		Cluster string `json:"cluster"`
+	}
+	type disk struct {
+		Name   string `json:"name"`
+		SizeGB int    `json:"size_gb"`
+	}
+	var apps []app
+	var disks []disk
+	for i := range benchFixtureCount {
+		apps = append(apps, app{Name: fmt.Sprintf("bench-%02d", i), Cluster: "cluster-east"})
+		disks = append(disks, disk{Name: fmt.Sprintf("bench-%02d", i), SizeGB: 10})
+	}
+	return json.Marshal(map[string]any{"mode": "extend", "astra": map[string]any{"apps": apps}, "sdrs": map[string]any{"volumes": disks}})
+}
+
+// benchAppIDs are the IDs of the bench's fixture apps, in order.
+func benchAppIDs(env map[string]string) []string {
+	var ids []string
+	for i := range benchFixtureCount {
+		if id := env[fmt.Sprintf("CONTINUITY_SANDBOX_ASTRA_APP_BENCH_%02d_ID", i)]; id != "" {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 func newRunner(terraform string, log io.Writer) (*runner, error) {
@@ -35,6 +72,14 @@ func newRunner(terraform string, log io.Writer) (*runner, error) {
 	}
 	r := &runner{terraform: terraform, work: work, bin: filepath.Join(work, "bin"), sandbox: filepath.Join(work, "continuity-sandbox"), log: log}
 	r.cliConfig = filepath.Join(work, "terraformrc")
+	r.fixtures = filepath.Join(work, "fixtures.json")
+	fixtures, err := benchFixtures()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(r.fixtures, fixtures, 0o644); err != nil {
+		return nil, err
+	}
 	config := fmt.Sprintf(`provider_installation {
   dev_overrides {
     "registry.terraform.io/continuity-dr/continuity" = %q
@@ -74,7 +119,7 @@ type sandbox struct {
 // startSandbox starts a sandbox whose asynchronous steps take transition.
 func (r *runner) startSandbox(transition time.Duration) (*sandbox, error) {
 	envFile := filepath.Join(r.work, fmt.Sprintf("sandbox-%d.env", time.Now().UnixNano()))
-	cmd := exec.Command(r.sandbox, "-addr", "127.0.0.1:0", "-env-file", envFile, "-transition", transition.String())
+	cmd := exec.Command(r.sandbox, "-addr", "127.0.0.1:0", "-env-file", envFile, "-transition", transition.String(), "-fixtures", r.fixtures)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err

@@ -14,6 +14,23 @@ const header = `terraform {
 }
 `
 
+// noopRevisions are n no-op hook sources whose content changes with the
+// variable rev: the baseline of a step that updates n objects.
+func noopRevisions(n int) string {
+	return header + fmt.Sprintf(`
+variable "rev" {
+  type    = string
+  default = "1"
+}
+
+resource "noop_hook_source" "h" {
+  count   = %d
+  name    = "bench-${count.index}"
+  content = "#!/bin/sh\necho ${count.index} ${var.rev}\n"
+}
+`, n)
+}
+
 // hookSources is n hook sources of the given type (continuity's or the
 // no-op baseline's), or terraform_data with the same inputs.
 func hookSources(kind string, n int) string {
@@ -168,11 +185,11 @@ type asyncKind struct {
 }
 
 var asyncKinds = []asyncKind{
-	{kind: "astra.app_mirror.establish", max: 2, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}}, polled: mirrorRoutes},
-	{kind: "astra.app_mirror.failover", max: 2, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "state=failedOver"}}, polled: mirrorRoutes},
-	{kind: "sdrs.protection_group.create", max: 12, config: func(env map[string]string, n int, _ string) string { return protectionGroupsOnly(env, n) },
+	{kind: "astra.app_mirror.establish", max: benchFixtureCount, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}}, polled: mirrorRoutes},
+	{kind: "astra.app_mirror.failover", max: benchFixtureCount, config: appMirrors, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "state=failedOver"}}, polled: mirrorRoutes},
+	{kind: "sdrs.protection_group.create", max: benchFixtureCount, config: func(env map[string]string, n int, _ string) string { return protectionGroupsOnly(env, n) },
 		steps: [][]string{{"apply", "-auto-approve"}}, polled: groupRoutes},
-	{kind: "sdrs.protection_group.start", max: 12, config: protectionGroups, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "enabled=true"}}, polled: groupRoutes},
+	{kind: "sdrs.protection_group.start", max: benchFixtureCount, config: protectionGroups, steps: [][]string{{"apply", "-auto-approve"}, {"apply", "-auto-approve", "-var", "enabled=true"}}, polled: groupRoutes},
 	{kind: "manila.consistency_group.create", config: consistencyGroups, steps: [][]string{{"apply", "-auto-approve"}}, polled: cgRoutes},
 	{kind: "manila.consistency_group.delete", config: consistencyGroups, steps: [][]string{{"apply", "-auto-approve"}, {"destroy", "-auto-approve"}}, polled: cgRoutes},
 }
@@ -190,13 +207,17 @@ variable "state" {
   default = "established"
 }
 
+locals {
+  apps = [%s]
+}
+
 resource "continuity_astra_app_mirror" "m" {
   count                  = %d
-  source_app_id          = [%q, %q][count.index]
+  source_app_id          = local.apps[count.index]
   destination_cluster_id = %q
   state_desired          = var.state
 }
-`, n, env["CONTINUITY_SANDBOX_ASTRA_APP_WORDPRESS_ID"], env["CONTINUITY_SANDBOX_ASTRA_APP_POSTGRES_ID"], env["CONTINUITY_SANDBOX_ASTRA_CLUSTER_WEST_ID"])
+`, quoteAll(benchAppIDs(env)), n, env["CONTINUITY_SANDBOX_ASTRA_CLUSTER_WEST_ID"])
 }
 
 // protectionGroups are n groups, each with one replication pair, so that

@@ -143,9 +143,14 @@ func (*hookSource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
+// Update sets updated_at, as the real resource does (the API's answer).
 func (*hookSource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan model
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.UpdatedAt = types.StringValue("2026-01-01T00:00:01Z")
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
