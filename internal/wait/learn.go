@@ -92,7 +92,9 @@ func (s nearEnd) step(elapsed time.Duration) time.Duration {
 func (s nearEnd) Next(n int, elapsed time.Duration) time.Duration {
 	switch {
 	case n == 1:
-		return max(s.end.lo-elapsed, 0)
+		// Not before 0.2 s: a read right after the request that started the
+		// transition says nothing its answer did not.
+		return max(max(s.end.lo, nearEndPoll)-elapsed, 0)
 	case elapsed < s.end.hi+nearEndSlack:
 		return s.step(elapsed)
 	}

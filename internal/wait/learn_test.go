@@ -148,3 +148,12 @@ func TestASettleWaitReadsAtOnce(t *testing.T) {
 		t.Error("an operation that was under way taught its kind nothing")
 	}
 }
+
+// A learned wait of a quick kind reads after 0.2 s, not right after the
+// request that started the transition.
+func TestALearnedQuickKindReadsAfterAFifthOfASecond(t *testing.T) {
+	s := nearEnd{base: Adaptive{}, end: window{0, time.Second}}
+	if d := s.Next(1, 0); d != nearEndPoll {
+		t.Errorf("first read after %v, want %v", d, nearEndPoll)
+	}
+}
