@@ -182,19 +182,17 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 			if err := ctx.Err(); err != nil {
 				return zero, timedOut(err)
 			}
-		} else if err := sleep(ctx, c.beforeDeadline(ctx, capped(schedule.Next(polls, c.since(start))), &lastRead)); err != nil {
+		} else if err := sleep(ctx, beforeDeadline(ctx, capped(schedule.Next(polls, c.since(start))), &lastRead)); err != nil {
 			return zero, timedOut(err)
 		}
 		prev, read = read, c.since(start)
-		// learn records what this poll saw of the kind's transition.
-		learn := func() { durations.saw(c.Kind, schedule, polls, c.Settle, prev, read) }
 
 		obj, state, err := c.Refresh(ctx)
 		switch {
 		case err != nil && apierr.IsNotFound(err):
 			switch c.NotFound {
 			case NotFoundIsSuccess:
-				learn()
+				durations.saw(c.Kind, schedule, polls, c.Settle, prev, read)
 				return zero, nil
 			case NotFoundKeepWaiting:
 				tflog.Debug(ctx, "waiting: object not found yet", map[string]any{"operation": c.Operation, "poll": polls})
@@ -211,7 +209,7 @@ func (c Conf[T]) Wait(ctx context.Context) (T, error) {
 		tflog.Debug(ctx, "waiting", map[string]any{"operation": c.Operation, "state": state, "poll": polls})
 		switch {
 		case slices.Contains(c.Target, state):
-			learn()
+			durations.saw(c.Kind, schedule, polls, c.Settle, prev, read)
 			if l, ok := schedule.(lingerer); ok && l.Linger() > 0 {
 				_ = sleep(ctx, l.Linger())
 			}
@@ -232,7 +230,7 @@ const lastReadLead = 200 * time.Millisecond
 // deadline, once, so that the wait reads once more before it gives up: a
 // timeout then names the last state, even one shorter than the first
 // sleep.
-func (c Conf[T]) beforeDeadline(ctx context.Context, d time.Duration, lastRead *bool) time.Duration {
+func beforeDeadline(ctx context.Context, d time.Duration, lastRead *bool) time.Duration {
 	end, ok := ctx.Deadline()
 	if !ok || *lastRead {
 		return d
